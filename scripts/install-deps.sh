@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages nntrace needs to build, test and render the course.
+# Idempotent: packages already present are left alone. Runs as root, or through sudo otherwise.
+set -euo pipefail
+
+packages=(
+  build-essential cmake
+  libboost-program-options-dev
+  catch2
+  libkainjow-mustache-dev
+  nlohmann-json3-dev
+  libtomlplusplus-dev
+  graphviz
+  gnuplot-nox
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,39 @@
+// The arithmetic policy of a run: exact (double) or a hand calculation that rounds every
+// intermediate to N decimals, the way a student with a calculator does.
+#pragma once
+
+namespace nntrace {
+
+enum class Rounding {
+    exact,     // plain double arithmetic, nothing rounded
+    half_up,   // 四舍五入: round half away from zero (0.7225 → 0.723, −0.0625 → −0.063)
+    truncate,  // drop the digits past N (toward zero), as some calculators do
+};
+
+// Rounds v to `decimals` decimals, decimal-exactly. The double is first read at 15 significant
+// digits, as a calculator's display would show it, so 0.85 × 0.85 (0.72249999999999992 in
+// binary) is seen as 0.7225 and rounds half up to 0.723. printf("%.3f") would give 0.722.
+double round_decimal(double v, int decimals, Rounding mode);
+
+struct Arithmetic {
+    Rounding rounding = Rounding::exact;
+    int decimals = 0;  // meaningful only when rounding != exact
+
+    static Arithmetic exact() { return {}; }
+    static Arithmetic hand(int decimals, Rounding r = Rounding::half_up) { return {r, decimals}; }
+
+    bool is_hand() const { return rounding != Rounding::exact; }
+    // The value a hand calculation writes down; the identity in exact mode.
+    double apply(double v) const { return is_hand() ? round_decimal(v, decimals, rounding) : v; }
+};
+
+// A number as the run used it (`hand`: rounded in a hand calculation, equal to `exact` otherwise)
+// and as exact arithmetic along the same path would have produced it.
+struct Num {
+    double exact = 0;
+    double hand = 0;
+
+    static Num both(double v) { return {v, v}; }
+};
+
+}  // namespace nntrace

@@ -1,0 +1,220 @@
+#include "builder.hpp"
+
+#include <cmath>
+
+#include "backward.hpp"
+
+namespace nntrace {
+namespace {
+
+struct Builtin {
+    std::string_view name;
+    Op op;
+};
+
+constexpr Builtin builtins[] = {
+    {"exp", Op::exp},   {"ln", Op::ln},         {"log", Op::ln},     {"sqrt", Op::sqrt},
+    {"sin", Op::sin},   {"cos", Op::cos},       {"tan", Op::tan},    {"tanh", Op::tanh},
+    {"sigmoid", Op::sigmoid}, {"relu", Op::relu}, {"abs", Op::abs},  {"leaky_relu", Op::leaky_relu},
+};
+
+const Builtin* builtin(std::string_view name) {
+    for (const auto& b : builtins)
+        if (b.name == name) return &b;
+    return nullptr;
+}
+
+// A constant exponent (`2`, `-1`, `0.5`) makes u^n a one-argument power.
+std::optional<double> constant_value(const Expr& e) {
+    if (e.kind == Expr::Kind::number) return e.number;
+    if (e.kind == Expr::Kind::negate && e.args[0].kind == Expr::Kind::number) return -e.args[0].number;
+    return std::nullopt;
+}
+
+constexpr double leaky_relu_default_slope = 0.01;
+
+class Builder {
+public:
+    Builder(Tape& tape, std::string_view source, const Scope& scope)
+        : tape_(tape), source_(source), scope_(scope) {}
+
+    NodeId node(const Expr& e) {
+        const NodeId id = make(e);
+        if (!tape_[id].named && tape_[id].name.empty()) tape_.label(id, text_of(e));
+        return id;
+    }
+
+private:
+    NodeId make(const Expr& e) {
+        switch (e.kind) {
+            case Expr::Kind::number: return tape_.constant(e.number, e.text);
+            case Expr::Kind::name: {
+                auto it = scope_.names.find(e.text);
+                if (it == scope_.names.end())
+                    throw ExpressionError(e.begin, "unknown name '" + e.text + "'");
+                return it->second;
+            }
+            case Expr::Kind::negate: return apply(Op::neg, {node(e.args[0])});
+            case Expr::Kind::binary: return binary(e);
+            case Expr::Kind::call: return call(e);
+        }
+        throw ExpressionError(e.begin, "unsupported expression");
+    }
+
+    NodeId binary(const Expr& e) {
+        if (e.op == '^') {
+            if (auto n = constant_value(e.args[1])) return apply(Op::powc, {node(e.args[0])}, *n);
+            return apply(Op::pow, {node(e.args[0]), node(e.args[1])});
+        }
+        const Op op = e.op == '+' ? Op::add : e.op == '-' ? Op::sub : e.op == '*' ? Op::mul : Op::div;
+        return apply(op, {node(e.args[0]), node(e.args[1])});
+    }
+
+    NodeId call(const Expr& e) {
+        if (auto f = scope_.functions.find(e.text); f != scope_.functions.end()) {
+            expect_arguments(e, 1);
+            const NodeId arg = node(e.args[0]);
+            return tape_.call(f->second, arg);
+        }
+        const Builtin* b = builtin(e.text);
+        if (!b) throw ExpressionError(e.begin, "unknown function '" + e.text + "'");
+        if (b->op == Op::leaky_relu && e.args.size() == 2) {
+            auto slope = constant_value(e.args[1]);
+            if (!slope) throw ExpressionError(e.args[1].begin, "the slope of leaky_relu must be a number");
+            return apply(Op::leaky_relu, {node(e.args[0])}, *slope);
+        }
+        expect_arguments(e, 1);
+        return apply(b->op, {node(e.args[0])}, b->op == Op::leaky_relu ? leaky_relu_default_slope : 0);
+    }
+
+    NodeId apply(Op op, std::vector<NodeId> args, double param = 0) {
+        return tape_.apply(op, std::move(args), param);
+    }
+
+    static void expect_arguments(const Expr& e, std::size_t n) {
+        if (e.args.size() != n)
+            throw ExpressionError(e.begin, e.text + "() takes " + std::to_string(n) + " argument" +
+                                               (n == 1 ? "" : "s") + ", not " + std::to_string(e.args.size()));
+    }
+
+    std::string text_of(const Expr& e) const {
+        const auto b = static_cast<std::size_t>(e.begin - 1);
+        const auto n = static_cast<std::size_t>(e.end - e.begin);
+        return std::string(source_.substr(b, n));
+    }
+
+    Tape& tape_;
+    std::string_view source_;
+    const Scope& scope_;
+};
+
+// Precedence for printing: sums 1, products 2, unary minus 3, powers 4, atoms 5.
+int precedence(const Expr& e) {
+    switch (e.kind) {
+        case Expr::Kind::binary: return e.op == '^' ? 4 : (e.op == '*' || e.op == '/') ? 2 : 1;
+        case Expr::Kind::negate: return 3;
+        default: return 5;
+    }
+}
+
+void print(const Expr& e, const Scope& scope, std::vector<FormulaRef>& out);
+
+void print_operand(const Expr& e, bool parens, const Scope& scope, std::vector<FormulaRef>& out) {
+    if (parens) out.push_back({"(", {}});
+    print(e, scope, out);
+    if (parens) out.push_back({")", {}});
+}
+
+void print(const Expr& e, const Scope& scope, std::vector<FormulaRef>& out) {
+    switch (e.kind) {
+        case Expr::Kind::number: out.push_back({e.text, {}}); return;
+        case Expr::Kind::name: {
+            auto it = scope.names.find(e.text);
+            out.push_back({e.text, it == scope.names.end() ? std::nullopt : std::optional<NodeId>(it->second)});
+            return;
+        }
+        case Expr::Kind::negate:
+            out.push_back({"-", {}});
+            print_operand(e.args[0], precedence(e.args[0]) < 3, scope, out);
+            return;
+        case Expr::Kind::binary: {
+            const int p = precedence(e);
+            const Expr& l = e.args[0];
+            const Expr& r = e.args[1];
+            const bool right_assoc = e.op == '^';
+            print_operand(l, right_assoc ? precedence(l) <= p : precedence(l) < p, scope, out);
+            const bool spaced = e.op == '+' || e.op == '-';
+            out.push_back({spaced ? std::string(" ") + e.op + " " : std::string(1, e.op), {}});
+            const bool r_parens = right_assoc ? precedence(r) < p
+                                              : precedence(r) < p || (precedence(r) == p && (e.op == '-' || e.op == '/'));
+            print_operand(r, r_parens, scope, out);
+            return;
+        }
+        case Expr::Kind::call:
+            out.push_back({e.text + "(", {}});
+            for (std::size_t i = 0; i < e.args.size(); ++i) {
+                if (i) out.push_back({", ", {}});
+                print(e.args[i], scope, out);
+            }
+            out.push_back({")", {}});
+            return;
+    }
+}
+
+}  // namespace
+
+bool is_builtin_function(std::string_view name) { return builtin(name) != nullptr; }
+
+NodeId build(Tape& tape, const Expr& e, std::string_view source, const Scope& scope) {
+    return Builder(tape, source, scope).node(e);
+}
+
+NodeId build_named(Tape& tape, const std::string& name, const Expr& e, std::string_view source,
+                   const Scope& scope) {
+    NodeId id = build(tape, e, source, scope);
+    // A bare name or number would otherwise rename a node that already exists.
+    if (e.kind == Expr::Kind::name) id = tape.apply(Op::identity, {id});
+    tape.name(id, name, formula_of(e, scope));
+    return id;
+}
+
+std::vector<FormulaRef> formula_of(const Expr& e, const Scope& scope) {
+    std::vector<FormulaRef> out;
+    print(e, scope, out);
+    return out;
+}
+
+UserFunction make_user_function(const std::string& name, const std::string& parameter,
+                                const std::string& body) {
+    Expr parsed = parse_expression(body);
+    for (const auto& n : names_in(parsed))
+        if (n != parameter)
+            throw ExpressionError(find_name(parsed, n)->begin,
+                                  "a function of " + parameter + " can only use " + parameter + ", not '" + n + "'");
+    // Check the functions it calls now, not at the first call.
+    {
+        Tape probe;
+        Scope scope;
+        scope.names[parameter] = probe.input(parameter, 1.0);
+        try {
+            build(probe, parsed, body, scope);
+        } catch (const NumericFault&) {
+            // a value that fails at x = 1 may be fine elsewhere; only names are checked here
+        }
+    }
+    auto evaluate = [parsed, parameter, body](double x, const Arithmetic& arithmetic) {
+        // s(x) and s′(x) step by step on a scratch tape, in the caller's arithmetic.
+        Tape scratch(arithmetic);
+        Scope scope;
+        const NodeId arg = scratch.input(parameter, x);
+        scope.names[parameter] = arg;
+        const NodeId out = build(scratch, parsed, body, scope);
+        const Gradients g = backward(scratch, out);
+        const double value = arithmetic.is_hand() ? scratch[out].value.hand : scratch[out].value.exact;
+        const double slope = arithmetic.is_hand() ? g.of[arg].hand : g.of[arg].exact;
+        return std::array<double, 2>{value, slope};
+    };
+    return UserFunction{name, parameter, body, evaluate};
+}
+
+}  // namespace nntrace

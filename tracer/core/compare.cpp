@@ -1,0 +1,75 @@
+#include "compare.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace nntrace {
+namespace {
+
+// The value in units of the last printed decimal, as an integer count.
+long long units(double v, int decimals, Rounding r) {
+    return std::llround(round_decimal(v, decimals, r) * std::pow(10.0, decimals));
+}
+
+Message reason(const char* id) { return Message{id, {}}; }
+
+}  // namespace
+
+std::optional<Printed> read_printed(const std::string& text) {
+    std::string clean;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == ' ') continue;
+        if (text.compare(i, 3, "\xE2\x88\x92") == 0) {  // U+2212 MINUS SIGN
+            clean.push_back('-');
+            i += 2;
+            continue;
+        }
+        clean.push_back(static_cast<char>(c));
+    }
+    if (clean.empty()) return std::nullopt;
+    char* end = nullptr;
+    const double v = std::strtod(clean.c_str(), &end);
+    if (end == clean.c_str() || *end != '\0' || !std::isfinite(v)) return std::nullopt;
+    if (clean.find_first_of("eE") != std::string::npos) return std::nullopt;  // printed figures are plain decimals
+    Printed p{v, 0};
+    if (const auto dot = clean.find('.'); dot != std::string::npos)
+        p.decimals = static_cast<int>(clean.size() - dot - 1);
+    return p;
+}
+
+Comparison compare_published(std::string key, std::string label, const std::string& published,
+                             std::optional<Num> computed) {
+    Comparison c;
+    c.key = std::move(key);
+    c.label = std::move(label);
+    c.published = published;
+    const auto printed = read_printed(published);
+    if (printed) c.digits = printed->decimals;
+    if (!computed || !printed) {
+        c.reason = reason(printed ? "reason.not_computed" : "reason.unreadable");
+        return c;
+    }
+    c.computed = *computed;
+    const int d = printed->decimals;
+    const long long p = std::llround(printed->value * std::pow(10.0, d));
+    const long long used = units(computed->hand, d, Rounding::half_up);
+    const bool exact_rounds_to_it = units(computed->exact, d, Rounding::half_up) == p;
+    const bool truncation_gives_it = units(computed->hand, d, Rounding::truncate) == p ||
+                                     units(computed->exact, d, Rounding::truncate) == p;
+    if (used == p) {
+        c.verdict = Comparison::Verdict::matches;
+    } else if (std::llabs(used - p) == 1) {
+        c.verdict = Comparison::Verdict::last_digit;
+        if (truncation_gives_it) c.reason = reason("reason.truncated");
+        else if (exact_rounds_to_it) c.reason = reason("reason.rounded_at_end");
+        else c.reason = reason("reason.last_digit_unexplained");
+    } else {
+        c.verdict = Comparison::Verdict::differs;
+        if (exact_rounds_to_it) c.reason = reason("reason.rounded_intermediates");
+        else if (truncation_gives_it) c.reason = reason("reason.truncated");
+    }
+    return c;
+}
+
+}  // namespace nntrace

@@ -1,0 +1,134 @@
+// The record of a run: what was computed, in the order a textbook would show it. Plain data;
+// renderers read it and only they turn numbers into text.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "arithmetic.hpp"
+
+namespace nntrace {
+
+// A piece of a formula: literal text ("*", " + ", "0.5", "sigmoid(") or a symbol whose value a
+// page substitutes ("w1" → 0.6).
+struct Piece {
+    std::string text;
+    std::optional<Num> value;  // set for a symbol
+};
+using Formula = std::vector<Piece>;
+
+// Words for a person, translated by the renderer: `id` names a template in the lesson's own
+// strings or in the renderer's catalog ("{0} rounds"); args fill its {0}, {1}, ...
+struct Arg {
+    std::string text;           // a word or name, used as is
+    std::optional<Num> number;  // or a number, formatted by the renderer
+};
+struct Message {
+    std::string id;
+    std::vector<Arg> args;
+};
+
+// name = formula = formula with numbers = value
+struct Step {
+    std::string key;    // unique within the record: what published figures and answers refer to
+    std::string name;
+    Formula formula;
+    Num value;
+    std::optional<Message> label;  // what the step illustrates, when a lesson says so
+};
+
+// ∂root/∂target += ∂root/∂through · ∂through/∂target
+struct ChainLine {
+    std::string key;
+    std::string root, target, through;
+    Num upstream;
+    std::string rule;       // the rule behind the local derivative: "∂(u·v)/∂u = v"
+    Formula local_formula;  // that rule's right-hand side with symbols: "y" → 9
+    Num local;
+    Num contribution;
+};
+
+// Where a node feeds several others, its gradient is the sum of what each path contributes.
+struct GradientSum {
+    std::string key;
+    std::string root, target;
+    std::vector<std::string> through;
+    std::vector<Num> terms;
+    Num total;
+};
+
+// p ← p − rate · ∂L/∂p
+struct Update {
+    std::string key;
+    std::string param;
+    std::string loss;
+    Num before, rate, gradient, after;
+};
+
+struct Column {
+    std::string key;
+    Message title;
+    std::optional<int> decimals;  // unset: the record's digits
+};
+
+struct Cell {
+    std::optional<Num> number;
+    std::optional<Message> words;  // "correct", "updated", a verdict
+};
+
+struct Table {
+    std::string key;
+    Message title;
+    std::vector<Column> columns;
+    std::vector<std::vector<Cell>> rows;
+};
+
+struct Note {
+    enum class Kind { info, convention, warning, fault };
+    std::string key;
+    Kind kind = Kind::info;
+    Message message;
+};
+
+using Item = std::variant<Step, ChainLine, GradientSum, Update, Table, Note>;
+
+struct Section {
+    std::string key;
+    Message title;
+    std::vector<Item> items;
+};
+
+// A figure printed by the source, set beside the value the engine computed.
+struct Comparison {
+    enum class Verdict { matches, last_digit, differs, missing };
+    std::string key;        // the Step key or table cell ("table/row/column") compared
+    std::string label;      // how the source names it: "Δw", "z"
+    std::string published;  // as printed: "0.6667"
+    int digits = 0;         // decimals printed
+    Num computed;
+    Verdict verdict = Verdict::missing;
+    std::optional<Message> reason;  // why it differs, when the engine can tell
+};
+
+struct Record {
+    std::string id;
+    Message title;
+    Arithmetic arithmetic;
+    int digits = 6;        // decimals shown for the values a run used
+    int exact_digits = 9;  // decimals shown for exact values beside hand values
+    std::map<std::string, Num> parameters;        // the numeric parameters the run used
+    std::map<std::string, std::string> settings;  // the other parameters ("order = cyclic")
+    std::vector<Section> sections;
+    std::vector<Comparison> comparisons;
+    // Templates the record brings for its own message ids, by id and language ("en", "zh").
+    std::map<std::string, std::map<std::string, std::string>> strings;
+
+    // The number a key names: a Step key, or "table/row/column" with a 1-based row.
+    std::optional<Num> find(const std::string& key) const;
+    const Table* find_table(const std::string& key) const;
+};
+
+}  // namespace nntrace

@@ -1,0 +1,98 @@
+#include "recording.hpp"
+
+#include "rules.hpp"
+
+namespace nntrace {
+namespace {
+
+Formula local_formula(const Tape& tape, NodeId through, int k) {
+    const Node& n = tape[through];
+    if (n.op == Op::call) {
+        const UserFunction& f = tape.functions()[n.function];
+        return {{f.name + "′(", {}}, {display_name(tape, n.args[0]), tape[n.args[0]].value}, {")", {}}};
+    }
+    Formula out;
+    for (const RulePiece& p : local_rule(n.op, k).formula) {
+        switch (p.ref) {
+            case RulePiece::Ref::none: out.push_back({std::string(p.text), {}}); break;
+            case RulePiece::Ref::self: out.push_back({display_name(tape, through), n.value}); break;
+            case RulePiece::Ref::arg0: out.push_back({display_name(tape, n.args[0]), tape[n.args[0]].value}); break;
+            case RulePiece::Ref::arg1: out.push_back({display_name(tape, n.args[1]), tape[n.args[1]].value}); break;
+            case RulePiece::Ref::param: out.push_back({"", Num::both(n.param)}); break;
+        }
+    }
+    return out;
+}
+
+std::string rule_name(const Tape& tape, NodeId through, int k) {
+    const Node& n = tape[through];
+    if (n.op == Op::call) {
+        const UserFunction& f = tape.functions()[n.function];
+        return f.name + "′(" + f.parameter + ") = d/d" + f.parameter + " (" + f.body + ")";
+    }
+    return std::string(local_rule(n.op, k).name);
+}
+
+}  // namespace
+
+const std::string& display_name(const Tape& tape, NodeId id) { return tape[id].name; }
+
+Step step_of(const Tape& tape, NodeId id, const std::string& key_prefix) {
+    const Node& n = tape[id];
+    Step s;
+    s.key = key_prefix + n.name;
+    s.name = n.name;
+    for (const FormulaRef& r : n.formula) {
+        if (r.node) s.formula.push_back({r.text, tape[*r.node].value});
+        else s.formula.push_back({r.text, {}});
+    }
+    s.value = n.value;
+    return s;
+}
+
+std::vector<Item> forward_steps(const Tape& tape, const std::string& key_prefix) {
+    std::vector<Item> out;
+    for (NodeId i = 0; i < tape.size(); ++i) {
+        const Node& n = tape[i];
+        if (n.named && arity(n.op) > 0) out.emplace_back(step_of(tape, i, key_prefix));
+    }
+    return out;
+}
+
+std::vector<Item> chain_lines(const Tape& tape, const Gradients& g, const std::string& key_prefix) {
+    std::vector<Item> out;
+    const std::string& root = display_name(tape, g.root);
+    std::size_t next_sum = 0;
+    for (std::size_t t = 0; t <= g.terms.size(); ++t) {
+        // A sum is shown where its node's gradient becomes complete, before the node's own terms.
+        while (next_sum < g.sums.size() && g.sums[next_sum].position == t) {
+            const SumAtNode& s = g.sums[next_sum++];
+            GradientSum line;
+            line.root = root;
+            line.target = display_name(tape, s.node);
+            line.key = key_prefix + "d" + root + "/d" + line.target;
+            for (auto i : s.terms) {
+                line.through.push_back(display_name(tape, g.terms[i].through));
+                line.terms.push_back(g.terms[i].contribution);
+            }
+            line.total = s.total;
+            out.emplace_back(std::move(line));
+        }
+        if (t == g.terms.size()) break;
+        const ChainTerm& c = g.terms[t];
+        ChainLine line;
+        line.root = root;
+        line.target = display_name(tape, c.target);
+        line.through = display_name(tape, c.through);
+        line.key = key_prefix + "d" + root + "/d" + line.target + "/via/" + line.through;
+        line.upstream = c.upstream;
+        line.rule = rule_name(tape, c.through, c.arg);
+        line.local_formula = local_formula(tape, c.through, c.arg);
+        line.local = c.local;
+        line.contribution = c.contribution;
+        out.emplace_back(std::move(line));
+    }
+    return out;
+}
+
+}  // namespace nntrace

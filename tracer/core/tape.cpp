@@ -1,0 +1,119 @@
+#include "tape.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "rules.hpp"
+
+namespace nntrace {
+namespace {
+
+bool finite(const std::array<double, 2>& v, int n) {
+    for (int k = 0; k < n; ++k)
+        if (!std::isfinite(v[static_cast<std::size_t>(k)])) return false;
+    return true;
+}
+
+}  // namespace
+
+NodeId Tape::push(Node n) {
+    nodes_.push_back(std::move(n));
+    return static_cast<NodeId>(nodes_.size() - 1);
+}
+
+NodeId Tape::leaf(Op op, std::string name, Num v) {
+    Node n;
+    n.op = op;
+    n.value = v;
+    n.name = std::move(name);
+    n.named = true;
+    return push(std::move(n));
+}
+
+NodeId Tape::constant(double v, std::string text) {
+    Node n;
+    n.op = Op::constant;
+    n.param = v;
+    // A constant is written down as given: a hand calculation does not round the problem's data.
+    n.value = Num::both(v);
+    n.name = std::move(text);
+    return push(std::move(n));
+}
+
+NodeId Tape::apply(Op op, std::vector<NodeId> args, double param) {
+    const int n_args = arity(op);
+    if (static_cast<int>(args.size()) != n_args || op == Op::call)
+        throw std::logic_error("Tape::apply: wrong number of arguments");
+    Node n;
+    n.op = op;
+    n.param = param;
+    std::array<double, 2> hand{}, exact{};
+    for (int k = 0; k < n_args; ++k) {
+        const auto a = args[static_cast<std::size_t>(k)];
+        if (a >= nodes_.size()) throw std::logic_error("Tape::apply: argument not on the tape");
+        n.args[static_cast<std::size_t>(k)] = a;
+        hand[static_cast<std::size_t>(k)] = nodes_[a].value.hand;
+        exact[static_cast<std::size_t>(k)] = nodes_[a].value.exact;
+    }
+    const Evaluation h = evaluate(op, hand, param);
+    const Evaluation e = evaluate(op, exact, param);
+    const auto id = static_cast<NodeId>(nodes_.size());
+    if (!std::isfinite(h.value) || !std::isfinite(e.value)) throw NumericFault{id, op, hand, false};
+    n.value = Num{e.value, arithmetic_.apply(h.value)};
+    for (std::size_t k = 0; k < static_cast<std::size_t>(n_args); ++k)
+        n.local[k] = Num{e.local[k], arithmetic_.apply(h.local[k])};
+    // Local derivatives are recomputed from the rounded value where the rule uses the node's own
+    // value (σ′ = σ(1 − σ)), as a student would with the value they wrote down.
+    if (arithmetic_.is_hand() && (op == Op::sigmoid || op == Op::tanh || op == Op::exp ||
+                                  op == Op::sqrt || op == Op::tan)) {
+        const double s = n.value.hand;
+        double d = 0;
+        switch (op) {
+            case Op::sigmoid: d = s * (1.0 - s); break;
+            case Op::tanh: d = 1.0 - arithmetic_.apply(s * s); break;
+            case Op::exp: d = s; break;
+            case Op::sqrt: d = 1.0 / arithmetic_.apply(2.0 * s); break;
+            case Op::tan: d = 1.0 + arithmetic_.apply(s * s); break;
+            default: break;
+        }
+        n.local[0].hand = arithmetic_.apply(d);
+    }
+    return push(std::move(n));
+}
+
+std::uint32_t Tape::add_function(UserFunction f) {
+    functions_.push_back(std::move(f));
+    return static_cast<std::uint32_t>(functions_.size() - 1);
+}
+
+NodeId Tape::call(std::uint32_t function, NodeId arg) {
+    const UserFunction& f = functions_.at(function);
+    const Node& a = nodes_.at(arg);
+    const auto id = static_cast<NodeId>(nodes_.size());
+    // The body runs twice: step by step in this run's arithmetic, and exactly.
+    const auto hand = f.evaluate(a.value.hand, arithmetic_);
+    const auto exact = f.evaluate(a.value.exact, Arithmetic::exact());
+    if (!finite(hand, 1) || !finite(exact, 1)) throw NumericFault{id, Op::call, {a.value.hand, 0}, false};
+    Node n;
+    n.op = Op::call;
+    n.function = function;
+    n.args[0] = arg;
+    n.value = Num{exact[0], hand[0]};
+    n.local[0] = Num{exact[1], hand[1]};
+    return push(std::move(n));
+}
+
+void Tape::name(NodeId id, std::string name, std::vector<FormulaRef> formula) {
+    Node& n = nodes_.at(id);
+    n.name = std::move(name);
+    n.named = true;
+    n.formula = std::move(formula);
+}
+
+std::optional<NodeId> Tape::find(const std::string& name) const {
+    for (std::size_t i = nodes_.size(); i-- > 0;)
+        if (nodes_[i].named && nodes_[i].name == name) return static_cast<NodeId>(i);
+    return std::nullopt;
+}
+
+}  // namespace nntrace

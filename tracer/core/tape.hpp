@@ -1,0 +1,98 @@
+// The append-only tape. Every value the engine computes is a node on it; a node's index is its
+// name for the machine (stable from run to run), and the order of the tape is already a
+// topological order, so backward is a reverse loop.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "arithmetic.hpp"
+#include "op.hpp"
+
+namespace nntrace {
+
+using NodeId = std::uint32_t;
+
+// A piece of a node's defining formula: literal text ("*", "(", "0.5", "sigmoid") or a
+// reference to another node, whose name and value the record substitutes.
+struct FormulaRef {
+    std::string text;
+    std::optional<NodeId> node;
+};
+
+struct Node {
+    Op op = Op::constant;
+    std::array<NodeId, 2> args{};
+    Num value;                   // hand and exact value
+    std::array<Num, 2> local{};  // ∂node/∂arg_k, hand and exact, stored as data
+    double param = 0;            // constant value, powc exponent or leaky_relu slope
+    std::uint32_t function = 0;  // for Op::call: index into Tape::functions()
+    std::string name;            // display name: the user's name, or the source text it came from
+    bool named = false;          // true when the user gave it a name (a step of the walkthrough)
+    std::vector<FormulaRef> formula;  // how the user defined it, for a named node
+};
+
+// A one-argument function the user wrote as an expression. The tape calls `evaluate` with the
+// argument and the run's arithmetic; it returns s(x) and s′(x), each computed the same way the
+// tape computes, step by step.
+struct UserFunction {
+    std::string name;        // "s"
+    std::string parameter;   // "x"
+    std::string body;        // "x^2", as written
+    std::function<std::array<double, 2>(double x, const Arithmetic&)> evaluate;
+};
+
+// A value that cannot be a number: ln of a negative number, a division by zero, an overflow.
+struct NumericFault {
+    NodeId node;
+    Op op;
+    std::array<double, 2> args;  // the argument values that caused it (hand values)
+    bool in_derivative;          // the value was fine; its local derivative was not
+};
+
+class Tape {
+public:
+    explicit Tape(Arithmetic arithmetic = Arithmetic::exact()) : arithmetic_(arithmetic) {}
+
+    const Arithmetic& arithmetic() const { return arithmetic_; }
+
+    NodeId constant(double v, std::string text);
+    // Leaves hold the data as given (a hand calculation does not round the problem's data), or,
+    // in later rounds of training, the hand and exact values the updates produced.
+    NodeId input(std::string name, Num v) { return leaf(Op::input, std::move(name), v); }
+    NodeId parameter(std::string name, Num v) { return leaf(Op::parameter, std::move(name), v); }
+    NodeId input(std::string name, double v) { return input(std::move(name), Num::both(v)); }
+    NodeId parameter(std::string name, double v) { return parameter(std::move(name), Num::both(v)); }
+
+    // Appends an operation on existing nodes; computes its value and local derivatives in both
+    // arithmetics. Throws NumericFault if the value is not a finite number.
+    NodeId apply(Op op, std::vector<NodeId> args, double param = 0);
+
+    std::uint32_t add_function(UserFunction f);
+    NodeId call(std::uint32_t function, NodeId arg);
+
+    // Names a node, making it a step of the walkthrough, and records how it was defined.
+    void name(NodeId id, std::string name, std::vector<FormulaRef> formula);
+    // Gives an unnamed node a label (the source text it was built from).
+    void label(NodeId id, std::string text) { nodes_.at(id).name = std::move(text); }
+
+    const Node& operator[](NodeId id) const { return nodes_.at(id); }
+    std::size_t size() const { return nodes_.size(); }
+    const std::vector<Node>& nodes() const { return nodes_; }
+    const std::vector<UserFunction>& functions() const { return functions_; }
+    std::optional<NodeId> find(const std::string& name) const;
+
+private:
+    NodeId leaf(Op op, std::string name, Num v);
+    NodeId push(Node n);
+
+    Arithmetic arithmetic_;
+    std::vector<Node> nodes_;
+    std::vector<UserFunction> functions_;
+};
+
+}  // namespace nntrace
