@@ -1,0 +1,19 @@
+// What the user asked of a run beyond the lesson's or problem's own defaults.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "arithmetic.hpp"
+
+namespace nntrace {
+
+struct RunOptions {
+    std::optional<Arithmetic> arithmetic;  // --exact or --decimals N; unset: the defaults
+    // --set name=value, in the order given; the lesson or problem checks names and values.
+    std::vector<std::pair<std::string, std::string>> sets;
+};
+
+}  // namespace nntrace
