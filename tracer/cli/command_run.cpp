@@ -1,0 +1,63 @@
+#include <ostream>
+
+#include "atomic_file.hpp"
+#include "core/errors.hpp"
+#include "cli.hpp"
+#include "commands.hpp"
+#include "home.hpp"
+#include "lessons/lessons.hpp"
+#include "options.hpp"
+#include "problem/problem.hpp"
+
+namespace po = boost::program_options;
+
+namespace nntrace {
+namespace {
+
+// A problem file is named by a path; anything else is a lesson id.
+bool names_a_file(const std::string& target) {
+    return target.find('/') != std::string::npos || target.size() > 5 &&
+           target.compare(target.size() - 5, 5, ".toml") == 0;
+}
+
+Record run_target(const std::string& target, const RunOptions& options) {
+    if (names_a_file(target)) return run_problem(read_problem(target), options);
+    return run_lesson(lessons_dir(), target, options);
+}
+
+}  // namespace
+
+int command_run(const std::vector<std::string>& args, Io io) {
+    po::options_description d(
+        "nntrace run <lesson-id | FILE.toml> [options]: compute a lesson or a problem file and show every step");
+    d.add_options()
+        ("help,h", "show this help")
+        ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
+         "json, text, md or csv")
+        ("table", po::value<std::string>()->value_name("NAME"), "only this table (text, md, csv)")
+        ("out", po::value<std::string>()->value_name("PATH"), "write to PATH instead of the terminal");
+    add_arithmetic_options(d);
+    add_set_option(d);
+    add_lang_option(d);
+    const auto vm = parse_command("run", args, d, {"target"});
+    if (vm.count("help")) {
+        io.out << d << "\n";
+        return exit_code::ok;
+    }
+    if (!vm.count("target"))
+        throw InputError("nntrace run: name a lesson id or a problem file (see nntrace list)");
+
+    const Format format = format_from(vm["format"].as<std::string>());
+    RenderOptions render_options;
+    render_options.lang = lang_from(vm);
+    render_options.messages_dir = messages_dir();
+    if (vm.count("table")) render_options.table = vm["table"].as<std::string>();
+
+    const Record record = run_target(vm["target"].as<std::string>(), run_options_from(vm));
+    const std::string text = render(record, format, render_options);
+    if (vm.count("out")) write_atomically(vm["out"].as<std::string>(), text);
+    else io.out << text;
+    return exit_code::ok;
+}
+
+}  // namespace nntrace
