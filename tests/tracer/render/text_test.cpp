@@ -1,0 +1,98 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "core/errors.hpp"
+#include "sample_records.hpp"
+
+using namespace nntrace;
+using Catch::Matchers::Contains;
+
+namespace {
+
+std::string text_of(const Record& r, RenderOptions o = test::options()) { return render(r, Format::text, o); }
+
+Record with_items(std::vector<Item> items) {
+    Record r = test::linear_record();
+    r.sections = {Section{"s", Message{"test.s", {}}, std::move(items)}};
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("Text: a step shows name, formula, substitution and value", "[render][text]") {
+    CHECK_THAT(text_of(with_items({test::step_x()})), Contains("  x = 2·w + 3·b = 2·3 + 3·4 = 18\n"));
+}
+
+TEST_CASE("Text: a step that renames one value shows that value once", "[render][text]") {
+    // y = c with c = √(ln 4) (worked example 3), at the record's 4 digits.
+    const double c = std::sqrt(std::log(4.0));
+    const Step s{"y", "y", {test::sym("c", c)}, Num::both(c), std::nullopt};
+    CHECK_THAT(text_of(with_items({s})), Contains("  y = c = 1.1774\n"));
+}
+
+TEST_CASE("Text: a hand value is followed by the exact value when they differ", "[render][text]") {
+    CHECK_THAT(text_of(test::hand_record()), Contains("a = h·h = 0.85·0.85 = 0.723 (exact 0.7225)\n"));
+}
+
+TEST_CASE("Text: the header names the arithmetic convention", "[render][text]") {
+    const std::string t = text_of(test::hand_record());
+    CHECK_THAT(t, Contains("rounded half away from zero to 3 decimals"));
+    CHECK_THAT(text_of(test::hand_record(), test::options("zh")), Contains("四舍五入，保留 3 位小数"));
+}
+
+TEST_CASE("Text: a chain line shows the product and the rule behind it", "[render][text]") {
+    CHECK_THAT(text_of(with_items({test::chain_z_x()})),
+               Contains("  ∂z/∂x = ∂z/∂z · ∂z/∂x = 1 · 9 = 9   [∂(u·v)/∂u = v]\n"));
+}
+
+TEST_CASE("Text: a sum shows every path's contribution", "[render][text]") {
+    CHECK_THAT(text_of(with_items({test::sum_z_b()})),
+               Contains("  ∂z/∂b = ∂z/∂x·∂x/∂b + ∂z/∂y·∂y/∂b = 27 + 36 = 63\n"));
+}
+
+TEST_CASE("Text: an update writes the negative gradient in parentheses", "[render][text]") {
+    // 0.7 − 0.5·(−0.41) = 0.905, shown at the record's 4 digits.
+    CHECK_THAT(text_of(with_items({test::update_w7()})),
+               Contains("  w7 ← w7 − η·∂L/∂w7 = 0.7 − 0.5·(−0.41) = 0.9050\n"));
+}
+
+TEST_CASE("Text: table numbers are right-aligned at their column's decimals", "[render][text]") {
+    RenderOptions o = test::options();
+    o.table = "descent";
+    // The published rows of worked example 4 (x, J = x² at 6 decimals).
+    CHECK(text_of(test::linear_record(), o) ==
+          "  Descent on J = x²\n"
+          "  round         x         J\n"
+          "  -----  --------  --------\n"
+          "      1  0.480000  0.230400\n"
+          "      2  0.192000  0.036864\n"
+          "      3  0.076800  0.005898\n"
+          "      4  0.030720  0.000944\n");
+}
+
+TEST_CASE("Text: Chinese column titles count two columns per character", "[render][text]") {
+    RenderOptions o = test::options("zh");
+    o.table = "descent";
+    CHECK_THAT(text_of(test::linear_record(), o), Contains("  轮次         x         J\n  ----  --------"));
+}
+
+TEST_CASE("Text: published figures are marked by verdict with their reason", "[render][text]") {
+    Record r = test::hand_record();
+    r.comparisons = {
+        Comparison{"a", "a", "0.723", 3, Num{0.85 * 0.85, 0.723}, Comparison::Verdict::matches, std::nullopt},
+        Comparison{"b", "Δw", "0.722", 3, Num{0.85 * 0.85, 0.723}, Comparison::Verdict::last_digit,
+                   Message{"reason.truncated", {}}},
+        Comparison{"c", "z", "150.2", 1, Num::both(150.2162), Comparison::Verdict::differs, std::nullopt}};
+    const std::string t = text_of(r);
+    CHECK_THAT(t, Contains("Published figures\n-----------------\n"));
+    CHECK_THAT(t, Contains("  a           0.723     0.723  ✓ matches\n"));
+    CHECK_THAT(t, Contains("  Δw          0.722     0.723  ≈ last digit  cutting off the extra digits"));
+    CHECK_THAT(t, Contains("  z           150.2     150.2  ✗ differs\n"));
+}
+
+TEST_CASE("Text: rendering for people needs the message catalog", "[render][text]") {
+    RenderOptions o = test::options();
+    o.messages_dir = std::filesystem::path(NNTRACE_TEST_SCRATCH) / "no-catalog-here";
+    CHECK_THROWS_AS(text_of(test::linear_record(), o), InputError);
+}

@@ -1,0 +1,181 @@
+// The record as JSON for programs: every number with its exact value, the value the run used
+// and the figure a page shows; every message with its id and its text in the chosen language.
+#include <nlohmann/json.hpp>
+
+#include "formats.hpp"
+#include "formula_text.hpp"
+#include "page.hpp"
+
+namespace nntrace {
+namespace {
+
+using nlohmann::json;
+
+class JsonWriter {
+public:
+    explicit JsonWriter(const Page& page) : page_(page) {}
+
+    json record() const;
+
+private:
+    json num(const Num& n, int decimals) const {
+        return {{"exact", n.exact}, {"value", n.hand}, {"shown", format_number(n.hand, decimals)}};
+    }
+    json num(const Num& n) const { return num(n, page_.record.digits); }
+    json message(const Message& m) const { return {{"id", m.id}, {"text", page_.words(m)}}; }
+    json formula(const Formula& f) const;
+    json item(const Item& item) const;
+    json step(const Step& s) const;
+    json chain(const ChainLine& c) const;
+    json sum(const GradientSum& g) const;
+    json update(const Update& u) const;
+    json table(const Table& t) const;
+    json note(const Note& n) const;
+    json comparison(const Comparison& c) const;
+
+    const Page& page_;
+};
+
+// A formula as its pieces, and written out with symbols and with values.
+json JsonWriter::formula(const Formula& f) const {
+    json pieces = json::array();
+    for (const Piece& p : f) {
+        json piece = {{"text", p.text}};
+        if (p.value) piece["value"] = num(*p.value);
+        pieces.push_back(std::move(piece));
+    }
+    const FormulaText text = formula_text(f, page_.value_style());
+    return {{"pieces", pieces}, {"formula", text.symbols}, {"substituted", text.substituted}};
+}
+
+json JsonWriter::step(const Step& s) const {
+    json out = formula(s.formula);
+    out.update({{"kind", "step"}, {"key", s.key}, {"name", s.name}, {"value", num(s.value)}});
+    if (s.label) out["label"] = message(*s.label);
+    return out;
+}
+
+json JsonWriter::chain(const ChainLine& c) const {
+    return {{"kind", "chain"}, {"key", c.key}, {"root", c.root}, {"target", c.target},
+            {"through", c.through}, {"upstream", num(c.upstream)}, {"rule", c.rule},
+            {"local_formula", formula(c.local_formula)}, {"local", num(c.local)},
+            {"contribution", num(c.contribution)}};
+}
+
+json JsonWriter::sum(const GradientSum& g) const {
+    json terms = json::array();
+    for (const Num& t : g.terms) terms.push_back(num(t));
+    return {{"kind", "sum"}, {"key", g.key}, {"root", g.root}, {"target", g.target},
+            {"through", g.through}, {"terms", terms}, {"total", num(g.total)}};
+}
+
+json JsonWriter::update(const Update& u) const {
+    return {{"kind", "update"}, {"key", u.key}, {"param", u.param}, {"loss", u.loss},
+            {"before", num(u.before)}, {"rate", num(u.rate)}, {"gradient", num(u.gradient)},
+            {"after", num(u.after)}};
+}
+
+json JsonWriter::table(const Table& t) const {
+    json columns = json::array();
+    for (const Column& c : t.columns)
+        columns.push_back({{"key", c.key}, {"title", message(c.title)},
+                           {"decimals", c.decimals.value_or(page_.record.digits)}});
+    json rows = json::array();
+    for (const auto& row : t.rows) {
+        json cells = json::array();
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            json cell = json::object();
+            const int decimals = c < t.columns.size() ? page_.column_style(t.columns[c]).decimals : page_.record.digits;
+            if (row[c].number) cell["number"] = num(*row[c].number, decimals);
+            if (row[c].words) cell["words"] = message(*row[c].words);
+            cells.push_back(cell.empty() ? json(nullptr) : cell);
+        }
+        rows.push_back(std::move(cells));
+    }
+    return {{"kind", "table"}, {"key", t.key}, {"title", message(t.title)}, {"columns", columns}, {"rows", rows}};
+}
+
+const char* note_kind_name(Note::Kind kind) {
+    switch (kind) {
+        case Note::Kind::info: return "info";
+        case Note::Kind::convention: return "convention";
+        case Note::Kind::warning: return "warning";
+        case Note::Kind::fault: return "fault";
+    }
+    return "info";
+}
+
+json JsonWriter::note(const Note& n) const {
+    return {{"kind", "note"}, {"key", n.key}, {"level", note_kind_name(n.kind)}, {"message", message(n.message)}};
+}
+
+json JsonWriter::item(const Item& item) const {
+    struct Visit {
+        const JsonWriter& w;
+        json operator()(const Step& s) const { return w.step(s); }
+        json operator()(const ChainLine& c) const { return w.chain(c); }
+        json operator()(const GradientSum& g) const { return w.sum(g); }
+        json operator()(const Update& u) const { return w.update(u); }
+        json operator()(const Table& t) const { return w.table(t); }
+        json operator()(const Note& n) const { return w.note(n); }
+    };
+    return std::visit(Visit{*this}, item);
+}
+
+const char* verdict_name(Comparison::Verdict v) {
+    switch (v) {
+        case Comparison::Verdict::matches: return "matches";
+        case Comparison::Verdict::last_digit: return "last_digit";
+        case Comparison::Verdict::differs: return "differs";
+        case Comparison::Verdict::missing: return "missing";
+    }
+    return "missing";
+}
+
+json JsonWriter::comparison(const Comparison& c) const {
+    json out = {{"key", c.key}, {"label", c.label}, {"published", c.published}, {"digits", c.digits},
+                {"verdict", verdict_name(c.verdict)}};
+    // A missing value has nothing computed to show.
+    out["computed"] = c.verdict == Comparison::Verdict::missing ? json(nullptr) : num(c.computed, c.digits);
+    out["reason"] = c.reason ? message(*c.reason) : json(nullptr);
+    return out;
+}
+
+const char* rounding_name(Rounding r) {
+    switch (r) {
+        case Rounding::exact: return "exact";
+        case Rounding::half_up: return "half_up";
+        case Rounding::truncate: return "truncate";
+    }
+    return "exact";
+}
+
+json JsonWriter::record() const {
+    const Record& r = page_.record;
+    json out = {{"id", r.id}, {"lang", page_.options.lang}, {"title", message(r.title)},
+                {"digits", r.digits}, {"exact_digits", r.exact_digits}, {"settings", r.settings}};
+    out["arithmetic"] = {{"rounding", rounding_name(r.arithmetic.rounding)},
+                         {"decimals", r.arithmetic.is_hand() ? json(r.arithmetic.decimals) : json(nullptr)},
+                         {"convention", message(convention_message(r))}};
+    out["parameters"] = json::object();
+    for (const auto& [name, value] : r.parameters) out["parameters"][name] = num(value);
+    out["sections"] = json::array();
+    for (const Section& s : r.sections) {
+        json items = json::array();
+        for (const Item& i : s.items) items.push_back(item(i));
+        out["sections"].push_back({{"key", s.key}, {"title", message(s.title)}, {"items", items}});
+    }
+    out["comparisons"] = json::array();
+    for (const Comparison& c : r.comparisons) out["comparisons"].push_back(comparison(c));
+    return out;
+}
+
+}  // namespace
+
+std::string render_json(const Record& record, const RenderOptions& options) {
+    const Page page(record, options, Minus::ascii);
+    // Invalid UTF-8 in a name becomes U+FFFD rather than an exception halfway through a page.
+    return JsonWriter(page).record().dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace nntrace

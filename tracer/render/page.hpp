@@ -1,0 +1,55 @@
+// What every renderer needs while it writes one record: the record, the options, the message
+// catalog, and the number styles the record's digits imply.
+#pragma once
+
+#include <string>
+
+#include "messages.hpp"
+#include "number_format.hpp"
+#include "render.hpp"
+
+namespace nntrace {
+
+struct Page {
+    // Loads the catalog from options.messages_dir and puts the record's own strings on top.
+    Page(const Record& record, const RenderOptions& options, Minus minus);
+
+    const Record& record;
+    const RenderOptions& options;
+    MessageCatalog catalog;
+    Minus minus;  // Unicode for text people read, ASCII for files programs read
+
+    // A message, or a catalog word without arguments, in options.lang.
+    std::string words(const Message& message) const;
+    std::string word(const std::string& id) const;
+
+    // A value the run produced, as the last part of a line: "18", "0.723".
+    NumberStyle result_style() const { return {record.digits, Shape::bare_integers, minus}; }
+    // A value written into a formula: "0.7", "−0.41".
+    NumberStyle value_style() const { return {record.digits, Shape::trim_zeros, minus}; }
+    // An exact value beside the hand value it differs from: "0.7225".
+    NumberStyle exact_style() const { return {record.exact_digits, Shape::trim_zeros, minus}; }
+    // A table cell in a column: fixed decimals so that a column lines up.
+    NumberStyle column_style(const Column& column) const {
+        return {column.decimals.value_or(record.digits), Shape::fixed, minus};
+    }
+
+    // The exact value when a hand calculation ended elsewhere ("0.7225" beside 0.723), else "".
+    std::string exact_if_different(const Num& n) const;
+};
+
+// Text for people is unreadable without the catalog (every message would show as its id), so
+// the text, Markdown and CSV renderers insist on it. Throws InputError naming the directory.
+void require_catalog(const RenderOptions& options);
+
+// The message that names the record's arithmetic convention ("Hand calculation: ...").
+Message convention_message(const Record& record);
+
+// The catalog id of a comparison verdict's word, and its mark: ✓ ≈ ✗ ?.
+std::string verdict_id(Comparison::Verdict v);
+std::string verdict_mark(Comparison::Verdict v);
+
+// The word for a note's kind ("Warning"), empty for plain information.
+std::string note_prefix_id(Note::Kind kind);
+
+}  // namespace nntrace

@@ -1,0 +1,143 @@
+#include "people_text.hpp"
+
+#include "formula_text.hpp"
+
+namespace nntrace {
+namespace {
+
+std::string partial(const std::string& of, const std::string& by) { return "∂" + of + "/∂" + by; }
+
+// Joins the parts of an equation with " = ", leaving out a part that repeats the one before
+// (a formula that is a bare number has nothing to substitute).
+std::string equation(const std::vector<std::string>& parts) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0 && parts[i] == parts[i - 1]) continue;
+        out += (out.empty() ? "" : " = ") + parts[i];
+    }
+    return out;
+}
+
+std::string value_text(const Page& page, const Num& n) { return format_number(n.hand, page.value_style()); }
+
+}  // namespace
+
+std::string result_text(const Page& page, const Num& n) {
+    std::string out = format_number(n.hand, page.result_style());
+    const std::string exact = page.exact_if_different(n);
+    if (!exact.empty()) out += " " + page.words(Message{"render.exact_beside", {Arg{exact, {}}}});
+    return out;
+}
+
+std::string step_line(const Page& page, const Step& s) {
+    const FormulaText f = formula_text(s.formula, page.value_style());
+    // "y = c = 1.177" says all; writing c's value twice, once trimmed, would only add noise.
+    const bool one_value = s.formula.size() == 1 && s.formula[0].value;
+    std::string line = one_value ? equation({s.name, f.symbols, result_text(page, s.value)})
+                                 : equation({s.name, f.symbols, f.substituted, result_text(page, s.value)});
+    if (s.label) line += " — " + page.words(*s.label);
+    return line;
+}
+
+std::string chain_line(const Page& page, const ChainLine& c) {
+    const std::string symbols = partial(c.root, c.through) + " · " + partial(c.through, c.target);
+    const std::string values = product_text(value_text(page, c.upstream), value_text(page, c.local));
+    return equation({partial(c.root, c.target), symbols, values, result_text(page, c.contribution)}) +
+           "   [" + c.rule + "]";
+}
+
+std::string sum_line(const Page& page, const GradientSum& g) {
+    std::string symbols, values;
+    for (std::size_t i = 0; i < g.through.size(); ++i) {
+        symbols += (i ? " + " : "") + partial(g.root, g.through[i]) + "·" + partial(g.through[i], g.target);
+        if (i < g.terms.size()) {
+            const std::string v = value_text(page, g.terms[i]);
+            values += i ? " + " + parenthesize_negative(v) : v;
+        }
+    }
+    return equation({partial(g.root, g.target), symbols, values, result_text(page, g.total)});
+}
+
+std::string update_line(const Page& page, const Update& u) {
+    const std::string loss = u.loss.empty() ? "L" : u.loss;
+    const std::string symbols = u.param + " − η·" + partial(loss, u.param);
+    const std::string values = value_text(page, u.before) + " − " +
+                               parenthesize_negative(value_text(page, u.rate)) + "·" +
+                               parenthesize_negative(value_text(page, u.gradient));
+    return u.param + " ← " + equation({symbols, values, result_text(page, u.after)});
+}
+
+std::string note_line(const Page& page, const Note& n) {
+    const std::string text = page.words(n.message);
+    const std::string prefix = note_prefix_id(n.kind);
+    return prefix.empty() ? text : page.words(Message{prefix, {Arg{text, {}}}});
+}
+
+std::vector<std::string> header_lines(const Page& page) {
+    const Record& r = page.record;
+    std::vector<std::string> lines{page.words(convention_message(r))};
+    std::string parameters;
+    for (const auto& [name, value] : r.parameters)
+        parameters += (parameters.empty() ? "" : ", ") + name + " = " + value_text(page, value);
+    if (!parameters.empty()) lines.push_back(page.words(Message{"render.parameters", {Arg{parameters, {}}}}));
+    std::string settings;
+    for (const auto& [name, value] : r.settings) settings += (settings.empty() ? "" : ", ") + name + " = " + value;
+    if (!settings.empty()) lines.push_back(page.words(Message{"render.settings", {Arg{settings, {}}}}));
+    return lines;
+}
+
+std::vector<std::string> table_header(const Page& page, const Table& t) {
+    std::vector<std::string> header;
+    for (const Column& c : t.columns) header.push_back(page.words(c.title));
+    return header;
+}
+
+std::vector<std::vector<GridCell>> table_rows(const Page& page, const Table& t) {
+    std::vector<std::vector<GridCell>> rows;
+    for (const auto& row : t.rows) {
+        std::vector<GridCell> cells;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            const Cell& cell = row[c];
+            const NumberStyle style = c < t.columns.size() ? page.column_style(t.columns[c])
+                                                           : NumberStyle{page.record.digits, Shape::fixed, page.minus};
+            if (cell.number) cells.push_back({format_number(cell.number->hand, style), Align::right});
+            else if (cell.words) cells.push_back({page.words(*cell.words), Align::left});
+            else cells.push_back({"", Align::left});
+        }
+        rows.push_back(std::move(cells));
+    }
+    return rows;
+}
+
+std::vector<std::string> comparison_header(const Page& page) {
+    return {page.word("render.column.figure"), page.word("render.column.published"),
+            page.word("render.column.computed"), page.word("render.column.verdict"),
+            page.word("render.column.reason")};
+}
+
+std::vector<std::vector<GridCell>> comparison_rows(const Page& page) {
+    std::vector<std::vector<GridCell>> rows;
+    for (const Comparison& c : page.record.comparisons) {
+        const bool missing = c.verdict == Comparison::Verdict::missing;
+        const NumberStyle at_printed{c.digits, Shape::fixed, page.minus};
+        rows.push_back({{c.label.empty() ? c.key : c.label, Align::left},
+                        {c.published, Align::right},
+                        {missing ? "—" : format_number(c.computed.hand, at_printed), Align::right},
+                        {verdict_mark(c.verdict) + " " + page.word(verdict_id(c.verdict)), Align::left},
+                        {c.reason ? page.words(*c.reason) : "", Align::left}});
+    }
+    return rows;
+}
+
+std::string collapse_blank_lines(const std::string& page) {
+    std::string out;
+    for (char c : page) {
+        if (c == '\n' && out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') continue;
+        if (c == '\n' && out.empty()) continue;
+        out += c;
+    }
+    while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+    return out;
+}
+
+}  // namespace nntrace
