@@ -116,8 +116,8 @@ LocalRule local_rule(Op op, int k) {
         case Op::tan: return {"tan′(u) = 1 + tan²u", {t("1 + "), self(), t("²")}};
         case Op::tanh: return {"tanh′(u) = 1 − tanh²u", {t("1 − "), self(), t("²")}};
         case Op::sigmoid: return {"σ′(z) = σ(z)(1 − σ(z))", {self(), t("·(1 − "), self(), t(")")}};
-        case Op::relu: return {"relu′(u) = 1 if u > 0, else 0", {t("[u > 0]")}};
-        case Op::leaky_relu: return {"leaky_relu′(u) = 1 if u > 0, else a", {t("[u > 0 ? 1 : "), n(), t("]")}};
+        case Op::relu: return {"relu′(u) = 1 if u > 0, else 0", {t("["), u(), t(" > 0]")}};
+        case Op::leaky_relu: return {"leaky_relu′(u) = 1 if u > 0, else a", {t("["), u(), t(" > 0 ? 1 : "), n(), t("]")}};
         case Op::abs: return {"|u|′ = sign(u)", {t("sign "), u()}};
     }
     return {"", {}};
