@@ -93,7 +93,51 @@ struct Note {
     Message message;
 };
 
-using Item = std::variant<Step, ChainLine, GradientSum, Update, Table, Note>;
+// The computation graph of a step, for drawing: nodes with their values (and gradients after a
+// backward pass), edges with the local derivative of the consumer with respect to its argument.
+struct DiagramNode {
+    std::string id;            // stable: "n" + the node's index on the tape
+    std::string name;          // the user's name, or the source text of an intermediate
+    std::string op;            // op_name: "mul", "sigmoid", "input"…
+    bool named = false;        // a step of the walkthrough (drawn prominently)
+    int layer = 0;             // longest distance from a leaf: lays the graph out left to right
+    Num value;
+    std::optional<Num> gradient;  // ∂root/∂node, when the diagram shows a backward pass
+};
+struct DiagramEdge {
+    std::string from, to;      // DiagramNode ids: the argument and its consumer
+    std::string rule;          // "∂(u·v)/∂u = v"
+    Num local;                 // ∂to/∂from
+    std::optional<Num> contribution;  // upstream × local, in a backward view
+};
+struct Diagram {
+    std::string key;
+    Message title;
+    std::string root;          // the id of the node differentiated, if any
+    std::vector<DiagramNode> nodes;
+    std::vector<DiagramEdge> edges;
+};
+
+// Numbers to plot, every one computed by the engine: renderers only draw them.
+struct Series {
+    enum class Kind {
+        line,     // a curve through the points, in order (a function sampled)
+        points,   // marks, labelled in order (the points visited)
+        path,     // marks joined by arrows (a descent path)
+        grid,     // z over a regular grid of x × y, row by row (for contour lines)
+    };
+    Kind kind = Kind::line;
+    std::string label;                  // a legend entry, used as is (a name or formula)
+    std::vector<double> x, y, z;        // grid: x and y are the axes, z has x.size()·y.size() values
+};
+struct Plot {
+    std::string key;
+    Message title;
+    std::string x_label, y_label;
+    std::vector<Series> series;
+};
+
+using Item = std::variant<Step, ChainLine, GradientSum, Update, Table, Note, Diagram, Plot>;
 
 struct Section {
     std::string key;

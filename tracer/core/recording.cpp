@@ -1,5 +1,7 @@
 #include "recording.hpp"
 
+#include <algorithm>
+
 #include "rules.hpp"
 
 namespace nntrace {
@@ -36,6 +38,34 @@ std::string rule_name(const Tape& tape, NodeId through, int k) {
 }  // namespace
 
 const std::string& display_name(const Tape& tape, NodeId id) { return tape[id].name; }
+
+Diagram diagram_of(const Tape& tape, NodeId root, const Gradients* g, const std::string& key) {
+    const Gradients own = g ? Gradients{} : backward(tape, root);
+    const std::vector<bool>& reaches = g ? g->reaches : own.reaches;
+    auto id_of = [](NodeId i) { return "n" + std::to_string(i); };
+    Diagram d;
+    d.key = key;
+    d.root = id_of(root);
+    std::vector<int> layer(tape.size(), 0);
+    for (NodeId i = 0; i <= root; ++i) {
+        const Node& n = tape[i];
+        if (!reaches[i] || n.op == Op::constant) continue;
+        for (int k = 0; k < arity(n.op); ++k) {
+            const NodeId a = n.args[static_cast<std::size_t>(k)];
+            if (tape[a].op == Op::constant) continue;
+            layer[i] = std::max(layer[i], layer[a] + 1);
+            DiagramEdge e{id_of(a), id_of(i), rule_name(tape, i, k), n.local[static_cast<std::size_t>(k)], {}};
+            if (g)
+                for (const ChainTerm& t : g->terms)
+                    if (t.target == a && t.through == i && t.arg == k) e.contribution = t.contribution;
+            d.edges.push_back(std::move(e));
+        }
+        DiagramNode dn{id_of(i), n.name, std::string(op_name(n.op)), n.named, layer[i], n.value, {}};
+        if (g) dn.gradient = g->of[i];
+        d.nodes.push_back(std::move(dn));
+    }
+    return d;
+}
 
 Step step_of(const Tape& tape, NodeId id, const std::string& key_prefix) {
     const Node& n = tape[id];

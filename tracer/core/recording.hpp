@@ -20,6 +20,10 @@ std::vector<Item> forward_steps(const Tape& tape, const std::string& key_prefix)
 // prefix + "d" + root + "/d" + target (+ "/via/" + through for a single product).
 std::vector<Item> chain_lines(const Tape& tape, const Gradients& g, const std::string& key_prefix);
 
+// The graph below `root` (every node it depends on) for drawing; with `g`, the backward view:
+// gradients on the nodes and contributions on the edges. Constants are left out.
+Diagram diagram_of(const Tape& tape, NodeId root, const Gradients* g, const std::string& key);
+
 // The display name of a node: its user name or the source text it was built from.
 const std::string& display_name(const Tape& tape, NodeId id);
 

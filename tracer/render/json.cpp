@@ -31,6 +31,8 @@ private:
     json update(const Update& u) const;
     json table(const Table& t) const;
     json note(const Note& n) const;
+    json diagram(const Diagram& d) const;
+    json plot(const Plot& p) const;
     json comparison(const Comparison& c) const;
 
     const Page& page_;
@@ -109,6 +111,42 @@ json JsonWriter::note(const Note& n) const {
     return {{"kind", "note"}, {"key", n.key}, {"level", note_kind_name(n.kind)}, {"message", message(n.message)}};
 }
 
+json JsonWriter::diagram(const Diagram& d) const {
+    json nodes = json::array();
+    for (const DiagramNode& n : d.nodes) {
+        json node = {{"id", n.id}, {"name", n.name}, {"op", n.op}, {"named", n.named},
+                     {"layer", n.layer}, {"value", num(n.value)}};
+        if (n.gradient) node["gradient"] = num(*n.gradient);
+        nodes.push_back(std::move(node));
+    }
+    json edges = json::array();
+    for (const DiagramEdge& e : d.edges) {
+        json edge = {{"from", e.from}, {"to", e.to}, {"rule", e.rule}, {"local", num(e.local)}};
+        if (e.contribution) edge["contribution"] = num(*e.contribution);
+        edges.push_back(std::move(edge));
+    }
+    return {{"kind", "diagram"}, {"key", d.key}, {"title", message(d.title)}, {"root", d.root},
+            {"nodes", nodes}, {"edges", edges}};
+}
+
+const char* series_kind_name(Series::Kind kind) {
+    switch (kind) {
+        case Series::Kind::line: return "line";
+        case Series::Kind::points: return "points";
+        case Series::Kind::path: return "path";
+        case Series::Kind::grid: return "grid";
+    }
+    return "line";
+}
+
+json JsonWriter::plot(const Plot& p) const {
+    json series = json::array();
+    for (const Series& s : p.series)
+        series.push_back({{"kind", series_kind_name(s.kind)}, {"label", s.label}, {"x", s.x}, {"y", s.y}, {"z", s.z}});
+    return {{"kind", "plot"}, {"key", p.key}, {"title", message(p.title)}, {"x_label", p.x_label},
+            {"y_label", p.y_label}, {"series", series}};
+}
+
 json JsonWriter::item(const Item& item) const {
     struct Visit {
         const JsonWriter& w;
@@ -118,6 +156,8 @@ json JsonWriter::item(const Item& item) const {
         json operator()(const Update& u) const { return w.update(u); }
         json operator()(const Table& t) const { return w.table(t); }
         json operator()(const Note& n) const { return w.note(n); }
+        json operator()(const Diagram& d) const { return w.diagram(d); }
+        json operator()(const Plot& p) const { return w.plot(p); }
     };
     return std::visit(Visit{*this}, item);
 }

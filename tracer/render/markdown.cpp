@@ -54,6 +54,8 @@ std::string item_md(const Page& page, const Item& item) {
         std::string operator()(const Update& u) const { return "- " + md_escape(update_line(page, u)) + "\n"; }
         std::string operator()(const Table& t) const { return "\n" + table_md(page, t) + "\n"; }
         std::string operator()(const Note& n) const { return "\n> " + md_escape(note_line(page, n)) + "\n\n"; }
+        std::string operator()(const Diagram& d) const { return "- " + md_escape(drawing_line(page, d.title)) + "\n"; }
+        std::string operator()(const Plot& p) const { return "- " + md_escape(drawing_line(page, p.title)) + "\n"; }
     };
     return std::visit(Visit{page}, item);
 }

@@ -73,6 +73,10 @@ std::string note_line(const Page& page, const Note& n) {
     return prefix.empty() ? text : page.words(Message{prefix, {Arg{text, {}}}});
 }
 
+std::string drawing_line(const Page& page, const Message& title) {
+    return page.words(Message{"render.drawing", {Arg{page.words(title), {}}}});
+}
+
 std::vector<std::string> header_lines(const Page& page) {
     const Record& r = page.record;
     std::vector<std::string> lines{page.words(convention_message(r))};

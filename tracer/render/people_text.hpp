@@ -24,6 +24,8 @@ std::string sum_line(const Page& page, const GradientSum& g);
 std::string update_line(const Page& page, const Update& u);
 // "Warning: ..." (the kind's word, then the message)
 std::string note_line(const Page& page, const Note& n);
+// A drawing (diagram or plot) named where it cannot be drawn: "[figure] title".
+std::string drawing_line(const Page& page, const Message& title);
 
 // The convention line and, when the record has them, its parameters and settings.
 std::vector<std::string> header_lines(const Page& page);

@@ -27,6 +27,9 @@ std::string item_text(const Page& page, const Item& item) {
         std::string operator()(const Update& u) const { return indent + update_line(page, u) + "\n"; }
         std::string operator()(const Table& t) const { return "\n" + table_block(page, t) + "\n"; }
         std::string operator()(const Note& n) const { return indent + note_line(page, n) + "\n"; }
+        // Drawings live in their own files (.dot, .svg) beside the pages; a terminal names them.
+        std::string operator()(const Diagram& d) const { return indent + drawing_line(page, d.title) + "\n"; }
+        std::string operator()(const Plot& p) const { return indent + drawing_line(page, p.title) + "\n"; }
     };
     return std::visit(Visit{page}, item);
 }
