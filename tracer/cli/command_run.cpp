@@ -33,7 +33,7 @@ int command_run(const std::vector<std::string>& args, Io io) {
     d.add_options()
         ("help,h", "show this help")
         ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
-         "json, text, md or csv")
+         "json, text, md, html, csv or tex")
         ("table", po::value<std::string>()->value_name("NAME"), "only this table (text, md, csv)")
         ("out", po::value<std::string>()->value_name("PATH"), "write to PATH instead of the terminal");
     add_arithmetic_options(d);
@@ -51,6 +51,7 @@ int command_run(const std::vector<std::string>& args, Io io) {
     RenderOptions render_options;
     render_options.lang = lang_from(vm);
     render_options.messages_dir = messages_dir();
+    render_options.templates_dir = templates_dir();
     if (vm.count("table")) render_options.table = vm["table"].as<std::string>();
 
     const Record record = run_target(vm["target"].as<std::string>(), run_options_from(vm));

@@ -10,6 +10,7 @@ namespace nntrace {
 std::filesystem::path nntrace_home();
 
 inline std::filesystem::path lessons_dir() { return nntrace_home() / "lessons"; }
-inline std::filesystem::path messages_dir() { return nntrace_home() / "templates" / "messages"; }
+inline std::filesystem::path templates_dir() { return nntrace_home() / "templates"; }
+inline std::filesystem::path messages_dir() { return templates_dir() / "messages"; }
 
 }  // namespace nntrace

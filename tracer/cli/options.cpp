@@ -79,7 +79,9 @@ Format format_from(const std::string& text) {
     if (text == "text") return Format::text;
     if (text == "md") return Format::md;
     if (text == "csv") return Format::csv;
-    throw InputError("--format " + text + ": expected json, text, md or csv");
+    if (text == "html") return Format::html;
+    if (text == "tex") return Format::tex;
+    throw InputError("--format " + text + ": expected json, text, md, html, csv or tex");
 }
 
 po::variables_map parse_command(const std::string& command, const std::vector<std::string>& args,

@@ -37,6 +37,8 @@ std::string render(const Record& record, Format format, const RenderOptions& opt
         case Format::text: return render_text(record, options);
         case Format::md: return render_markdown(record, options);
         case Format::csv: return render_csv(record, options);
+        case Format::html: return render_html(record, options);
+        case Format::tex: return render_tex(record, options);
     }
     return {};
 }

@@ -1,0 +1,30 @@
+// The drawings of a record (its Diagrams and Plots) as the sources of external tools: Graphviz
+// `dot` for diagrams, gnuplot for plots. Only text is produced here; running the tools is the
+// front end's job (tracer/cli).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/record.hpp"
+
+namespace nntrace {
+
+enum class PlotFormat { svg, png, tikz };
+
+struct DrawingSource {
+    enum class Tool { dot, gnuplot };
+    std::string key;     // the Diagram's or Plot's key
+    std::string stem;    // the file name without extension: drawing_stem(key)
+    Tool tool = Tool::dot;
+    std::string script;  // the .dot or .gp text; a .gp script reads `stem`.dat and writes `stem`.svg
+    std::string data;    // the gnuplot data file's text (empty for dot)
+};
+
+// A key made safe as a file name, the same for every format and language ("iterate/b" → "iterate-b").
+std::string drawing_stem(const std::string& key);
+
+// Every drawing of the record, in order. Deterministic: the same record gives the same bytes.
+std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat format = PlotFormat::svg);
+
+}  // namespace nntrace
