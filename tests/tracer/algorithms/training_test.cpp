@@ -1,0 +1,135 @@
+// The shared training loop, on graphs built directly on the tape; every expected figure is
+// computed here by hand.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <set>
+
+#include "algorithms/training.hpp"
+
+using nntrace::Arithmetic;
+using nntrace::Num;
+using nntrace::Op;
+using nntrace::Tape;
+using nntrace::TrainingSetup;
+
+namespace {
+
+// L = (w·x − y)² with x = 3, y = 2: the smallest graph with a param, an input and a loss.
+nntrace::NodeId line_graph(Tape& t, const std::map<std::string, Num>& v) {
+    const auto w = t.parameter("w", v.at("w"));
+    const auto x = t.input("x", 3.0);
+    const auto y = t.input("y", 2.0);
+    const auto yhat = t.apply(Op::mul, {w, x});
+    t.name(yhat, "yhat", {});
+    const auto loss = t.apply(Op::powc, {t.apply(Op::sub, {yhat, y})}, 2.0);
+    t.name(loss, "L", {});
+    return loss;
+}
+
+TrainingSetup line_setup(double w, double rate, int rounds, Arithmetic a = Arithmetic::exact()) {
+    TrainingSetup s;
+    s.build = line_graph;
+    s.values = {{"w", Num::both(w)}};
+    s.update = {"w"};
+    s.rate = rate;
+    s.rounds = rounds;
+    s.arithmetic = a;
+    return s;
+}
+
+// L = (a·b − 1)²: each gradient depends on the other param, so the order of updates shows.
+nntrace::NodeId product_graph(Tape& t, const std::map<std::string, Num>& v) {
+    const auto a = t.parameter("a", v.at("a"));
+    const auto b = t.parameter("b", v.at("b"));
+    const auto one = t.constant(1.0, "1");
+    const auto loss = t.apply(Op::powc, {t.apply(Op::sub, {t.apply(Op::mul, {a, b}), one})}, 2.0);
+    t.name(loss, "L", {});
+    return loss;
+}
+
+std::set<std::string> keys_of(const std::vector<nntrace::Section>& sections) {
+    std::set<std::string> out;
+    for (const auto& s : sections)
+        for (const auto& item : s.items) out.insert(std::visit([](const auto& i) { return i.key; }, item));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("Training: one round in exact arithmetic", "[training]") {
+    const auto run = nntrace::train(line_setup(1.0, 0.05, 1));
+    // ŷ = 3, L = 1, ∂L/∂w = 2(ŷ − y)·x = 6, w ← 1 − 0.05·6 = 0.7, then ŷ = 2.1, L = 0.01.
+    REQUIRE(run.rounds.size() == 1);
+    const auto& u = run.rounds[0].updates.at(0);
+    CHECK(u.gradient.exact == Approx(6.0));
+    CHECK(u.after.exact == Approx(0.7));
+    const auto& last = run.final_pass;
+    CHECK(last.tape[last.loss].value.exact == Approx(0.01));
+}
+
+TEST_CASE("Training: by hand the step is rounded before it is subtracted", "[training]") {
+    // Gradient 6, rate 0.0333: step 0.1998, written down as 0.2 at 1 decimal; w = 1 − 0.2 = 0.8.
+    const auto run = nntrace::train(line_setup(1.0, 0.0333, 1, Arithmetic::hand(1)));
+    const auto& u = run.rounds[0].updates.at(0);
+    CHECK(u.step.hand == 0.2);
+    CHECK(u.after.hand == 0.8);
+    CHECK(u.after.exact == Approx(1.0 - 0.0333 * 6));  // the exact track keeps exact steps
+}
+
+TEST_CASE("Training: every param is updated from the same gradients", "[training]") {
+    TrainingSetup s;
+    s.build = product_graph;
+    s.values = {{"a", Num::both(2.0)}, {"b", Num::both(3.0)}};
+    s.update = {"a", "b"};
+    s.rate = 0.01;
+    const auto run = nntrace::train(s);
+    // ∂L/∂a = 2(ab − 1)·b = 30, ∂L/∂b = 2(ab − 1)·a = 20, both at a = 2, b = 3.
+    CHECK(run.rounds[0].updates[0].after.exact == Approx(2.0 - 0.01 * 30));
+    CHECK(run.rounds[0].updates[1].after.exact == Approx(3.0 - 0.01 * 20));
+}
+
+TEST_CASE("Training: each round starts from the previous round's values", "[training]") {
+    const auto run = nntrace::train(line_setup(1.0, 0.05, 2));
+    // Round 2 at w = 0.7: ∂L/∂w = 2(2.1 − 2)·3 = 0.6, w ← 0.7 − 0.03 = 0.67.
+    REQUIRE(run.rounds.size() == 2);
+    CHECK(run.rounds[1].pass.values.at("w").exact == Approx(0.7));
+    CHECK(run.rounds[1].updates[0].after.exact == Approx(0.67));
+}
+
+TEST_CASE("Training: an update name without a value is a programming error", "[training]") {
+    auto s = line_setup(1.0, 0.1, 1);
+    s.update = {"v"};
+    CHECK_THROWS_AS(nntrace::train(s), std::invalid_argument);
+}
+
+TEST_CASE("Training: sections use the answer-name keys", "[training][record]") {
+    const auto setup = line_setup(1.0, 0.05, 2);
+    const auto sections = nntrace::training_sections(nntrace::train(setup), setup, {});
+    const auto keys = keys_of(sections);
+    for (const char* k : {"w@1", "yhat@1", "L@1", "dL/dw@1", "w+", "w@2", "L@2", "dL/dw@2", "w@2+", "w@3", "L@3"})
+        CHECK(keys.count(k));
+    CHECK(sections.back().key == "final");
+}
+
+TEST_CASE("Training: the first round's chain lines can be left out", "[training][record]") {
+    const auto setup = line_setup(1.0, 0.05, 1);
+    nntrace::TrainingView view;
+    view.chain_lines_in_first_round = false;
+    const auto sections = nntrace::training_sections(nntrace::train(setup), setup, view);
+    for (const auto& item : sections.front().items) CHECK_FALSE(std::holds_alternative<nntrace::ChainLine>(item));
+}
+
+TEST_CASE("Training: the loss table has one row per forward pass", "[training][record]") {
+    const auto table = nntrace::loss_table(nntrace::train(line_setup(1.0, 0.05, 2)));
+    REQUIRE(table.rows.size() == 3);
+    CHECK(table.rows[0][1].number->exact == Approx(1.0));
+    CHECK(table.rows[1][1].number->exact == Approx(0.01));
+    CHECK(table.rows[2][0].number->exact == 3.0);
+}
+
+TEST_CASE("Training: repeated keys get a number", "[training][record]") {
+    std::vector<nntrace::Item> items{nntrace::Step{"a", "a", {}, {}, {}}, nntrace::Step{"a", "a", {}, {}, {}}};
+    nntrace::make_keys_unique(items);
+    CHECK(std::get<nntrace::Step>(items[1]).key == "a#2");
+}

@@ -1,0 +1,88 @@
+// Training by gradient descent, the loop every lesson and problem shares:
+//   round k: forward with the current values, backward from the loss, then update every name in
+//   `update` at once, p ← p − rate·∂L/∂p; after the last round, one more forward pass.
+// In a hand calculation the step is rounded too: rate·g is written down rounded, then p − that.
+// The exact track runs beside it with exact gradients and exact steps.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/backward.hpp"
+#include "core/record.hpp"
+#include "core/tape.hpp"
+
+namespace nntrace {
+
+// Puts the whole graph on a fresh tape, reading each trained value by name from `values`, and
+// returns the loss node. The leaves for the names in `update` must be named as in `values`.
+using GraphBuilder = std::function<NodeId(Tape& tape, const std::map<std::string, Num>& values)>;
+
+struct TrainingSetup {
+    GraphBuilder build;
+    std::map<std::string, Num> values;  // the starting value of every name the graph reads
+    std::vector<std::string> update;    // the names updated each round, in display order
+    double rate = 0;
+    int rounds = 1;
+    Arithmetic arithmetic;
+};
+
+// One forward pass: the tape it built and the values it read.
+struct ForwardPass {
+    Tape tape;
+    NodeId loss = 0;
+    std::map<std::string, Num> values;
+};
+
+// p ← p − rate·g: `step` is rate·g as written down, `after` = before − step.
+struct ParamUpdate {
+    std::string name;
+    Num before, gradient, step, after;
+};
+
+struct TrainingRound {
+    int number = 1;  // from 1
+    ForwardPass pass;
+    Gradients gradients;
+    std::vector<ParamUpdate> updates;
+};
+
+struct TrainingRun {
+    std::vector<TrainingRound> rounds;
+    ForwardPass final_pass;  // with the values after the last update
+};
+
+// Runs the rounds. Throws NumericFault from the tape or backward unchanged (the caller knows
+// which of its nodes to blame); throws std::invalid_argument if a name in `update` has no value.
+TrainingRun train(const TrainingSetup& setup);
+
+// How a run becomes record sections. Keys follow the answer names of problem files:
+// `name@k` for a value in forward pass k (k = 1 is the first), `dL/dp@k` for a gradient in
+// round k, `p+` for p after the first update and `p@k+` after update k (k ≥ 2).
+struct TrainingView {
+    std::vector<std::string> shown_values;  // leaves listed at the top of each pass; default: update
+    bool chain_lines_in_first_round = true;  // false when the page has already shown them
+};
+
+// One section per round ("round-k": the pass's leaves and nodes, its chain-rule lines, the
+// gradients of the updated names and the updates), then "final" (the last forward pass).
+std::vector<Section> training_sections(const TrainingRun& run, const TrainingSetup& setup,
+                                       const TrainingView& view);
+
+// The loss at each forward pass: columns "pass" and "loss", one row per pass (rounds + 1).
+Table loss_table(const TrainingRun& run);
+
+// The chain-rule lines of a backward pass (core `chain_lines`), keys made unique and `suffix`
+// appended. A sum's key ends in "/sum", leaving "dL/dp" to the gradient's own step.
+std::vector<Item> chain_rule_items(const Tape& tape, const Gradients& g, const std::string& suffix);
+
+// The step ∂L/∂x = value for the node `of`; key "dL/dx" + suffix (L, x: display names).
+Step gradient_step(const Tape& tape, const Gradients& g, NodeId of, const std::string& suffix);
+
+// Makes item keys unique within a list by appending "#2", "#3"... to repeats, in order. Two
+// unnamed sub-expressions with the same source text would otherwise share a chain-line key.
+void make_keys_unique(std::vector<Item>& items);
+
+}  // namespace nntrace

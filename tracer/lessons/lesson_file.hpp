@@ -1,0 +1,62 @@
+// The parts of lesson.toml every lesson has, whatever its kind:
+//
+//   id = "linear-backprop"          # the folder's name
+//   kind = "target-seeking"         # which adapter runs it (see kinds.hpp)
+//   section = "2.2"                 # course order
+//   source = "000_… §2.2"           # where its figures come from
+//   title = { en = "…", zh = "…" }
+//   summary = { en = "…", zh = "…" }
+//   [arithmetic]                    # the default; leave out for exact arithmetic
+//   decimals = 4
+//   rounding = "half-up"            # or "truncate"
+//   [parameters]                    # defaults, each changeable with --set; type from the default
+//   w = 3
+//   [strings.<name>]                # texts the lesson's record brings: en = "…", zh = "…"
+//   [[published]]                   # a figure the source prints
+//   key = "adjust/w/delta_w"        # the record key it is compared with
+//   value = "0.6667"                # as printed, as a string (trailing zeros count)
+//   label = "Δw"                    # how the source names it
+//
+// Everything else belongs to the lesson's kind. Internal to the lessons library.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "core/arithmetic.hpp"
+#include "core/record.hpp"
+#include "lessons/lessons.hpp"
+#include "lessons/parameters.hpp"
+
+namespace nntrace {
+
+struct PublishedFigure {
+    std::string key;
+    std::string value;
+    std::string label;
+};
+
+struct LessonFile {
+    LessonInfo info;
+    std::string path;          // the lesson.toml, as errors name it
+    std::string kind;
+    std::vector<int> section;  // "2.2" → {2, 2}; empty when the lesson has none
+    Arithmetic arithmetic;     // the lesson's default
+    Parameters parameters;
+    std::map<std::string, std::map<std::string, std::string>> strings;  // local name → lang → text
+    std::vector<PublishedFigure> published;
+    toml::table root;          // the whole file, for the kind's own keys
+};
+
+// Reads dir/lesson.toml. Throws InputError at the position of anything wrong, including a key
+// that neither every lesson nor the lesson's kind knows.
+LessonFile load_lesson_file(const std::filesystem::path& dir);
+
+// The record's id for one of the lesson's strings: "linear-backprop.forward".
+std::string lesson_message_id(const LessonFile& lesson, const std::string& local_name);
+
+}  // namespace nntrace

@@ -1,0 +1,106 @@
+#include "lessons/lessons.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/compare.hpp"
+#include "core/errors.hpp"
+#include "lessons/kinds.hpp"
+#include "lessons/lesson_file.hpp"
+
+namespace nntrace {
+namespace {
+
+constexpr int exact_display_digits = 6;
+
+std::vector<std::filesystem::path> lesson_dirs(const std::filesystem::path& lessons_dir) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(lessons_dir, ec))
+        throw InputError("the lessons folder " + lessons_dir.string() + " does not exist");
+    std::vector<std::filesystem::path> out;
+    for (const auto& entry : std::filesystem::directory_iterator(lessons_dir))
+        if (entry.is_directory() && std::filesystem::exists(entry.path() / "lesson.toml"))
+            out.push_back(entry.path());
+    return out;
+}
+
+// Course order: lessons with a section first, by section number, then by id.
+bool before(const LessonFile& a, const LessonFile& b) {
+    if (a.section.empty() != b.section.empty()) return !a.section.empty();
+    if (a.section != b.section) return a.section < b.section;
+    return a.info.id < b.info.id;
+}
+
+std::vector<LessonFile> load_all(const std::filesystem::path& lessons_dir) {
+    std::vector<LessonFile> lessons;
+    for (const auto& dir : lesson_dirs(lessons_dir)) lessons.push_back(load_lesson_file(dir));
+    std::sort(lessons.begin(), lessons.end(), before);
+    return lessons;
+}
+
+std::filesystem::path find_lesson_dir(const std::filesystem::path& lessons_dir, const std::string& id) {
+    for (const auto& dir : lesson_dirs(lessons_dir))
+        if (dir.filename().string() == id) return dir;
+    // Folder names, not parsed files: one broken lesson must not hide the list.
+    std::vector<std::string> ids;
+    for (const auto& dir : lesson_dirs(lessons_dir)) ids.push_back(dir.filename().string());
+    std::sort(ids.begin(), ids.end());
+    std::string known;
+    for (const auto& k : ids) known += (known.empty() ? "" : ", ") + k;
+    throw InputError("no lesson '" + id + "' (known lessons: " + known + ")");
+}
+
+// The lesson's own texts travel with the record: its title and every [strings] entry.
+std::map<std::string, std::map<std::string, std::string>> record_strings(const LessonFile& lesson) {
+    std::map<std::string, std::map<std::string, std::string>> out;
+    out[lesson_message_id(lesson, "title")] = lesson.info.title;
+    for (const auto& [name, texts] : lesson.strings) out[lesson_message_id(lesson, name)] = texts;
+    return out;
+}
+
+// Every published figure set beside the value the record holds under its key.
+std::vector<Comparison> compare_figures(const LessonFile& lesson, const Record& record) {
+    std::vector<Comparison> out;
+    for (const auto& p : lesson.published) out.push_back(compare_published(p.key, p.label, p.value, record.find(p.key)));
+    return out;
+}
+
+}  // namespace
+
+std::vector<LessonInfo> list_lessons(const std::filesystem::path& lessons_dir) {
+    std::vector<LessonInfo> out;
+    for (const auto& lesson : load_all(lessons_dir)) out.push_back(lesson.info);
+    return out;
+}
+
+Record run_lesson(const std::filesystem::path& lessons_dir, const std::string& id,
+                  const RunOptions& options) {
+    const LessonFile lesson = load_lesson_file(find_lesson_dir(lessons_dir, id));
+    Parameters parameters = lesson.parameters;
+    parameters.apply_sets(options.sets, lesson.info.id);
+
+    const LessonRun run{lesson, parameters, options.arithmetic.value_or(lesson.arithmetic),
+                        options.arithmetic.has_value()};
+    Record record;
+    record.id = lesson.info.id;
+    record.title = Message{lesson_message_id(lesson, "title"), {}};
+    record.arithmetic = run.arithmetic;
+    record.digits = run.arithmetic.is_hand() ? run.arithmetic.decimals : exact_display_digits;
+    record.parameters = parameters.numbers();
+    record.settings = parameters.settings();
+    record.strings = record_strings(lesson);
+    record.sections = find_lesson_kind(lesson.kind)->run(run);
+    record.comparisons = compare_figures(lesson, record);
+    return record;
+}
+
+std::string lesson_explanation(const LessonInfo& lesson, const std::string& lang) {
+    std::ifstream in(lesson.dir / ("explanation." + lang + ".md"), std::ios::binary);
+    if (!in) return {};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace nntrace

@@ -1,0 +1,183 @@
+#include "checks.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "core/builder.hpp"
+#include "core/errors.hpp"
+#include "problem/suggest.hpp"
+
+namespace nntrace {
+namespace {
+
+// A name defined by one of the tables, for duplicate checks and messages.
+struct Definition {
+    std::string name;
+    std::string table;
+    FilePosition key;
+};
+
+std::vector<Definition> value_definitions(const Problem& p) {
+    std::vector<Definition> out;
+    for (const auto& i : p.inputs) out.push_back({i.name, "inputs", i.key});
+    for (const auto& q : p.params) out.push_back({q.name, "params", q.key});
+    for (const auto& n : p.nodes) out.push_back({n.name, "nodes", n.key});
+    // Report the later of two definitions, as a reader meets them in the file.
+    std::stable_sort(out.begin(), out.end(), [](const Definition& a, const Definition& b) {
+        return a.key.line != b.key.line ? a.key.line < b.key.line : a.key.column < b.key.column;
+    });
+    return out;
+}
+
+std::set<std::string> names_of_kind(const std::vector<NamedNumber>& values) {
+    std::set<std::string> out;
+    for (const auto& v : values) out.insert(v.name);
+    return out;
+}
+
+std::string with_suggestion(const std::string& message, const std::string& name, const std::vector<std::string>& known) {
+    if (auto guess = closest_name(name, known)) return message + "; did you mean '" + *guess + "'?";
+    return message;
+}
+
+// Where a node's expression names something that is neither a value nor a function.
+class ExpressionChecker {
+public:
+    ExpressionChecker(const Problem& p, const NodeDefinition& node) : problem_(p), node_(node) {
+        for (const auto& i : p.inputs) values_.push_back(i.name);
+        for (const auto& q : p.params) values_.push_back(q.name);
+        for (const auto& n : p.nodes) values_.push_back(n.name);
+        for (const auto& f : p.functions) functions_.insert(f.name);
+    }
+
+    void check(const Expr& e) const {
+        if (e.kind == Expr::Kind::name) check_name(e);
+        if (e.kind == Expr::Kind::call) check_call(e);
+        for (const auto& a : e.args) check(a);
+    }
+
+private:
+    void check_name(const Expr& e) const {
+        if (std::find(values_.begin(), values_.end(), e.text) != values_.end()) return;
+        if (functions_.count(e.text) || is_builtin_function(e.text))
+            fail(e, "'" + e.text + "' is a function; call it as " + e.text + "(...)");
+        fail(e, with_suggestion("unknown name '" + e.text + "'", e.text, values_));
+    }
+
+    void check_call(const Expr& e) const {
+        const bool user = functions_.count(e.text) > 0;
+        if (!user && !is_builtin_function(e.text)) {
+            std::vector<std::string> known(functions_.begin(), functions_.end());
+            fail(e, with_suggestion("unknown function '" + e.text + "'", e.text, known));
+        }
+        const std::size_t most = !user && e.text == "leaky_relu" ? 2 : 1;  // leaky_relu(z, slope)
+        if (e.args.size() > most)
+            fail(e, e.text + "() takes " + (most == 1 ? "one argument" : "one or two arguments") + ", not " +
+                        std::to_string(e.args.size()));
+    }
+
+    [[noreturn]] void fail(const Expr& at, const std::string& message) const {
+        fail_at(problem_, node_.source.at(at.begin), "in node " + node_.name + ": " + message);
+    }
+
+    const Problem& problem_;
+    const NodeDefinition& node_;
+    std::vector<std::string> values_;
+    std::set<std::string> functions_;
+};
+
+// A `wrt` or `update` list: every name a param or input, none twice.
+void check_leaf_names(const Problem& p, const std::vector<NameReference>& names, const std::string& list) {
+    const auto inputs = names_of_kind(p.inputs);
+    const auto params = names_of_kind(p.params);
+    std::set<std::string> seen;
+    for (const auto& ref : names) {
+        if (!params.count(ref.name) && !inputs.count(ref.name)) {
+            std::vector<std::string> known(params.begin(), params.end());
+            known.insert(known.end(), inputs.begin(), inputs.end());
+            fail_at(p, ref.where, with_suggestion(list + " names '" + ref.name + "', which is not a param or an input",
+                                                  ref.name, known));
+        }
+        if (!seen.insert(ref.name).second) fail_at(p, ref.where, list + " names '" + ref.name + "' twice");
+    }
+}
+
+}  // namespace
+
+void fail_at(const Problem& problem, FilePosition at, const std::string& message) {
+    throw InputError(problem.file, at.line, at.column, message);
+}
+
+bool is_valid_name(const std::string& name) {
+    if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
+    return std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    });
+}
+
+void check_problem(Problem& problem) {
+    check_names(problem);
+    check_expressions(problem);
+    order_nodes(problem);
+    check_references(problem);
+}
+
+void check_names(const Problem& p) {
+    const std::string rule = ": a name uses ASCII letters, digits and _, and does not start with a digit";
+    std::set<std::string> functions;
+    for (const auto& f : p.functions) {
+        if (!is_valid_name(f.name)) fail_at(p, f.key, "'" + f.name + "' is not a valid function name" + rule);
+        if (is_builtin_function(f.name)) fail_at(p, f.key, "'" + f.name + "' is already a built-in function; choose another name");
+        functions.insert(f.name);
+    }
+    std::map<std::string, Definition> seen;
+    for (const Definition& d : value_definitions(p)) {
+        if (!is_valid_name(d.name)) fail_at(p, d.key, "'" + d.name + "' is not a valid name" + rule);
+        if (is_builtin_function(d.name) || functions.count(d.name))
+            fail_at(p, d.key, "'" + d.name + "' is the name of a function; choose another name");
+        if (auto it = seen.find(d.name); it != seen.end())
+            fail_at(p, d.key, "'" + d.name + "' is already defined in [" + it->second.table + "] at line " +
+                                  std::to_string(it->second.key.line));
+        seen.emplace(d.name, d);
+    }
+}
+
+void check_expressions(const Problem& p) {
+    for (const auto& f : p.functions) {
+        try {
+            make_user_function(f.name, "x", f.body.text);
+        } catch (const ExpressionError& e) {
+            fail_at(p, f.body.at(e.column()), "in function " + f.name + ": " + e.what());
+        }
+    }
+    for (const auto& n : p.nodes) ExpressionChecker(p, n).check(n.expr);
+}
+
+void check_references(Problem& p) {
+    if (p.train && !p.loss) fail_at(p, p.train->where, "[train] needs a [loss] table naming the node to minimise");
+    if (!p.loss) return;
+    const auto is_node = [&](const std::string& name) {
+        return std::any_of(p.nodes.begin(), p.nodes.end(), [&](const NodeDefinition& n) { return n.name == name; });
+    };
+    if (!is_node(p.loss->name)) {
+        std::vector<std::string> nodes;
+        for (const auto& n : p.nodes) nodes.push_back(n.name);
+        const auto inputs = names_of_kind(p.inputs);
+        const auto params = names_of_kind(p.params);
+        std::string what = inputs.count(p.loss->name)   ? "'" + p.loss->name + "' is an input, not a node"
+                           : params.count(p.loss->name) ? "'" + p.loss->name + "' is a param, not a node"
+                                                        : with_suggestion("there is no node named '" + p.loss->name + "'",
+                                                                          p.loss->name, nodes);
+        fail_at(p, p.loss->where, "[loss] node: " + what);
+    }
+    if (p.wrt.empty())
+        for (const auto& q : p.params) p.wrt.push_back({q.name, q.key});
+    check_leaf_names(p, p.wrt, "[loss] wrt");
+    if (!p.train) return;
+    if (p.train->update.empty()) p.train->update = p.wrt;
+    check_leaf_names(p, p.train->update, "[train] update");
+}
+
+}  // namespace nntrace

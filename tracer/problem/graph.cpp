@@ -1,0 +1,84 @@
+// The problem's computation on a tape, and what to say when a value cannot be computed.
+#include <array>
+#include <charconv>
+
+#include "core/builder.hpp"
+#include "problem/checks.hpp"
+#include "problem/run_parts.hpp"
+
+namespace nntrace {
+namespace {
+
+// An error message is not a page: it shows a faulty argument in the shortest form that reads
+// back as the same double ("-2", "0.1"), not at a display precision, so no renderer is needed.
+std::string shortest(double v) {
+    std::array<char, 32> buf{};
+    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v);
+    return std::string(buf.data(), res.ptr);
+}
+
+// "ln of -2", "division by zero (1 / 0)", "s(1e200)": the operation and the values it got.
+std::string describe(const NumericFault& f) {
+    const std::string a = shortest(f.args[0]);
+    const std::string b = shortest(f.args[1]);
+    if (f.in_derivative) {
+        const std::string at = arity(f.op) == 2 ? a + " and " + b : a;
+        return "the derivative of " + std::string(op_name(f.op)) + " at " + at + " is not a finite number";
+    }
+    switch (f.op) {
+        case Op::div: return f.args[1] == 0 ? "division by zero (" + a + " / 0)" : a + " / " + b + " is too large";
+        case Op::ln: return "ln of " + a;
+        case Op::sqrt: return "sqrt of " + a;
+        case Op::pow: return a + " ^ " + b + " is not a finite number";
+        case Op::powc: return "a power of " + a + " is not a finite number";
+        case Op::call: return "a user function at " + a + " is not a finite number";
+        default:
+            if (arity(f.op) == 2) return std::string(op_name(f.op)) + " of " + a + " and " + b + " is not a finite number";
+            return std::string(op_name(f.op)) + " of " + a + " is not a finite number";
+    }
+}
+
+[[noreturn]] void blame(const Problem& p, const NodeDefinition& node, const std::string& what) {
+    fail_at(p, node.source.at(1), what + " in node " + node.name);
+}
+
+Scope leaves_and_functions(const Problem& p, Tape& tape, const std::map<std::string, Num>& values) {
+    Scope scope;
+    for (const auto& f : p.functions) scope.functions[f.name] = tape.add_function(make_user_function(f.name, "x", f.body.text));
+    for (const auto& i : p.inputs) scope.names[i.name] = tape.input(i.name, values.at(i.name));
+    for (const auto& q : p.params) scope.names[q.name] = tape.parameter(q.name, values.at(q.name));
+    return scope;
+}
+
+}  // namespace
+
+NodeId build_problem_graph(const Problem& p, Tape& tape, const std::map<std::string, Num>& values) {
+    Scope scope = leaves_and_functions(p, tape, values);
+    NodeId last = 0;
+    for (const NodeDefinition& node : p.nodes) {
+        try {
+            last = build_named(tape, node.name, node.expr, node.source.text, scope);
+        } catch (const NumericFault& f) {
+            blame(p, node, describe(f));
+        } catch (const ExpressionError& e) {  // checked when read; kept so nothing escapes unexplained
+            fail_at(p, node.source.at(e.column()), "in node " + node.name + ": " + e.what());
+        }
+        scope.names[node.name] = last;
+    }
+    if (p.loss) return scope.names.at(p.loss->name);
+    return last;
+}
+
+void report_backward_fault(const Problem& p, const Tape& shape, const NumericFault& fault) {
+    // Each node's operations end with the node itself, so the first named node at or after the
+    // faulty operation is the node whose expression contains it.
+    for (NodeId id = fault.node; id < shape.size(); ++id) {
+        const Node& n = shape[id];
+        if (!n.named || arity(n.op) == 0) continue;
+        for (const NodeDefinition& node : p.nodes)
+            if (node.name == n.name) blame(p, node, describe(fault));
+    }
+    fail_at(p, {}, describe(fault));
+}
+
+}  // namespace nntrace

@@ -1,0 +1,93 @@
+// A problem file, read and checked: what the user wrote, with where they wrote it, so that any
+// later complaint (a value that cannot be computed, a bad --set) can point into the file.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/arithmetic.hpp"
+#include "core/expression.hpp"
+#include "core/record.hpp"
+#include "core/run_options.hpp"
+#include "problem/source_text.hpp"
+
+namespace nntrace {
+
+// `x1 = 1` in [inputs] or [params]. `where` is the value.
+struct NamedNumber {
+    std::string name;
+    double value = 0;
+    FilePosition key;
+    FilePosition where;
+};
+
+// `s = "x^2"` in [functions]: a one-argument function of x.
+struct FunctionDefinition {
+    std::string name;
+    SourceText body;
+    FilePosition key;
+};
+
+// `z1 = "w1*x1 + w4*x2 + b1"` in [nodes], already parsed.
+struct NodeDefinition {
+    std::string name;
+    SourceText source;
+    Expr expr;
+    FilePosition key;
+};
+
+// A name written as a value: `node = "L"`, an element of `wrt` or `update`.
+struct NameReference {
+    std::string name;
+    FilePosition where;
+};
+
+// `yhat = "0.384"` in [answers]: kept as written, trailing zeros included.
+struct Answer {
+    std::string name;
+    std::string text;
+    FilePosition key;
+    FilePosition where;
+};
+
+struct Training {
+    FilePosition where;  // the [train] header
+    double rate = 0;
+    int rounds = 1;
+    std::vector<NameReference> update;  // the names updated each round; default: the loss's wrt
+};
+
+struct Problem {
+    std::string file;  // as given, for messages
+    std::string id;    // the file's stem: "exercise-7"
+    std::string title_en, title_zh;  // either falls back to the other, both to the id
+
+    std::optional<int> decimals;  // unset: exact arithmetic
+    Rounding rounding = Rounding::half_up;
+
+    std::vector<FunctionDefinition> functions;
+    std::vector<NamedNumber> inputs;  // in file order
+    std::vector<NamedNumber> params;  // in file order
+    std::vector<NodeDefinition> nodes;  // in dependency order (file order among independent ones)
+
+    std::optional<NameReference> loss;  // the node differentiated; unset: a forward pass only
+    std::vector<NameReference> wrt;     // default: every param
+    std::optional<Training> train;
+    std::vector<Answer> answers;  // in file order
+};
+
+// Reads and checks a problem file. Throws InputError(file, line, column, message).
+Problem read_problem(const std::filesystem::path& file);
+
+// The same from text; `file` is only used in error messages (and its stem is the problem's id).
+Problem parse_problem(std::string_view toml, const std::string& file);
+
+// Runs it. options.arithmetic overrides decimals/rounding (--exact, --decimals N).
+// options.sets: "--set name=value" for an input, a param, or `rate` / `rounds` (train) —
+// unknown names or non-numeric values throw InputError naming the option ("--set w9=abc: ...").
+Record run_problem(const Problem& problem, const RunOptions& options);
+
+}  // namespace nntrace

@@ -1,0 +1,148 @@
+// Problem → Record: the data, the forward pass, the backward pass and, with [train], the rounds.
+#include <algorithm>
+#include <set>
+
+#include "algorithms/training.hpp"
+#include "core/recording.hpp"
+#include "problem/run_parts.hpp"
+
+namespace nntrace {
+namespace {
+
+constexpr int exact_digits_shown = 6;
+
+Arithmetic arithmetic_for(const Problem& p, const RunOptions& options) {
+    if (options.arithmetic) return *options.arithmetic;
+    if (p.decimals) return Arithmetic::hand(*p.decimals, p.rounding);
+    return Arithmetic::exact();
+}
+
+Message words(const std::string& id, std::vector<Arg> args = {}) { return Message{id, std::move(args)}; }
+Arg text(const std::string& s) { return Arg{s, std::nullopt}; }
+Arg number(double v) { return Arg{"", Num::both(v)}; }
+
+Record header(const Problem& p, const RunValues& v, const Arithmetic& a) {
+    Record r;
+    r.id = p.id;
+    // The title is the user's own text, so the record brings it in both languages.
+    r.title = words("title");
+    r.strings["title"] = {{"en", p.title_en}, {"zh", p.title_zh}};
+    r.arithmetic = a;
+    r.digits = a.is_hand() ? a.decimals : exact_digits_shown;
+    r.parameters = v.values;
+    if (p.train) {
+        r.parameters["rate"] = Num::both(v.rate);
+        r.parameters["rounds"] = Num::both(v.rounds);
+    }
+    if (p.loss) r.settings["loss"] = p.loss->name;
+    return r;
+}
+
+Note convention(const Arithmetic& a) {
+    Note n{"arithmetic", Note::Kind::convention, words("problem.note.exact")};
+    if (a.rounding == Rounding::half_up) n.message = words("problem.note.half_up", {number(a.decimals)});
+    if (a.rounding == Rounding::truncate) n.message = words("problem.note.truncate", {number(a.decimals)});
+    return n;
+}
+
+Table data_table(const Problem& p, const RunValues& v) {
+    Table t{"data", words("problem.table.data"), {}, {}};
+    t.columns = {Column{"name", words("problem.column.name"), std::nullopt},
+                 Column{"kind", words("problem.column.kind"), std::nullopt},
+                 Column{"value", words("problem.column.value"), std::nullopt}};
+    auto row = [&](const NamedNumber& n, const char* kind) {
+        t.rows.push_back({Cell{std::nullopt, words("problem.name", {text(n.name)})},
+                          Cell{std::nullopt, words(kind)}, Cell{v.values.at(n.name), std::nullopt}});
+    };
+    for (const auto& i : p.inputs) row(i, "problem.kind.input");
+    for (const auto& q : p.params) row(q, "problem.kind.param");
+    return t;
+}
+
+Section setup_section(const Problem& p, const RunValues& v, const Arithmetic& a) {
+    return Section{"setup", words("problem.section.setup"), {convention(a), data_table(p, v)}};
+}
+
+// The data as steps too (`x1`, `w7`), so that every answer name is a key of the record.
+Section forward_section(const Problem& p, const Tape& tape) {
+    Section s{"forward", words("problem.section.forward"), {}};
+    for (const auto& i : p.inputs) s.items.emplace_back(step_of(tape, *tape.find(i.name), ""));
+    for (const auto& q : p.params) s.items.emplace_back(step_of(tape, *tape.find(q.name), ""));
+    for (auto& step : forward_steps(tape, "")) s.items.push_back(std::move(step));
+    return s;
+}
+
+Section backward_section(const Problem& p, const Tape& tape, const Gradients& g) {
+    Section s{"backward", words("problem.section.backward"), chain_rule_items(tape, g, "")};
+    for (const auto& w : p.wrt) s.items.emplace_back(gradient_step(tape, g, *tape.find(w.name), ""));
+    return s;
+}
+
+// ∂L/∂x for every other named value, from the loss toward the data: any of them may be asked.
+Section gradients_section(const Problem& p, const Tape& tape, const Gradients& g) {
+    std::set<std::string> shown;
+    for (const auto& w : p.wrt) shown.insert(w.name);
+    Section s{"gradients", words("problem.section.gradients"), {}};
+    for (NodeId id = static_cast<NodeId>(tape.size()); id-- > 0;) {
+        const Node& n = tape[id];
+        if (!n.named || id == g.root || shown.count(n.name)) continue;
+        s.items.emplace_back(gradient_step(tape, g, id, ""));
+    }
+    return s;
+}
+
+Gradients differentiate(const Problem& p, const Tape& tape, NodeId loss) {
+    try {
+        return backward(tape, loss);
+    } catch (const NumericFault& f) {
+        report_backward_fault(p, tape, f);
+    }
+}
+
+std::vector<Section> training(const Problem& p, const RunValues& v, const Arithmetic& a, const Tape& first) {
+    TrainingSetup setup;
+    setup.build = [&p](Tape& tape, const std::map<std::string, Num>& values) { return build_problem_graph(p, tape, values); };
+    setup.values = v.values;
+    for (const auto& u : p.train->update) setup.update.push_back(u.name);
+    setup.rate = v.rate;
+    setup.rounds = v.rounds;
+    setup.arithmetic = a;
+    TrainingView view;
+    // Every param in every pass (`w7@2` may be asked), then any input that is trained too.
+    for (const auto& q : p.params) view.shown_values.push_back(q.name);
+    for (const auto& u : p.train->update)
+        if (std::find(view.shown_values.begin(), view.shown_values.end(), u.name) == view.shown_values.end())
+            view.shown_values.push_back(u.name);
+    view.chain_lines_in_first_round = false;  // the backward section above already shows them
+    TrainingRun run;
+    try {
+        run = train(setup);
+    } catch (const NumericFault& f) {
+        report_backward_fault(p, first, f);
+    }
+    std::vector<Section> sections = training_sections(run, setup, view);
+    sections.back().items.emplace_back(loss_table(run));
+    return sections;
+}
+
+}  // namespace
+
+Record run_problem(const Problem& problem, const RunOptions& options) {
+    const RunValues values = apply_sets(problem, options.sets);
+    const Arithmetic arithmetic = arithmetic_for(problem, options);
+    Record record = header(problem, values, arithmetic);
+    Tape tape(arithmetic);
+    const NodeId loss = build_problem_graph(problem, tape, values.values);
+    record.sections.push_back(setup_section(problem, values, arithmetic));
+    record.sections.push_back(forward_section(problem, tape));
+    if (problem.loss) {
+        const Gradients g = differentiate(problem, tape, loss);
+        record.sections.push_back(backward_section(problem, tape, g));
+        record.sections.push_back(gradients_section(problem, tape, g));
+    }
+    if (problem.train)
+        for (auto& s : training(problem, values, arithmetic, tape)) record.sections.push_back(std::move(s));
+    return record;
+}
+
+}  // namespace nntrace
