@@ -34,7 +34,8 @@ Decimal read_at_display_precision(double v) {
 }  // namespace
 
 double round_decimal(double v, int decimals, Rounding mode) {
-    if (mode == Rounding::exact || !std::isfinite(v) || v == 0.0) return v;
+    if (mode == Rounding::exact || !std::isfinite(v)) return v;
+    if (v == 0.0) return 0.0;  // a hand calculation never writes −0 (e.g. −0.57 · 0)
     const Decimal d = read_at_display_precision(v);
     // Number of digits kept: those before the point plus `decimals` after it.
     const int keep = d.exponent + 1 + decimals;

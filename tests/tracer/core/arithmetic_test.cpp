@@ -44,3 +44,9 @@ TEST_CASE("Rounding: large values keep their integer part", "[arithmetic]") {
     CHECK(round_decimal(123456.78949, 3, Rounding::half_up) == 123456.789);
     CHECK(round_decimal(9.9995, 3, Rounding::half_up) == 10.0);
 }
+
+TEST_CASE("Rounding: minus zero is written as zero", "[arithmetic]") {
+    const double r = round_decimal(-0.57 * 0.0, 3, Rounding::half_up);
+    CHECK(r == 0.0);
+    CHECK_FALSE(std::signbit(r));
+}
