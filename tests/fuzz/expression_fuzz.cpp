@@ -1,0 +1,37 @@
+// libFuzzer target: any text as an expression. Parsing either succeeds or throws
+// ExpressionError; building and differentiating either succeeds or throws NumericFault or
+// ExpressionError (an unknown name). Anything else — a crash, a sanitizer report, another
+// exception — is a bug.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "core/backward.hpp"
+#include "core/builder.hpp"
+
+using namespace nntrace;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    Expr e;
+    try {
+        e = parse_expression(text);
+    } catch (const ExpressionError& err) {
+        if (err.column() < 1 || static_cast<std::size_t>(err.column()) > text.size() + 1) __builtin_trap();
+        return 0;
+    }
+    for (Rounding r : {Rounding::exact, Rounding::half_up}) {
+        Tape tape(r == Rounding::exact ? Arithmetic::exact() : Arithmetic::hand(3));
+        Scope scope;
+        scope.names["x"] = tape.input("x", 0.85);
+        scope.names["y"] = tape.parameter("y", -1.5);
+        scope.functions["s"] = tape.add_function(make_user_function("s", "x", "x^2"));
+        try {
+            const NodeId root = build(tape, e, text, scope);
+            backward(tape, root);
+        } catch (const ExpressionError&) {
+        } catch (const NumericFault&) {
+        }
+    }
+    return 0;
+}
