@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "arithmetic.hpp"
+#include "tape.hpp"
 
 namespace nntrace {
 
@@ -14,6 +15,8 @@ struct RunOptions {
     std::optional<Arithmetic> arithmetic;  // --exact or --decimals N; unset: the defaults
     // --set name=value, in the order given; the lesson or problem checks names and values.
     std::vector<std::pair<std::string, std::string>> sets;
+    // A slip to reproduce (diagnosing a wrong answer); none in a normal run.
+    Slips slips;
 };
 
 }  // namespace nntrace

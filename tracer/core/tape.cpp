@@ -78,6 +78,9 @@ NodeId Tape::apply(Op op, std::vector<NodeId> args, double param) {
         }
         n.local[0].hand = arithmetic_.apply(d);
     }
+    if (op == Op::sigmoid && slips_.sigmoid_slope_at_preactivation) {
+        n.local[0] = Num{exact[0] * (1.0 - exact[0]), arithmetic_.apply(hand[0] * (1.0 - hand[0]))};
+    }
     return push(std::move(n));
 }
 

@@ -54,11 +54,20 @@ struct NumericFault {
     bool in_derivative;          // the value was fine; its local derivative was not
 };
 
+// Slips a student makes that change a derivative rule. The engine can reproduce them, so that a
+// wrong answer can be traced to its likely cause; a normal run has none.
+struct Slips {
+    // σ′ taken as z·(1 − z), the pre-activation put where σ(z) belongs, instead of σ(z)(1 − σ(z)).
+    bool sigmoid_slope_at_preactivation = false;
+};
+
 class Tape {
 public:
-    explicit Tape(Arithmetic arithmetic = Arithmetic::exact()) : arithmetic_(arithmetic) {}
+    explicit Tape(Arithmetic arithmetic = Arithmetic::exact(), Slips slips = {})
+        : arithmetic_(arithmetic), slips_(slips) {}
 
     const Arithmetic& arithmetic() const { return arithmetic_; }
+    const Slips& slips() const { return slips_; }
 
     NodeId constant(double v, std::string text);
     // Leaves hold the data as given (a hand calculation does not round the problem's data), or,
@@ -91,6 +100,7 @@ private:
     NodeId push(Node n);
 
     Arithmetic arithmetic_;
+    Slips slips_;
     std::vector<Node> nodes_;
     std::vector<UserFunction> functions_;
 };

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "core/backward.hpp"
 #include "core/builder.hpp"
 
@@ -108,4 +110,14 @@ TEST_CASE("Backward: division by zero is a numeric fault", "[backward]") {
     g.param("a", 1);
     g.param("z", 0);
     CHECK_THROWS_AS(g.node("q", "a / z"), NumericFault);
+}
+
+TEST_CASE("Backward: the pre-activation slip takes sigmoid's slope as z(1 - z)", "[backward][slips]") {
+    Tape tape(Arithmetic::exact(), Slips{true});
+    Scope scope;
+    scope.names["z"] = tape.parameter("z", 0.3775);
+    const std::string e = "sigmoid(z)";
+    const NodeId out = build(tape, parse_expression(e), e, scope);
+    CHECK(tape[out].value.exact == Approx(1.0 / (1.0 + std::exp(-0.3775))));
+    CHECK(tape[out].local[0].exact == Approx(0.3775 * (1 - 0.3775)));
 }
