@@ -1,7 +1,9 @@
+#include <optional>
 #include <ostream>
 
 #include "atomic_file.hpp"
 #include "core/errors.hpp"
+#include "drawing_tools.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 #include "home.hpp"
@@ -16,8 +18,32 @@ namespace {
 
 // A problem file is named by a path; anything else is a lesson id.
 bool names_a_file(const std::string& target) {
-    return target.find('/') != std::string::npos || target.size() > 5 &&
-           target.compare(target.size() - 5, 5, ".toml") == 0;
+    return target.find('/') != std::string::npos ||
+           (target.size() > 5 && target.compare(target.size() - 5, 5, ".toml") == 0);
+}
+
+PlotFormat plot_format_from(const std::string& text) {
+    if (text == "svg") return PlotFormat::svg;
+    if (text == "png") return PlotFormat::png;
+    if (text == "tikz") return PlotFormat::tikz;
+    throw InputError("--plot-format " + text + ": expected svg, png or tikz");
+}
+
+// --figures DIR [--plot-format F]: read before the run, so that a bad value stops it early.
+std::optional<PlotFormat> figures_format(const po::variables_map& vm) {
+    if (!vm.count("figures")) {
+        if (vm.count("plot-format")) throw InputError("--plot-format: only with --figures DIR");
+        return std::nullopt;
+    }
+    return vm.count("plot-format") ? plot_format_from(vm["plot-format"].as<std::string>()) : PlotFormat::svg;
+}
+
+// The lesson's diagrams and plots, as sources and (where the tools exist) pictures.
+void write_figures(const Record& record, const std::filesystem::path& dir, PlotFormat format, Io io) {
+    const std::size_t sources = drawing_sources(record, format).size();
+    const std::size_t drawn = write_drawings(record, dir, io.err, format).size();
+    io.err << "nntrace run: " << sources << " drawing" << (sources == 1 ? "" : "s") << " written to "
+           << dir.string() << " (" << drawn << " drawn)\n";
 }
 
 Record run_target(const std::string& target, const RunOptions& options) {
@@ -34,8 +60,12 @@ int command_run(const std::vector<std::string>& args, Io io) {
         ("help,h", "show this help")
         ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
          "json, text, md, html, csv or tex")
-        ("table", po::value<std::string>()->value_name("NAME"), "only this table (text, md, csv)")
-        ("out", po::value<std::string>()->value_name("PATH"), "write to PATH instead of the terminal");
+        ("table", po::value<std::string>()->value_name("NAME"), "only this table (text, md, csv, tex)")
+        ("out", po::value<std::string>()->value_name("PATH"), "write to PATH instead of the terminal")
+        ("figures", po::value<std::string>()->value_name("DIR"),
+         "also write the diagrams and plots into DIR (sources, and pictures drawn with dot and gnuplot)")
+        ("plot-format", po::value<std::string>()->value_name("FORMAT"),
+         "with --figures: plots as svg (the default), png or tikz (LaTeX)");
     add_arithmetic_options(d);
     add_set_option(d);
     add_lang_option(d);
@@ -48,6 +78,7 @@ int command_run(const std::vector<std::string>& args, Io io) {
         throw InputError("nntrace run: name a lesson id or a problem file (see nntrace list)");
 
     const Format format = format_from(vm["format"].as<std::string>());
+    const std::optional<PlotFormat> plot_format = figures_format(vm);
     RenderOptions render_options;
     render_options.lang = lang_from(vm);
     render_options.messages_dir = messages_dir();
@@ -56,6 +87,7 @@ int command_run(const std::vector<std::string>& args, Io io) {
 
     const Record record = run_target(vm["target"].as<std::string>(), run_options_from(vm));
     const std::string text = render(record, format, render_options);
+    if (plot_format) write_figures(record, vm["figures"].as<std::string>(), *plot_format, io);
     if (vm.count("out")) write_atomically(vm["out"].as<std::string>(), text);
     else io.out << text;
     return exit_code::ok;

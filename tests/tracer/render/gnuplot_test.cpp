@@ -1,0 +1,121 @@
+#include <catch2/catch.hpp>
+
+#include "drawings.hpp"
+#include "gnuplot_plot.hpp"
+
+using namespace nntrace;
+
+namespace {
+
+// J(x) = x² sampled, and the descent x ← x − 0.3·2x from 1.2 (worked example 4), computed here
+// as the engine would record them.
+Plot descent_plot() {
+    Series curve{Series::Kind::line, "J(x) = x²", {}, {}, {}};
+    for (int i = -4; i <= 4; ++i) {
+        const double x = 0.3 * i;
+        curve.x.push_back(x);
+        curve.y.push_back(x * x);
+    }
+    Series path{Series::Kind::path, "x_k \"descent\"", {}, {}, {}};
+    for (double x = 1.2; path.x.size() < 3; x -= 0.3 * 2 * x) {
+        path.x.push_back(x);
+        path.y.push_back(x * x);
+    }
+    return Plot{"descent/path", Message{"t", {}}, "x", "J(x)", {curve, path}};
+}
+
+// z = x² + y² on a 3 × 2 grid: z[j·3 + i] at (x[i], y[j]).
+Series bowl() {
+    Series g{Series::Kind::grid, "J", {-1, 0, 1}, {0, 2}, {}};
+    for (double y : g.y)
+        for (double x : g.x) g.z.push_back(x * x + y * y);
+    return g;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("gnuplot: strings escape quotes and backslashes", "[render][gnuplot]") {
+    CHECK(gnuplot_string("say \"hi\" \\ now", PlotFormat::svg) == "\"say \\\"hi\\\" \\\\ now\"");
+    CHECK(gnuplot_string("l_o1^2 @ & ~ {x}", PlotFormat::svg) == "\"l_o1^2 @ & ~ {x}\"");  // noenhanced
+    CHECK(gnuplot_string("two\nlines", PlotFormat::png) == "\"two lines\"");
+}
+
+TEST_CASE("gnuplot: tikz labels are LaTeX-escaped, then quoted", "[render][gnuplot]") {
+    CHECK(gnuplot_string("l_o1 50%", PlotFormat::tikz) == "\"l\\\\_o1 50\\\\%\"");
+}
+
+TEST_CASE("gnuplot: the script turns enhanced text off and styles at the top", "[render][gnuplot]") {
+    const std::string gp = gnuplot_script(descent_plot(), "descent-path", PlotFormat::svg);
+    CHECK(gp.find("set terminal svg") != std::string::npos);
+    CHECK(gp.find("noenhanced") != std::string::npos);
+    CHECK(gp.find("output_file = \"descent-path.svg\"") != std::string::npos);
+    CHECK(gp.find("data_file = \"descent-path.dat\"") != std::string::npos);
+    CHECK(gp.find("colour_2 = ") < gp.find("\nplot "));
+    CHECK(gp.find("title \"x_k \\\"descent\\\"\"") != std::string::npos);
+}
+
+TEST_CASE("gnuplot: each format writes its own picture", "[render][gnuplot]") {
+    CHECK(gnuplot_script(descent_plot(), "p", PlotFormat::png).find("pngcairo") != std::string::npos);
+    CHECK(gnuplot_script(descent_plot(), "p", PlotFormat::png).find("\"p.png\"") != std::string::npos);
+    CHECK(gnuplot_script(descent_plot(), "p", PlotFormat::tikz).find("set terminal tikz") != std::string::npos);
+    CHECK(gnuplot_script(descent_plot(), "p", PlotFormat::tikz).find("\"p.tex\"") != std::string::npos);
+}
+
+TEST_CASE("gnuplot: one data block per series, two blank lines apart", "[render][gnuplot]") {
+    const std::string dat = gnuplot_data(descent_plot());
+    CHECK(count(dat, "\n\n\n") == 1);
+    CHECK(dat.find("# index 0: series 1 (line)") != std::string::npos);
+    CHECK(dat.find("# index 1: series 2 (path)") != std::string::npos);
+    const std::string gp = gnuplot_script(descent_plot(), "p", PlotFormat::svg);
+    CHECK(gp.find("index 0 using 1:2 title \"J(x) = x²\" with lines") != std::string::npos);
+    CHECK(gp.find("index 1 using 1:2:($3-$1):($4-$2) notitle with vectors") != std::string::npos);
+}
+
+TEST_CASE("gnuplot: a path row carries the next point; the last has none", "[render][gnuplot]") {
+    const std::string dat = gnuplot_data(descent_plot());
+    // 1.2 → 0.48 → 0.192, full precision (shortest round trip).
+    CHECK(dat.find("\n1.2 1.44 0.48 0.2304 0\n") != std::string::npos);
+    CHECK(dat.find(" NaN NaN 2\n") != std::string::npos);
+}
+
+TEST_CASE("gnuplot: numbers in the data keep full precision", "[render][gnuplot]") {
+    Plot p{"p", Message{"t", {}}, "x", "y", {Series{Series::Kind::points, "s", {0.1 + 0.2}, {1.0 / 3}, {}}}};
+    const std::string dat = gnuplot_data(p);
+    CHECK(dat.find("\n0.30000000000000004 0.3333333333333333 0\n") != std::string::npos);
+}
+
+TEST_CASE("gnuplot: a grid becomes contour lines over a map view", "[render][gnuplot]") {
+    Plot p{"bowl", Message{"t", {}}, "x", "y", {bowl()}};
+    const std::string gp = gnuplot_script(p, "bowl", PlotFormat::svg);
+    CHECK(gp.find("set contour base") != std::string::npos);
+    CHECK(gp.find("unset surface") != std::string::npos);
+    CHECK(gp.find("set view map") != std::string::npos);
+    CHECK(gp.find("splot data_file index 0 using 1:2:3") != std::string::npos);
+    // One scan per y, separated by a single blank line.
+    CHECK(gnuplot_data(p).find("-1 0 1\n0 0 0\n1 0 1\n\n-1 2 5\n0 2 4\n1 2 5\n") != std::string::npos);
+}
+
+TEST_CASE("gnuplot: a grid with the wrong number of values is left out, not guessed", "[render][gnuplot]") {
+    Series g = bowl();
+    g.z.pop_back();
+    Plot p{"bad", Message{"t", {}}, "x", "y", {g}};
+    CHECK(gnuplot_script(p, "bad", PlotFormat::svg).find("is left out") != std::string::npos);
+    CHECK(gnuplot_data(p).find("index 0") == std::string::npos);
+}
+
+TEST_CASE("Drawings: a plot becomes a script and its data file", "[render][drawings]") {
+    Record r;
+    r.sections.push_back(Section{"s", Message{"t", {}}, {descent_plot()}});
+    const auto sources = drawing_sources(r, PlotFormat::svg);
+    REQUIRE(sources.size() == 1);
+    CHECK(sources[0].tool == DrawingSource::Tool::gnuplot);
+    CHECK(sources[0].stem == "descent-path");
+    CHECK(!sources[0].data.empty());
+    CHECK(sources[0].script == drawing_sources(r, PlotFormat::svg)[0].script);
+}

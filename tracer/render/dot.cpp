@@ -1,0 +1,234 @@
+// A computation graph as Graphviz DOT: left to right by layer, named nodes prominent, the local
+// derivative on every edge; in a backward view the gradient on every node, the contribution on
+// every edge, and the sum written out where a node feeds several others.
+#include "dot_diagram.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <vector>
+
+#include "number_format.hpp"
+
+namespace nntrace {
+namespace {
+
+// Colours of the backward view, kept apart from the values so that a slide shows at a glance
+// which numbers flow forward and which flow back.
+constexpr const char* gradient_colour = "#b2182b";
+constexpr const char* rule_colour = "#666666";
+
+bool is_ascii_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_word_char(char c) { return is_ascii_alpha(c) || is_ascii_digit(c) || c == '_'; }
+
+// One identifier with its subscript: "out_h1" → out<SUB>h1</SUB>, "w12" → w<SUB>12</SUB>.
+// Identifiers are ASCII, so the pieces need no escaping.
+std::string subscripted(const std::string& word) {
+    const auto underscore = word.find('_');
+    if (underscore != std::string::npos && underscore > 0 && underscore + 1 < word.size())
+        return word.substr(0, underscore) + "<SUB>" + word.substr(underscore + 1) + "</SUB>";
+    std::size_t digits = word.size();
+    while (digits > 0 && is_ascii_digit(word[digits - 1])) --digits;
+    if (digits > 0 && digits < word.size())
+        return word.substr(0, digits) + "<SUB>" + word.substr(digits) + "</SUB>";
+    return word;
+}
+
+// A name as it stands after ∂: a formula such as "3*b" is bracketed, "∂(3*b)", as on paper.
+std::string partial_of(const std::string& name) {
+    const bool word = !name.empty() && is_ascii_alpha(name[0]) &&
+                      std::all_of(name.begin(), name.end(), is_word_char);
+    return word ? dot_html_name(name) : "(" + dot_html_name(name) + ")";
+}
+
+struct Labeller {
+    const Diagram& diagram;
+    NumberStyle style;
+    std::map<std::string, const DiagramNode*> by_id;
+
+    Labeller(const Diagram& d, int digits) : diagram(d), style{digits, Shape::trim_zeros, Minus::unicode} {
+        for (const DiagramNode& n : d.nodes) by_id[n.id] = &n;
+    }
+    std::string number(const Num& n) const { return format_number(n.hand, style); }
+    // A term of a sum: a negative one bracketed, "27 + (−3)".
+    std::string term(const Num& n) const { return n.hand < 0 ? "(" + number(n) + ")" : number(n); }
+    const DiagramNode* node(const std::string& id) const {
+        const auto it = by_id.find(id);
+        return it == by_id.end() ? nullptr : it->second;
+    }
+    std::string name(const std::string& id) const {
+        const DiagramNode* n = node(id);
+        return n ? n->name : id;
+    }
+    // ∂z/∂b, with the diagram's root on top.
+    std::string partial(const std::string& of, const std::string& by) const {
+        return "∂" + partial_of(name(of)) + "/∂" + partial_of(name(by));
+    }
+    std::string gradient_line(const DiagramNode& n) const;
+    std::string node_label(const DiagramNode& n) const;
+    std::string edge_label(const DiagramEdge& e) const;
+};
+
+// "∂z/∂b = 27 + 36 = 63" where b feeds several nodes (the terms are on its outgoing edges, in
+// the record's order), "∂z/∂x = 9" otherwise.
+std::string Labeller::gradient_line(const DiagramNode& n) const {
+    std::vector<std::string> terms;
+    for (const DiagramEdge& e : diagram.edges)
+        if (e.from == n.id && e.contribution) terms.push_back(term(*e.contribution));
+    std::string line = partial(diagram.root, n.id) + " = ";
+    if (terms.size() > 1) {
+        for (std::size_t i = 0; i < terms.size(); ++i) line += (i ? " + " : "") + terms[i];
+        line += " = ";
+    }
+    return line + number(*n.gradient);
+}
+
+std::string Labeller::node_label(const DiagramNode& n) const {
+    const std::string name = dot_html_name(n.name);
+    std::string label = (n.named ? "<B>" + name + "</B>" : name) + " = " + number(n.value);
+    if (n.gradient)
+        label += std::string("<BR/><FONT COLOR=\"") + gradient_colour + "\">" + gradient_line(n) + "</FONT>";
+    return label;
+}
+
+// ∂x/∂(3*b) = 3, the rule below it in grey; in a backward view the contribution that reaches
+// the argument: upstream · local = contribution.
+std::string Labeller::edge_label(const DiagramEdge& e) const {
+    std::string label = partial(e.to, e.from) + " = " + number(e.local);
+    if (!e.rule.empty())
+        label += std::string("<BR/><FONT COLOR=\"") + rule_colour + "\" POINT-SIZE=\"9\">" +
+                 dot_html_escape(e.rule) + "</FONT>";
+    if (e.contribution) {
+        const DiagramNode* to = node(e.to);
+        const std::string upstream = to && to->gradient ? term(*to->gradient) + " · " + term(e.local) + " = " : "";
+        label += std::string("<BR/><FONT COLOR=\"") + gradient_colour + "\">" + upstream +
+                 number(*e.contribution) + "</FONT>";
+    }
+    return label;
+}
+
+// A node id as a DOT identifier: the engine's ids ("n12") as they are, anything else quoted.
+std::string dot_id(const std::string& id) {
+    const bool plain = !id.empty() && !is_ascii_digit(id[0]) && std::all_of(id.begin(), id.end(), is_word_char);
+    if (plain) return id;
+    std::string out = "\"";
+    for (char c : id) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c == '\n' || c == '\r' ? ' ' : c;
+    }
+    return out + "\"";
+}
+
+bool is_leaf(const DiagramNode& n) { return n.op == "input" || n.op == "parameter"; }
+
+// The column each node is drawn in: its layer, except that a leaf stands just before the first
+// node that uses it. In a network the weights of the output layer then stand beside the hidden
+// neurons they multiply instead of all in the first column with the inputs.
+std::map<std::string, int> drawn_layers(const Diagram& d) {
+    std::map<std::string, int> layer;
+    for (const DiagramNode& n : d.nodes) layer[n.id] = n.layer;
+    for (const DiagramNode& n : d.nodes) {
+        if (!is_leaf(n)) continue;
+        int first_use = -1;
+        for (const DiagramEdge& e : d.edges)
+            if (e.from == n.id && layer.count(e.to))
+                first_use = first_use < 0 ? layer[e.to] : std::min(first_use, layer[e.to]);
+        if (first_use > 0) layer[n.id] = first_use - 1;
+    }
+    return layer;
+}
+
+std::string node_attributes(const Diagram& d, const DiagramNode& n) {
+    if (n.id == d.root) return "class=\"root\", style=\"rounded,filled,bold\", fillcolor=\"#deebf7\", penwidth=2";
+    if (n.op == "parameter") return "class=\"parameter\", style=\"rounded,filled\", fillcolor=\"#fdd0a2\"";
+    if (n.op == "input") return "class=\"input\", style=\"rounded,filled\", fillcolor=\"#e5f5e0\"";
+    if (n.named) return "class=\"named\", style=\"rounded,filled\", fillcolor=\"#deebf7\"";
+    return "class=\"intermediate\", shape=ellipse, style=solid, color=\"#999999\", fontsize=10, margin=\"0.04,0.02\"";
+}
+
+// A comment line: the text with its line breaks flattened, so that it cannot end the comment.
+std::string comment_text(const std::string& text) {
+    std::string out = text;
+    for (char& c : out)
+        if (c == '\n' || c == '\r') c = ' ';
+    return out;
+}
+
+std::string dot_header(const Diagram& d, const std::string& stem) {
+    const bool backward = std::any_of(d.nodes.begin(), d.nodes.end(),
+                                      [](const DiagramNode& n) { return n.gradient.has_value(); });
+    std::string out = "// nntrace: the computation graph \"" + comment_text(d.key) + "\"" +
+                      (backward ? ", backward view (gradients in red)" : "") + ".\n";
+    out += "// Draw it with: dot -Tsvg " + stem + ".dot -o " + stem + ".svg\n";
+    out += "// Restyle it here: the defaults below, then each kind of node (class = root, named,\n";
+    out += "// parameter, input, intermediate).\n";
+    out += "digraph " + dot_id(stem) + " {\n";
+    out += "  graph [rankdir=LR, nodesep=0.35, ranksep=0.9, fontname=\"Helvetica\"];\n";
+    out += "  node [shape=box, fontname=\"Helvetica\", fontsize=14, margin=\"0.12,0.06\"];\n";
+    out += "  edge [fontname=\"Helvetica\", fontsize=10, color=\"#555555\", arrowsize=0.7];\n";
+    return out;
+}
+
+// One `rank=same` group per column, in the order the columns are read (left to right).
+std::string dot_ranks(const Diagram& d) {
+    const std::map<std::string, int> layer = drawn_layers(d);
+    std::map<int, std::vector<std::string>> columns;
+    for (const DiagramNode& n : d.nodes) columns[layer.at(n.id)].push_back(n.id);
+    std::string out;
+    for (const auto& [column, ids] : columns) {
+        out += "  { rank=same;";
+        for (const std::string& id : ids) out += " " + dot_id(id) + ";";
+        out += " }  // column " + std::to_string(column) + "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string dot_html_escape(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c;
+        }
+    }
+    return out;
+}
+
+std::string dot_html_name(const std::string& name) {
+    std::string out;
+    for (std::size_t i = 0; i < name.size();) {
+        std::size_t end = i;
+        if (is_ascii_alpha(name[i])) {
+            while (end < name.size() && is_word_char(name[end])) ++end;
+            out += subscripted(name.substr(i, end - i));
+        } else if (is_ascii_digit(name[i])) {
+            // A number ("0.5", "1e3") is never subscripted.
+            while (end < name.size() && (is_word_char(name[end]) || name[end] == '.')) ++end;
+            out += name.substr(i, end - i);
+        } else {
+            end = i + 1;
+            out += dot_html_escape(name.substr(i, 1));
+        }
+        i = end;
+    }
+    return out;
+}
+
+std::string diagram_dot(const Diagram& diagram, const std::string& stem, int digits) {
+    const Labeller label(diagram, digits);
+    std::string out = dot_header(diagram, stem) + "\n" + dot_ranks(diagram) + "\n";
+    for (const DiagramNode& n : diagram.nodes)
+        out += "  " + dot_id(n.id) + " [" + node_attributes(diagram, n) + ", label=<" + label.node_label(n) + ">];\n";
+    out += "\n";
+    for (const DiagramEdge& e : diagram.edges)
+        out += "  " + dot_id(e.from) + " -> " + dot_id(e.to) + " [label=<" + label.edge_label(e) + ">];\n";
+    return out + "}\n";
+}
+
+}  // namespace nntrace

@@ -1,0 +1,67 @@
+// The record's drawings, in order, as the texts of their tool's sources (dot.cpp, gnuplot.cpp).
+#include "drawings.hpp"
+
+#include <cstdint>
+#include <cstdio>
+
+#include "dot_diagram.hpp"
+#include "gnuplot_plot.hpp"
+
+namespace nntrace {
+namespace {
+
+bool is_safe(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+           c == '.';
+}
+
+// FNV-1a: a fixed, documented hash, so that a stem is the same on every machine and in every run.
+std::string short_hash(const std::string& text) {
+    std::uint32_t h = 2166136261u;
+    for (unsigned char c : text) h = (h ^ c) * 16777619u;
+    char buf[9];
+    std::snprintf(buf, sizeof buf, "%08x", static_cast<unsigned>(h));
+    return buf;
+}
+
+}  // namespace
+
+// Letters, digits, '_', '-' and '.' stay; '/' becomes '-' ("iterate/b" → "iterate-b"). Where
+// anything else had to go (spaces, non-ASCII, a leading dot that would hide the file, an empty
+// or very long key), a hash of the whole key is appended, so that two such keys still differ.
+std::string drawing_stem(const std::string& key) {
+    constexpr std::size_t max_length = 80;
+    std::string stem;
+    bool lossy = key.empty() || key.size() > max_length || key.front() == '.' || key.front() == '-' || key.front() == '/';
+    for (char c : key) {
+        if (is_safe(c)) stem += c;
+        else if (c == '/') stem += '-';
+        else if (!stem.empty() && stem.back() != '-') { stem += '-'; lossy = true; }
+        else lossy = true;
+    }
+    // A leading '.' hides the file; a leading '-' reads as an option to the tools.
+    while (!stem.empty() && (stem.front() == '.' || stem.front() == '-')) stem.erase(stem.begin());
+    if (stem.size() > max_length) stem.resize(max_length);
+    if (!lossy) return stem;
+    if (!stem.empty() && stem.back() != '-') stem += '-';
+    return (stem.empty() ? std::string("drawing-") : stem) + short_hash(key);
+}
+
+std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat format) {
+    std::vector<DrawingSource> out;
+    for (const Section& section : record.sections) {
+        for (const Item& item : section.items) {
+            if (const auto* d = std::get_if<Diagram>(&item)) {
+                const std::string stem = drawing_stem(d->key);
+                out.push_back({d->key, stem, DrawingSource::Tool::dot, diagram_dot(*d, stem, record.digits), {}});
+            } else if (const auto* p = std::get_if<Plot>(&item)) {
+                const std::string stem = drawing_stem(p->key);
+                out.push_back({p->key, stem, DrawingSource::Tool::gnuplot, gnuplot_script(*p, stem, format),
+                               gnuplot_data(*p)});
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace nntrace

@@ -1,0 +1,206 @@
+// A plot as a gnuplot script and its data file, for a teacher to restyle: the script names its
+// terminal, size, font and colours at the top and then reads the data; the data file holds
+// only the record's numbers, one block per series.
+#include "gnuplot_plot.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <vector>
+
+#include "latex_escape.hpp"
+
+namespace nntrace {
+namespace {
+
+// The Okabe–Ito palette: told apart by colour-blind readers and on a projector.
+constexpr std::array<const char*, 7> palette = {"#0072b2", "#d55e00", "#009e73", "#cc79a7",
+                                                "#e69f00", "#56b4e9", "#000000"};
+
+// A number in the data file. These are data, not display: the shortest text that reads back as
+// the same double (std::to_chars), so that the plot shows exactly the engine's numbers and a
+// teacher who reuses the file loses nothing. A value that is not a number is written NaN, which
+// gnuplot treats as missing.
+std::string data_number(double v) {
+    if (!std::isfinite(v)) return "NaN";
+    std::array<char, 32> buf{};
+    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v);
+    return std::string(buf.data(), res.ptr);
+}
+
+const char* kind_name(Series::Kind kind) {
+    switch (kind) {
+        case Series::Kind::line: return "line";
+        case Series::Kind::points: return "points";
+        case Series::Kind::path: return "path";
+        case Series::Kind::grid: return "grid";
+    }
+    return "line";
+}
+
+// A series gnuplot can draw: some points, and for a grid exactly one z per grid point.
+bool drawable(const Series& s) {
+    if (s.kind == Series::Kind::grid) return !s.x.empty() && !s.y.empty() && s.z.size() == s.x.size() * s.y.size();
+    return !s.x.empty() && !s.y.empty();
+}
+
+std::string comment_text(const std::string& text) {
+    std::string out = text;
+    std::replace(out.begin(), out.end(), '\n', ' ');
+    std::replace(out.begin(), out.end(), '\r', ' ');
+    return out;
+}
+
+// Rows "x y", and for marks their number in the order visited (0 for the start); a path adds
+// the next point, from which gnuplot draws the arrow (the last point has none: NaN).
+std::string block_rows(const Series& s) {
+    std::string out;
+    const std::size_t n = std::min(s.x.size(), s.y.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        out += data_number(s.x[i]) + " " + data_number(s.y[i]);
+        if (s.kind == Series::Kind::path) {
+            const bool next = i + 1 < n;
+            out += " " + (next ? data_number(s.x[i + 1]) : "NaN") + " " + (next ? data_number(s.y[i + 1]) : "NaN");
+        }
+        if (s.kind != Series::Kind::line) out += " " + std::to_string(i);
+        out += "\n";
+    }
+    return out;
+}
+
+// Rows "x y z", one scan per y (a blank line between scans), as splot reads a grid:
+// z[j·nx + i] is the value at (x[i], y[j]), the record's row-by-row order.
+std::string grid_rows(const Series& s) {
+    std::string out;
+    for (std::size_t j = 0; j < s.y.size(); ++j) {
+        if (j > 0) out += "\n";
+        for (std::size_t i = 0; i < s.x.size(); ++i)
+            out += data_number(s.x[i]) + " " + data_number(s.y[j]) + " " + data_number(s.z[j * s.x.size() + i]) + "\n";
+    }
+    return out;
+}
+
+std::string terminal_lines(const std::string& stem, PlotFormat format) {
+    switch (format) {
+        case PlotFormat::svg:
+            return "set terminal svg size 800,600 dynamic noenhanced font \"Helvetica,14\" background \"#ffffff\"\n"
+                   "if (!exists(\"output_file\")) output_file = \"" + stem + ".svg\"\n";
+        case PlotFormat::png:
+            return "set terminal pngcairo size 1600,1200 noenhanced font \"Helvetica,28\" background \"#ffffff\"\n"
+                   "if (!exists(\"output_file\")) output_file = \"" + stem + ".png\"\n";
+        case PlotFormat::tikz:
+            return "# For LaTeX slides: \\usepackage{gnuplot-lua-tikz} in the preamble, then \\input{" + stem + ".tex}.\n"
+                   "# The labels are LaTeX; Chinese or other non-ASCII text needs xelatex (with ctex).\n"
+                   "set terminal tikz color size 12cm,8cm\n"
+                   "if (!exists(\"output_file\")) output_file = \"" + stem + ".tex\"\n";
+    }
+    return {};
+}
+
+std::string style_section(const Plot& plot, const std::string& stem, PlotFormat format) {
+    std::string out = "# ---- Style: change these lines to restyle the plot --------------------------\n";
+    out += "set encoding utf8\n" + terminal_lines(stem, format);
+    out += "set output output_file\n";
+    out += "data_file = \"" + stem + ".dat\"\n";
+    for (std::size_t i = 0; i < plot.series.size(); ++i) {
+        const Series& s = plot.series[i];
+        out += "colour_" + std::to_string(i + 1) + " = \"" + palette[i % palette.size()] + "\"  # series " +
+               std::to_string(i + 1) + " (" + kind_name(s.kind) + "): " + comment_text(s.label) + "\n";
+    }
+    out += "line_width = 2\npoint_size = 1.5\n";
+    out += "set grid lc rgb \"#dddddd\"\nset key top right box opaque\n\n";
+    out += "# ---- Axes -------------------------------------------------------------------\n";
+    out += "set xlabel " + gnuplot_string(plot.x_label, format) + "\n";
+    out += "set ylabel " + gnuplot_string(plot.y_label, format) + "\n";
+    out += "# set title \"...\"  # the page shows the title under the figure; add one for a slide\n\n";
+    return out;
+}
+
+// A grid is traced into contour lines first (a table of lines), which the plot then draws in
+// two dimensions beside the other series.
+std::string contour_table(const Series& s, std::size_t index, std::size_t block) {
+    const std::string n = std::to_string(index + 1);
+    return "# Contour lines of series " + n + " (" + comment_text(s.label) + "), traced from its grid\n"
+           "set contour base\nunset surface\nset view map\nset cntrparam levels auto 10\n"
+           "set table $contours_" + n + "\n"
+           "splot data_file index " + std::to_string(block) + " using 1:2:3 with lines notitle\n"
+           "unset table\nunset contour\n\n";
+}
+
+// The plot command's elements for one series, read from its block of the data file.
+std::vector<std::string> plot_elements(const Series& s, std::size_t index, std::size_t block, PlotFormat format) {
+    const std::string n = std::to_string(index + 1);
+    const std::string from = "data_file index " + std::to_string(block);
+    const std::string colour = " lc rgb colour_" + n;
+    const std::string text_colour = " tc rgb colour_" + n;
+    const std::string title = " title " + gnuplot_string(s.label, format);
+    // The title comes before `with`, where gnuplot expects it; the style options follow.
+    switch (s.kind) {
+        case Series::Kind::line: return {from + " using 1:2" + title + " with lines lw line_width" + colour};
+        case Series::Kind::grid: return {"$contours_" + n + " using 1:2" + title + " with lines lw 1" + colour};
+        case Series::Kind::points:
+            return {from + " using 1:2" + title + " with points pt 7 ps point_size" + colour,
+                    from + " using 1:2:3 notitle with labels offset char 0.8,0.8" + text_colour};
+        case Series::Kind::path:
+            return {from + " using 1:2:($3-$1):($4-$2) notitle with vectors head filled size screen 0.012,20 lw line_width" +
+                        colour,
+                    from + " using 1:2" + title + " with points pt 7 ps point_size" + colour,
+                    from + " using 1:2:5 notitle with labels offset char 0.8,0.8" + text_colour};
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string gnuplot_string(const std::string& text, PlotFormat format) {
+    const std::string plain = format == PlotFormat::tikz ? latex_escape(text) : text;
+    std::string out = "\"";
+    for (char c : plain) {
+        if (c == '\\' || c == '"') out += '\\';
+        out += c == '\n' || c == '\r' ? ' ' : c;
+    }
+    return out + "\"";
+}
+
+std::string gnuplot_data(const Plot& plot) {
+    std::string out = "# nntrace: the data of the plot \"" + comment_text(plot.key) + "\", one block per series\n";
+    std::size_t block = 0;
+    for (std::size_t i = 0; i < plot.series.size(); ++i) {
+        const Series& s = plot.series[i];
+        if (!drawable(s)) continue;
+        const bool grid = s.kind == Series::Kind::grid;
+        const std::string columns = grid ? "x y z" : s.kind == Series::Kind::line ? "x y"
+                                          : s.kind == Series::Kind::points ? "x y order" : "x y next_x next_y order";
+        if (block++ > 0) out += "\n\n";
+        out += "# index " + std::to_string(block - 1) + ": series " + std::to_string(i + 1) + " (" + kind_name(s.kind) +
+               ") " + comment_text(s.label) + "\n# " + columns + "\n";
+        out += grid ? grid_rows(s) : block_rows(s);
+    }
+    return out;
+}
+
+std::string gnuplot_script(const Plot& plot, const std::string& stem, PlotFormat format) {
+    std::string out = "# nntrace: the plot \"" + comment_text(plot.key) + "\". Draw it with: gnuplot " + stem + ".gp\n";
+    out += "# It reads " + stem + ".dat (one index block per series) and writes the picture named below.\n\n";
+    out += style_section(plot, stem, format);
+    std::vector<std::string> elements;
+    std::size_t block = 0;
+    for (std::size_t i = 0; i < plot.series.size(); ++i) {
+        const Series& s = plot.series[i];
+        if (!drawable(s)) {
+            out += "# series " + std::to_string(i + 1) + " is left out: it has no points, or a grid without one z per point\n";
+            continue;
+        }
+        if (s.kind == Series::Kind::grid) out += contour_table(s, i, block);
+        for (std::string& e : plot_elements(s, i, block, format)) elements.push_back(std::move(e));
+        ++block;
+    }
+    out += "# ---- The data ----------------------------------------------------------------\n";
+    if (elements.empty()) return out + "plot [0:1] [0:1] NaN notitle  # nothing to draw\n";
+    out += "plot ";
+    for (std::size_t i = 0; i < elements.size(); ++i) out += (i ? ", \\\n     " : "") + elements[i];
+    return out + "\n";
+}
+
+}  // namespace nntrace
