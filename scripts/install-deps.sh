@@ -12,6 +12,8 @@ packages=(
   libtomlplusplus-dev
   graphviz
   gnuplot-nox
+  libjs-katex fonts-katex  # math on the HTML pages, copied into the course folder
+  chromium python3         # the browser test of the HTML pages (tests/pages)
 )
 
 missing=()

@@ -1,50 +1,103 @@
+// nntrace build: the course folder. Per lesson its record, its drawings and its pages in both
+// languages; the course index; and the assets the HTML pages need (stylesheet, KaTeX), copied
+// so that the folder works offline and on another machine.
+#include <fstream>
 #include <ostream>
+#include <set>
 #include <sstream>
 
 #include "atomic_file.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
+#include "drawing_tools.hpp"
 #include "home.hpp"
 #include "lessons/lessons.hpp"
 #include "options.hpp"
+#include "render/pages.hpp"
 
 namespace po = boost::program_options;
 
 namespace nntrace {
 namespace {
 
-const char* const languages[] = {"en", "zh"};
+// Debian's libjs-katex and fonts-katex (scripts/install-deps.sh installs them).
+const char* const katex_dir = "/usr/share/javascript/katex";
+const char* const katex_files[] = {"katex.min.js", "katex.min.css"};
 
-// What one lesson contributes to the course folder: its record and its walkthrough per language.
-void build_lesson(const LessonInfo& lesson, const std::filesystem::path& out) {
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Copies by content, following symbolic links: the course folder gets real files.
+void copy_content(const std::filesystem::path& from, const std::filesystem::path& to) {
+    write_atomically(to, read_file(from));
+}
+
+void copy_folder(const std::filesystem::path& from, const std::filesystem::path& to) {
+    namespace fs = std::filesystem;
+    for (const auto& entry : fs::recursive_directory_iterator(from, fs::directory_options::follow_directory_symlink))
+        if (entry.is_regular_file()) copy_content(entry.path(), to / fs::relative(entry.path(), from));
+}
+
+// The stylesheet and script of the pages, and KaTeX with its fonts.
+void copy_assets(const std::filesystem::path& out, std::ostream& warnings) {
+    copy_folder(templates_dir() / "assets", out / "assets");
+    const std::filesystem::path katex = katex_dir;
+    std::error_code ec;
+    if (!std::filesystem::exists(katex / "katex.min.js", ec) || !std::filesystem::is_directory(katex / "fonts", ec)) {
+        warnings << "nntrace build: KaTeX not found in " << katex.string()
+                 << "; the HTML pages will show formulas as TeX source (install libjs-katex and fonts-katex)\n";
+        return;
+    }
+    for (const char* file : katex_files) copy_content(katex / file, out / "assets" / "katex" / file);
+    copy_folder(katex / "fonts", out / "assets" / "katex" / "fonts");
+}
+
+std::string other_language(const std::string& lang) { return lang == "zh" ? "en" : "zh"; }
+
+// Where a page of <out>/<id>/<lang>/ finds the index, its other language, and the lesson's words.
+PageContext page_context(const LessonInfo& lesson, const std::string& lang, Format format) {
+    const bool md = format == Format::md;
+    PageContext context;
+    if (auto it = lesson.summary.find(lang); it != lesson.summary.end()) context.summary = it->second;
+    context.explanation = lesson_explanation(lesson, lang);
+    context.index_href = md ? "../../README.md" : "../../index.html";
+    context.other_lang_href = "../" + other_language(lang) + (md ? "/index.md" : "/index.html");
+    return context;
+}
+
+void build_lesson(const LessonInfo& lesson, const std::filesystem::path& out, std::ostream& warnings) {
     const Record record = run_lesson(lessons_dir(), lesson.id, {});
+    const auto dir = out / lesson.id;
     RenderOptions options;
     options.messages_dir = messages_dir();
-    const auto dir = out / lesson.id;
+    options.templates_dir = templates_dir();
+    options.figures_href = "../figures";
+    options.assets_href = "../../assets";
+    options.drawn = write_drawings(record, dir / "figures", warnings);  // sources, then SVGs
     write_atomically(dir / "record.json", render(record, Format::json, options));
-    for (const char* lang : languages) {
+    for (const std::string& lang : page_languages()) {
         options.lang = lang;
-        write_atomically(dir / lang / "index.md", render(record, Format::md, options));
+        for (Format format : {Format::md, Format::html})
+            write_atomically(dir / lang / (format == Format::md ? "index.md" : "index.html"),
+                             render_lesson_page(record, format, options, page_context(lesson, lang, format)));
         write_atomically(dir / lang / "lesson.txt", render(record, Format::text, options));
     }
 }
 
-std::string title_in(const LessonInfo& lesson, const std::string& lang) {
-    if (auto it = lesson.title.find(lang); it != lesson.title.end()) return it->second;
-    return lesson.id;
-}
-
-// The course index: each lesson, what it teaches, and links to its pages in both languages.
-std::string course_index(const std::vector<LessonInfo>& lessons) {
-    std::ostringstream md;
-    md << "# nntrace — the course\n\n";
-    for (const auto& l : lessons) {
-        md << "- **" << title_in(l, "en") << "** / " << title_in(l, "zh") << " — ";
-        if (auto it = l.summary.find("en"); it != l.summary.end()) md << it->second;
-        md << " ([en](" << l.id << "/en/index.md), [中文](" << l.id << "/zh/index.md), [json](" << l.id
-           << "/record.json))\n";
-    }
-    return md.str();
+void write_index(const std::vector<LessonInfo>& lessons, const std::filesystem::path& out) {
+    std::vector<CourseLesson> entries;
+    for (const auto& l : lessons) entries.push_back(CourseLesson{l.id, l.title, l.summary});
+    RenderOptions options;
+    options.messages_dir = messages_dir();
+    options.templates_dir = templates_dir();
+    options.assets_href = "assets";
+    write_atomically(out / "README.md", render_course_index(entries, Format::md, options));
+    write_atomically(out / "index.html", render_course_index(entries, Format::html, options));
 }
 
 }  // namespace
@@ -61,8 +114,9 @@ int command_build(const std::vector<std::string>& args, Io io) {
     }
     const std::filesystem::path out = vm["out"].as<std::string>();
     const auto lessons = list_lessons(lessons_dir());
-    for (const auto& lesson : lessons) build_lesson(lesson, out);
-    write_atomically(out / "README.md", course_index(lessons));
+    for (const auto& lesson : lessons) build_lesson(lesson, out, io.err);
+    write_index(lessons, out);
+    copy_assets(out, io.err);
     io.err << "nntrace build: " << lessons.size() << " lesson" << (lessons.size() == 1 ? "" : "s")
            << " written to " << out.string() << "\n";
     return exit_code::ok;

@@ -1,0 +1,74 @@
+#include <catch2/catch.hpp>
+
+#include "math.hpp"
+#include "sample_records.hpp"
+
+using namespace nntrace;
+
+namespace {
+std::string plain(const Num& n) { return n.hand < 0 ? "−" + std::to_string(static_cast<int>(-n.hand)) : std::to_string(static_cast<int>(n.hand)); }
+}  // namespace
+
+TEST_CASE("Math: names with digits get subscripts", "[render][math]") {
+    CHECK(latex_name("w1") == "w_{1}");
+    CHECK(latex_name("w10") == "w_{10}");
+    CHECK(latex_name("x") == "x");
+}
+
+TEST_CASE("Math: names with underscores get subscripts, words upright", "[render][math]") {
+    CHECK(latex_name("out_h1") == "\\mathrm{out}_{h1}");
+    CHECK(latex_name("l_o1") == "l_{o1}");
+    CHECK(latex_name("target") == "\\mathrm{target}");
+}
+
+TEST_CASE("Math: Greek names and letters become LaTeX commands", "[render][math]") {
+    CHECK(latex_name("eta") == "\\eta");
+    CHECK(latex_name("Δz") == "\\Delta z");
+}
+
+TEST_CASE("Math: a partial derivative written ∂a/∂b becomes a fraction", "[render][math]") {
+    CHECK(latex_name("∂z/∂w") == "\\frac{\\partial z}{\\partial w}");
+    CHECK(latex_partial("L", "w7") == "\\frac{\\partial L}{\\partial w_{7}}");
+}
+
+TEST_CASE("Math: a compound variable of ∂ is put in parentheses", "[render][math]") {
+    CHECK(latex_partial("z", "2*b") == "\\frac{\\partial z}{\\partial (2 \\cdot b)}");
+}
+
+TEST_CASE("Math: '*' is \\cdot and '^2' a superscript", "[render][math]") {
+    CHECK(latex_expression("4*w*b + 6*b^2") == "4 \\cdot w \\cdot b + 6 \\cdot b^{2}");
+    CHECK(latex_expression("n·u^(n−1)") == "n \\cdot u^{n-1}");
+}
+
+TEST_CASE("Math: functions become \\sigma, \\ln, \\exp and \\sqrt{…}", "[render][math]") {
+    CHECK(latex_expression("sigmoid(l_o1)") == "\\sigma(l_{o1})");
+    CHECK(latex_expression("ln(x) + exp(y)") == "\\ln(x) + \\exp(y)");
+    CHECK(latex_expression("sqrt(x^2 + 1)") == "\\sqrt{x^{2} + 1}");
+}
+
+TEST_CASE("Math: a derivative rule becomes a fraction and its right-hand side", "[render][math]") {
+    CHECK(latex_rule("∂(u·v)/∂u = v") == "\\frac{\\partial (u \\cdot v)}{\\partial u} = v");
+    CHECK(latex_rule("∂(u/v)/∂v = −u/v²") == "\\frac{\\partial (u/v)}{\\partial v} = -u/v^{2}");
+}
+
+TEST_CASE("Math: characters TeX reserves are escaped", "[render][math]") {
+    CHECK(latex_expression("a % b & c # d") == "a \\% b \\& c \\# d");
+}
+
+TEST_CASE("Math: a formula with its symbols and with their values", "[render][math]") {
+    const LatexFormula f = latex_formula(test::step_x().formula, plain);
+    CHECK(f.symbols == "2 \\cdot w + 3 \\cdot b");
+    CHECK(f.substituted == "2 \\cdot 3 + 3 \\cdot 4");
+}
+
+TEST_CASE("Math: a negative value after an operator is put in parentheses", "[render][math]") {
+    const Formula f = {test::sym("a", -2), test::lit(" + "), test::sym("b", -3), test::lit("*"), test::sym("c", -4)};
+    CHECK(latex_formula(f, plain).substituted == "-2 + (-3) \\cdot (-4)");
+}
+
+TEST_CASE("Math: a sigmoid of a substituted sum keeps its brackets", "[render][math]") {
+    const Formula f = {test::lit("sigmoid("), test::sym("w1", 2), test::lit("*"), test::sym("x1", -1), test::lit(")")};
+    const LatexFormula tex = latex_formula(f, plain);
+    CHECK(tex.symbols == "\\sigma(w_{1} \\cdot x_{1})");
+    CHECK(tex.substituted == "\\sigma(2 \\cdot (-1))");
+}

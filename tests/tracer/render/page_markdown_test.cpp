@@ -1,0 +1,83 @@
+#include <catch2/catch.hpp>
+
+#include "page_samples.hpp"
+
+using namespace nntrace;
+using Catch::Matchers::Contains;
+
+TEST_CASE("Markdown page: a step is its formula, the numbers in it and its value, as math", "[render][pages][markdown]") {
+    const std::string md = render(test::linear_record(), Format::md, test::page_options());
+    CHECK_THAT(md, Contains("- $x = 2 \\cdot w + 3 \\cdot b = 2 \\cdot 3 + 3 \\cdot 4 = 18$\n"));
+}
+
+TEST_CASE("Markdown page: a hand value is followed by the exact one", "[render][pages][markdown]") {
+    const std::string md = render(test::hand_record(), Format::md, test::page_options());
+    CHECK_THAT(md, Contains("- $a = h \\cdot h = 0.85 \\cdot 0.85 = 0.723$ (exact 0.7225)\n"));
+}
+
+TEST_CASE("Markdown page: a chain-rule line shows the product and its rule", "[render][pages][markdown]") {
+    const std::string md = render(test::linear_record(), Format::md, test::page_options());
+    CHECK_THAT(md, Contains("- $\\frac{\\partial z}{\\partial x} = \\frac{\\partial z}{\\partial z} \\cdot "
+                            "\\frac{\\partial z}{\\partial x} = 1 \\cdot y = 1 \\cdot 9 = 9$ "
+                            "(rule: $\\frac{\\partial (u \\cdot v)}{\\partial u} = v$)\n"));
+}
+
+TEST_CASE("Markdown page: an update puts a negative gradient in parentheses", "[render][pages][markdown]") {
+    const std::string md = render(test::linear_record(), Format::md, test::page_options());
+    CHECK_THAT(md, Contains("$w_{7} \\leftarrow w_{7} - \\eta \\cdot \\frac{\\partial L}{\\partial w_{7}} = "
+                            "0.7 - 0.5 \\cdot (-0.41) = 0.9050$"));
+}
+
+TEST_CASE("Markdown page: a sum of paths adds every product", "[render][pages][markdown]") {
+    const std::string md = render(test::linear_record(), Format::md, test::page_options());
+    CHECK_THAT(md, Contains("$\\frac{\\partial z}{\\partial b} = \\frac{\\partial z}{\\partial x}\\frac{\\partial x}"
+                            "{\\partial b} + \\frac{\\partial z}{\\partial y}\\frac{\\partial y}{\\partial b} = 27 + 36 = 63$"));
+}
+
+TEST_CASE("Markdown page: text is not HTML-escaped", "[render][pages][markdown]") {
+    Record r = test::linear_record();
+    r.strings["test.title"] = {{"en", "a < b & c"}};
+    CHECK(render(r, Format::md, test::page_options()).rfind("# a < b & c\n", 0) == 0);
+}
+
+TEST_CASE("Markdown page: a '|' in a comparison cell is escaped", "[render][pages][markdown]") {
+    const std::string md = render(test::compared_record(), Format::md, test::page_options());
+    CHECK_THAT(md, Contains("| x \\| y | 17 | 18 | ✗ differs |  |\n"));
+    CHECK_THAT(md, Contains("| x (rounded) | 18.1 | 18.0 | ≈ last digit | neither cutting off"));
+}
+
+TEST_CASE("Markdown page: the setup names the convention and the parameters", "[render][pages][markdown]") {
+    const std::string md = render(test::linear_record(), Format::md, test::page_options("zh"));
+    CHECK_THAT(md, Contains("## 设定与约定\n\n- 精确计算，结果显示到小数点后 4 位\n- 参数: $b = 4$, $w = 3$\n"));
+}
+
+TEST_CASE("Markdown page: a drawing not drawn links to its source", "[render][pages][markdown]") {
+    const std::string md = render(test::drawn_record(), Format::md, test::page_options());
+    CHECK_THAT(md, Contains("*The graph*: [Graphviz source](figures/graph-main.dot)"));
+    CHECK_THAT(md, Contains("*The descent*: [gnuplot source](figures/descent-plot.gp)"));
+}
+
+TEST_CASE("Markdown page: a drawn drawing is an image", "[render][pages][markdown]") {
+    RenderOptions o = test::page_options();
+    o.figures_href = "../figures";
+    o.drawn = {"graph-main"};
+    CHECK_THAT(render(test::drawn_record(), Format::md, o), Contains("![The graph](../figures/graph-main.svg)"));
+}
+
+TEST_CASE("Markdown page: the course page carries links and the explanation", "[render][pages][markdown]") {
+    PageContext c;
+    c.explanation = "# Title\n\n## The question\n\nWhy *z*?\n";
+    c.index_href = "../../README.md";
+    c.other_lang_href = "../zh/index.md";
+    const std::string md = render_lesson_page(test::linear_record(), Format::md, test::page_options(), c);
+    CHECK_THAT(md, Contains("[Course index](../../README.md) · [中文](../zh/index.md)\n"));
+    CHECK_THAT(md, Contains("## The lesson in words\n\n### The question\n\nWhy *z*?\n"));
+}
+
+TEST_CASE("Markdown page: --table renders that table alone", "[render][pages][markdown]") {
+    RenderOptions o = test::page_options();
+    o.table = "descent";
+    CHECK(render(test::linear_record(), Format::md, o) ==
+          "**Descent on J = x²**\n\n| round | x | J |\n| ---: | ---: | ---: |\n| 1 | 0.480000 | 0.230400 |\n"
+          "| 2 | 0.192000 | 0.036864 |\n| 3 | 0.076800 | 0.005898 |\n| 4 | 0.030720 | 0.000944 |\n");
+}

@@ -1,0 +1,42 @@
+// Records and options for the page tests: the renderer tests' samples with the pieces only
+// pages show (comparisons, drawings), and the templates of the source tree.
+#pragma once
+
+#include "pages.hpp"
+#include "sample_records.hpp"
+
+namespace nntrace::test {
+
+inline RenderOptions page_options(const std::string& lang = "en") {
+    RenderOptions o = options(lang);
+    o.templates_dir = NNTRACE_SOURCE_HOME "/templates";
+    return o;
+}
+
+// x = 18 as printed: one figure matches, one differs in the last digit, one differs.
+inline Record compared_record() {
+    Record r = linear_record();
+    Comparison match{"x", "x", "18", 0, Num::both(18), Comparison::Verdict::matches, std::nullopt};
+    Comparison near{"x", "x (rounded)", "18.1", 1, Num::both(18), Comparison::Verdict::last_digit,
+                    Message{"reason.last_digit_unexplained", {}}};
+    Comparison differs{"x", "x | y", "17", 0, Num::both(18), Comparison::Verdict::differs, std::nullopt};
+    r.comparisons = {match, near, differs};
+    return r;
+}
+
+inline Record drawn_record() {
+    Record r = linear_record();
+    Diagram d;
+    d.key = "graph/main";
+    d.title = Message{"test.graph", {}};
+    Plot p;
+    p.key = "descent/plot";
+    p.title = Message{"test.plot", {}};
+    r.sections[0].items.push_back(d);
+    r.sections[0].items.push_back(p);
+    r.strings["test.graph"] = {{"en", "The graph"}};
+    r.strings["test.plot"] = {{"en", "The descent"}};
+    return r;
+}
+
+}  // namespace nntrace::test

@@ -1,0 +1,304 @@
+// Formula text becomes a stream of tokens (symbols, operators, brackets, '^'); assembling the
+// stream turns '^' into a superscript group and function brackets into \sqrt{…}, \sigma(…).
+#include "math.hpp"
+
+#include <map>
+#include <vector>
+
+namespace nntrace {
+namespace {
+
+struct Token {
+    enum class Kind { atom, op, open, close, caret };
+    Kind kind = Kind::op;
+    std::string tex;        // open: the group's opening: "(", "\sigma(", "\sqrt", "|"
+    bool negative = false;  // a number with a leading minus
+};
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_word_char(char c) { return is_letter(c) || is_digit(c) || c == '_'; }
+
+const std::map<std::string, std::string>& greek() {
+    static const std::map<std::string, std::string> names = {
+        {"alpha", "\\alpha"}, {"beta", "\\beta"}, {"gamma", "\\gamma"}, {"delta", "\\delta"},
+        {"epsilon", "\\epsilon"}, {"eta", "\\eta"}, {"theta", "\\theta"}, {"lambda", "\\lambda"},
+        {"mu", "\\mu"}, {"pi", "\\pi"}, {"rho", "\\rho"}, {"sigma", "\\sigma"}, {"tau", "\\tau"},
+        {"phi", "\\phi"}, {"omega", "\\omega"}};
+    return names;
+}
+
+// Functions that LaTeX typesets upright: as a bracket's opening, or alone ("ln u").
+const std::map<std::string, std::string>& functions() {
+    static const std::map<std::string, std::string> names = {
+        {"sigmoid", "\\sigma"}, {"exp", "\\exp"}, {"ln", "\\ln"}, {"log", "\\log"},
+        {"sin", "\\sin"}, {"cos", "\\cos"}, {"tan", "\\tan"}, {"tanh", "\\tanh"},
+        {"relu", "\\operatorname{ReLU}"}, {"leaky_relu", "\\operatorname{LeakyReLU}"}};
+    return names;
+}
+
+// Characters people write in formulas and names, and what LaTeX calls them.
+const std::map<std::string, std::string>& unicode_symbols() {
+    static const std::map<std::string, std::string> symbols = {
+        {"·", " \\cdot "}, {"×", " \\times "}, {"−", "-"}, {"Δ", "\\Delta "}, {"∂", "\\partial "},
+        {"σ", "\\sigma "}, {"η", "\\eta "}, {"α", "\\alpha "}, {"β", "\\beta "}, {"λ", "\\lambda "},
+        {"θ", "\\theta "}, {"μ", "\\mu "}, {"ε", "\\epsilon "}, {"δ", "\\delta "}, {"²", "^{2}"},
+        {"³", "^{3}"}, {"⁺", "^{+}"}, {"ŷ", "\\hat{y}"}, {"←", " \\leftarrow "}, {"≈", " \\approx "},
+        {"∑", "\\sum "}, {"…", "\\ldots "}, {"≤", " \\le "}, {"≥", " \\ge "}};
+    return symbols;
+}
+
+std::string escape_word(const std::string& word) {
+    std::string out;
+    for (char c : word) out += c == '_' ? std::string("\\_") : std::string(1, c);
+    return out;
+}
+
+// "o1" stays italic; a word ("rounds") is set upright; further underscores separate indices.
+std::string subscript(const std::string& sub) {
+    bool letters = sub.size() >= 2;
+    for (char c : sub) letters = letters && is_letter(c);
+    if (letters) return "\\mathrm{" + sub + "}";
+    std::string out;
+    for (char c : sub) out += c == '_' ? ',' : c;
+    return out;
+}
+
+std::string head_symbol(const std::string& head) {
+    if (head.size() == 1) return head;
+    if (auto g = greek().find(head); g != greek().end()) return g->second + " ";
+    return "\\mathrm{" + head + "}";
+}
+
+// w1 → w_{1}, out_h1 → \mathrm{out}_{h1}, l_o1 → l_{o1}, eta → \eta, target → \mathrm{target}.
+std::string identifier(const std::string& word) {
+    if (auto f = functions().find(word); f != functions().end()) return f->second + " ";
+    std::string head = word, sub;
+    if (const auto us = word.find('_'); us != std::string::npos && us > 0) {
+        head = word.substr(0, us);
+        sub = word.substr(us + 1);
+    } else if (const auto d = word.find_first_of("0123456789"); d != std::string::npos && d > 0 &&
+               word.find_first_not_of("0123456789", d) == std::string::npos) {
+        head = word.substr(0, d);
+        sub = word.substr(d);
+    }
+    if (head.empty() || head.find('_') != std::string::npos) return "\\mathrm{" + escape_word(word) + "}";
+    return head_symbol(head) + (sub.empty() ? "" : "_{" + subscript(sub) + "}");
+}
+
+std::string function_opening(const std::string& name) {
+    if (name == "sqrt") return "\\sqrt";
+    if (name == "abs") return "|";
+    if (auto f = functions().find(name); f != functions().end()) return f->second + "(";
+    if (name.size() == 1) return name + "(";
+    return "\\operatorname{" + escape_word(name) + "}(";
+}
+
+std::size_t utf8_length(unsigned char lead) {
+    if (lead >= 0xF0) return 4;
+    if (lead >= 0xE0) return 3;
+    if (lead >= 0xC0) return 2;
+    return 1;
+}
+
+// One ASCII character that is neither a word, a number nor a bracket.
+Token ascii_token(char c) {
+    if (c == '*') return {Token::Kind::op, " \\cdot "};
+    if (std::string("#$%&_{}").find(c) != std::string::npos) return {Token::Kind::op, std::string("\\") + c};
+    if (c == '\\') return {Token::Kind::op, "\\backslash "};
+    if (c == '~') return {Token::Kind::op, "\\sim "};
+    return {Token::Kind::op, std::string(1, c)};
+}
+
+std::vector<Token> lex(const std::string& text) {
+    std::vector<Token> tokens;
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (is_letter(c)) {
+            std::size_t end = i;
+            while (end < text.size() && is_word_char(text[end])) ++end;
+            const std::string word = text.substr(i, end - i);
+            const bool call = end < text.size() && text[end] == '(';
+            tokens.push_back(call ? Token{Token::Kind::open, function_opening(word)}
+                                  : Token{Token::Kind::atom, identifier(word)});
+            i = end + (call ? 1 : 0);
+        } else if (is_digit(c) || (c == '.' && i + 1 < text.size() && is_digit(text[i + 1]))) {
+            std::size_t end = i;
+            while (end < text.size() && (is_digit(text[end]) || text[end] == '.')) ++end;
+            tokens.push_back({Token::Kind::atom, text.substr(i, end - i)});
+            i = end;
+        } else if (c == '(' || c == ')' || c == '^') {
+            tokens.push_back({c == '(' ? Token::Kind::open : c == ')' ? Token::Kind::close : Token::Kind::caret,
+                              std::string(1, c)});
+            ++i;
+        } else if (static_cast<unsigned char>(c) < 0x80) {
+            tokens.push_back(ascii_token(c));
+            ++i;
+        } else {
+            const std::string ch = text.substr(i, utf8_length(static_cast<unsigned char>(c)));
+            const auto known = unicode_symbols().find(ch);
+            tokens.push_back(known != unicode_symbols().end() ? Token{Token::Kind::op, known->second}
+                                                              : Token{Token::Kind::atom, "\\text{" + ch + "}"});
+            i += ch.size();
+        }
+    }
+    return tokens;
+}
+
+// A group being assembled: its opening bracket or function, and what it holds so far.
+struct Frame {
+    std::string open;
+    std::string text;
+    bool raised = false;  // the group is an exponent: u^(n−1) → u^{n-1}
+};
+
+char last_visible(const std::string& text) {
+    const auto at = text.find_last_not_of(' ');
+    return at == std::string::npos ? '\0' : text[at];
+}
+
+std::string close_group(const Frame& f) {
+    if (f.open == "\\sqrt") return "\\sqrt{" + f.text + "}";
+    if (f.open == "|") return "\\left|" + f.text + "\\right|";
+    if (f.open == "(" && f.raised) return f.text;  // the braces of ^{…} group it already
+    return f.open + f.text + ")";
+}
+
+std::string collapse_spaces(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == ' ' && (out.empty() || out.back() == ' ' || out.back() == '{' || out.back() == '(')) continue;
+        if ((c == '}' || c == ')') && !out.empty() && out.back() == ' ') out.pop_back();
+        out += c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+std::string assemble(const std::vector<Token>& tokens) {
+    std::vector<Frame> stack{Frame{}};
+    bool raise_next = false;
+    auto append = [&](const std::string& tex, bool raised) {
+        stack.back().text += raised ? "^{" + tex + "}" : tex;
+    };
+    for (const Token& t : tokens) {
+        switch (t.kind) {
+            case Token::Kind::caret: raise_next = true; break;
+            case Token::Kind::open:
+                stack.push_back(Frame{t.tex, "", raise_next});
+                raise_next = false;
+                break;
+            case Token::Kind::close:
+                if (stack.size() == 1) { append(")", false); break; }
+                {
+                    const Frame f = stack.back();
+                    stack.pop_back();
+                    append(close_group(f), f.raised);
+                }
+                break;
+            case Token::Kind::atom: {
+                const char before = last_visible(stack.back().text);
+                const bool bare = raise_next || before == '\0' || before == '(' || before == ',' || before == '=';
+                append(t.negative && !bare ? "(" + t.tex + ")" : t.tex, raise_next);
+                raise_next = false;
+                break;
+            }
+            case Token::Kind::op:
+                if (t.tex != " ") raise_next = false;
+                append(t.tex, false);
+                break;
+        }
+    }
+    while (stack.size() > 1) {  // an unclosed bracket still shows what it holds
+        const Frame f = stack.back();
+        stack.pop_back();
+        append(close_group(f), f.raised);
+    }
+    return collapse_spaces(stack.back().text);
+}
+
+// "∂A/∂B" read as a partial derivative: A and B.
+bool split_partial(const std::string& text, std::string& of, std::string& by) {
+    const std::string d = "∂";
+    if (text.rfind(d, 0) != 0) return false;
+    const auto slash = text.find("/" + d, d.size());
+    if (slash == std::string::npos) return false;
+    of = text.substr(d.size(), slash - d.size());
+    by = text.substr(slash + 1 + d.size());
+    return !of.empty() && !by.empty();
+}
+
+bool fully_bracketed(const std::string& text) {
+    if (text.size() < 2 || text.front() != '(' || text.back() != ')') return false;
+    int depth = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+        if (depth == 0 && i + 1 < text.size()) return false;
+    }
+    return true;
+}
+
+// The variable of ∂: a single symbol as is, anything longer in parentheses.
+std::string differential_operand(const std::string& text) {
+    const std::vector<Token> tokens = lex(text);
+    int atoms = 0;
+    bool other = false;
+    for (const Token& t : tokens) {
+        if (t.kind == Token::Kind::atom) ++atoms;
+        else if (t.tex != " " && t.tex != "\\Delta ") other = true;
+    }
+    const std::string tex = assemble(tokens);
+    return (atoms == 1 && !other) || fully_bracketed(text) ? tex : "(" + tex + ")";
+}
+
+}  // namespace
+
+std::string latex_expression(const std::string& text) { return assemble(lex(text)); }
+
+std::string latex_partial(const std::string& of, const std::string& by) {
+    return "\\frac{\\partial " + differential_operand(of) + "}{\\partial " + differential_operand(by) + "}";
+}
+
+std::string latex_name(const std::string& name) {
+    std::string of, by;
+    if (split_partial(name, of, by)) return latex_partial(of, by);
+    return latex_expression(name);
+}
+
+std::string latex_rule(const std::string& rule) {
+    const auto eq = rule.find(" = ");
+    std::string of, by;
+    if (eq == std::string::npos || !split_partial(rule.substr(0, eq), of, by)) return latex_expression(rule);
+    return latex_partial(of, by) + " = " + latex_expression(rule.substr(eq + 3));
+}
+
+std::string latex_number(const std::string& formatted) {
+    const std::string minus = "−";
+    return formatted.rfind(minus, 0) == 0 ? "-" + formatted.substr(minus.size()) : formatted;
+}
+
+std::string latex_operand(const std::string& formatted) {
+    const std::string n = latex_number(formatted);
+    return !n.empty() && n[0] == '-' ? "(" + n + ")" : n;
+}
+
+LatexFormula latex_formula(const Formula& formula, const std::function<std::string(const Num&)>& number) {
+    std::vector<Token> symbols, substituted;
+    for (const Piece& p : formula) {
+        if (!p.value) {
+            for (const Token& t : lex(p.text)) {
+                symbols.push_back(t);
+                substituted.push_back(t);
+            }
+            continue;
+        }
+        const std::string n = latex_number(number(*p.value));
+        const Token value{Token::Kind::atom, n, !n.empty() && n[0] == '-'};
+        // A constant (a piece with a value but no name) shows its value in both.
+        symbols.push_back(p.text.empty() ? value : Token{Token::Kind::atom, latex_name(p.text)});
+        substituted.push_back(value);
+    }
+    return {assemble(symbols), assemble(substituted)};
+}
+
+}  // namespace nntrace

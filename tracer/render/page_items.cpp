@@ -1,0 +1,152 @@
+// The data of each kind of item on a lesson page. Formulas become LaTeX (math.hpp); numbers
+// are formatted here, in the page's styles.
+#include "drawings.hpp"
+#include "math.hpp"
+#include "page_data.hpp"
+
+namespace nntrace {
+namespace {
+
+const char* const item_flags[] = {"is_step", "is_chain", "is_sum", "is_update", "is_table", "is_note", "is_figure"};
+
+// Every flag is set on every item: Mustache looks a missing name up in the enclosing context.
+TemplateData flagged(const std::string& flag) {
+    TemplateData d;
+    for (const char* f : item_flags) d.set(f, flag == f);
+    return d;
+}
+
+std::string value_tex(const Page& page, const Num& n) { return latex_number(format_number(n.hand, page.value_style())); }
+std::string operand_tex(const Page& page, const Num& n) { return latex_operand(format_number(n.hand, page.value_style())); }
+std::string result_tex(const Page& page, const Num& n) { return latex_number(format_number(n.hand, page.result_style())); }
+
+// Parts of an equation joined with " = ", leaving out a part that repeats the one before.
+std::string equation(const std::vector<std::string>& parts) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (parts[i].empty() || (i > 0 && parts[i] == parts[i - 1])) continue;
+        out += (out.empty() ? "" : " = ") + parts[i];
+    }
+    return out;
+}
+
+// In a hand calculation, the exact value beside the rounded one used: "(exact 0.7225)".
+void set_exact(TemplateData& d, const Page& page, const Num& n) {
+    const std::string exact = page.exact_if_different(n);
+    d.set("has_exact", !exact.empty());
+    d.set("exact", exact.empty() ? "" : page.words(Message{"render.exact_beside", {Arg{exact, {}}}}));
+}
+
+TemplateData step_data(const Page& page, const Step& s) {
+    const LatexFormula f = latex_formula(s.formula, [&](const Num& n) { return format_number(n.hand, page.value_style()); });
+    TemplateData d = flagged("is_step");
+    d.set("anchor", anchor(s.key));
+    d.set("tex", equation({latex_name(s.name), f.symbols, f.substituted, result_tex(page, s.value)}));
+    set_exact(d, page, s.value);
+    d.set("has_label", s.label.has_value());
+    d.set("label", s.label ? page.words(*s.label) : "");
+    return d;
+}
+
+TemplateData chain_data(const Page& page, const ChainLine& c) {
+    const LatexFormula local = latex_formula(c.local_formula, [&](const Num& n) { return format_number(n.hand, page.value_style()); });
+    const std::string upstream = value_tex(page, c.upstream);
+    // "1 · y = 1 · 9": the local derivative's symbols first, where they say more than its value.
+    const std::string with_symbols = local.symbols != local.substituted && !local.symbols.empty()
+                                         ? upstream + " \\cdot " + local.symbols : "";
+    TemplateData d = flagged("is_chain");
+    d.set("anchor", anchor(c.key));
+    d.set("tex", equation({latex_partial(c.root, c.target),
+                           latex_partial(c.root, c.through) + " \\cdot " + latex_partial(c.through, c.target),
+                           with_symbols, upstream + " \\cdot " + operand_tex(page, c.local),
+                           result_tex(page, c.contribution)}));
+    d.set("rule_tex", latex_rule(c.rule));
+    d.set("rule_label", page.word("pages.rule"));
+    set_exact(d, page, c.contribution);
+    return d;
+}
+
+TemplateData sum_data(const Page& page, const GradientSum& g) {
+    std::string symbols, values;
+    for (std::size_t i = 0; i < g.through.size(); ++i) {
+        symbols += (i ? " + " : "") + latex_partial(g.root, g.through[i]) + latex_partial(g.through[i], g.target);
+        if (i < g.terms.size()) values += i ? " + " + operand_tex(page, g.terms[i]) : value_tex(page, g.terms[i]);
+    }
+    TemplateData d = flagged("is_sum");
+    d.set("anchor", anchor(g.key));
+    d.set("tex", equation({latex_partial(g.root, g.target), symbols, values, result_tex(page, g.total)}));
+    set_exact(d, page, g.total);
+    return d;
+}
+
+TemplateData update_data(const Page& page, const Update& u) {
+    const std::string param = latex_name(u.param);
+    const std::string symbols = param + " - \\eta \\cdot " + latex_partial(u.loss.empty() ? "L" : u.loss, u.param);
+    const std::string values = value_tex(page, u.before) + " - " + operand_tex(page, u.rate) + " \\cdot " +
+                               operand_tex(page, u.gradient);
+    TemplateData d = flagged("is_update");
+    d.set("anchor", anchor(u.key));
+    d.set("tex", param + " \\leftarrow " + equation({symbols, values, result_tex(page, u.after)}));
+    set_exact(d, page, u.after);
+    return d;
+}
+
+TemplateData note_data(const Page& page, const Note& n) {
+    static const char* const kinds[] = {"info", "convention", "warning", "fault"};
+    TemplateData d = flagged("is_note");
+    d.set("kind", kinds[static_cast<int>(n.kind)]);
+    const std::string prefix = note_prefix_id(n.kind);
+    d.set("has_prefix", !prefix.empty());
+    // The kind's word alone ("Warning"), so that a page can set it in bold before the text.
+    d.set("prefix", prefix.empty() ? "" : page.words(Message{prefix, {Arg{"", {}}}}));
+    d.set("text", page.words(n.message));
+    return d;
+}
+
+// A drawing as an image of its SVG, or, where the SVG was not drawn, a link to its source.
+TemplateData figure_data(const Page& page, const std::string& key, const Message& title, bool diagram) {
+    const std::string stem = drawing_stem(key);
+    const std::string base = page.options.figures_href.empty() ? stem : page.options.figures_href + "/" + stem;
+    const std::string tool = diagram ? "Graphviz" : "gnuplot";
+    TemplateData d = flagged("is_figure");
+    d.set("anchor", anchor(key));
+    d.set("title", page.words(title));
+    d.set("drawn", page.options.drawn.count(stem) > 0);
+    d.set("src", base + ".svg");
+    d.set("source_href", base + (diagram ? ".dot" : ".gp"));
+    d.set("source_label", page.words(Message{"pages.figure.source", {Arg{tool, {}}}}));
+    return d;
+}
+
+}  // namespace
+
+TemplateData item_data(const Page& page, const Item& item, Markup markup) {
+    struct Visit {
+        const Page& page;
+        Markup markup;
+        TemplateData operator()(const Step& s) const { return step_data(page, s); }
+        TemplateData operator()(const ChainLine& c) const { return chain_data(page, c); }
+        TemplateData operator()(const GradientSum& g) const { return sum_data(page, g); }
+        TemplateData operator()(const Update& u) const { return update_data(page, u); }
+        TemplateData operator()(const Table& t) const {
+            TemplateData d = table_data(page, t, markup);
+            for (const char* f : item_flags) d.set(f, std::string(f) == "is_table");
+            return d;
+        }
+        TemplateData operator()(const Note& n) const { return note_data(page, n); }
+        TemplateData operator()(const Diagram& g) const { return figure_data(page, g.key, g.title, true); }
+        TemplateData operator()(const Plot& p) const { return figure_data(page, p.key, p.title, false); }
+    };
+    return std::visit(Visit{page, markup}, item);
+}
+
+std::string anchor(const std::string& key) {
+    std::string out;
+    for (char c : key) {
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        out += keep ? c : '-';
+    }
+    return out;
+}
+
+}  // namespace nntrace
