@@ -1,7 +1,6 @@
 // nntrace build: the course folder. Per lesson its record, its drawings and its pages in both
 // languages; the course index; and the assets the HTML pages need (stylesheet, KaTeX), copied
 // so that the folder works offline and on another machine.
-#include <fstream>
 #include <ostream>
 #include <set>
 #include <sstream>
@@ -13,49 +12,13 @@
 #include "home.hpp"
 #include "lessons/lessons.hpp"
 #include "options.hpp"
+#include "page_assets.hpp"
 #include "render/pages.hpp"
 
 namespace po = boost::program_options;
 
 namespace nntrace {
 namespace {
-
-// Debian's libjs-katex and fonts-katex (scripts/install-deps.sh installs them).
-const char* const katex_dir = "/usr/share/javascript/katex";
-const char* const katex_files[] = {"katex.min.js", "katex.min.css"};
-
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path.string());
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-// Copies by content, following symbolic links: the course folder gets real files.
-void copy_content(const std::filesystem::path& from, const std::filesystem::path& to) {
-    write_atomically(to, read_file(from));
-}
-
-void copy_folder(const std::filesystem::path& from, const std::filesystem::path& to) {
-    namespace fs = std::filesystem;
-    for (const auto& entry : fs::recursive_directory_iterator(from, fs::directory_options::follow_directory_symlink))
-        if (entry.is_regular_file()) copy_content(entry.path(), to / fs::relative(entry.path(), from));
-}
-
-// The stylesheet and script of the pages, and KaTeX with its fonts.
-void copy_assets(const std::filesystem::path& out, std::ostream& warnings) {
-    copy_folder(templates_dir() / "assets", out / "assets");
-    const std::filesystem::path katex = katex_dir;
-    std::error_code ec;
-    if (!std::filesystem::exists(katex / "katex.min.js", ec) || !std::filesystem::is_directory(katex / "fonts", ec)) {
-        warnings << "nntrace build: KaTeX not found in " << katex.string()
-                 << "; the HTML pages will show formulas as TeX source (install libjs-katex and fonts-katex)\n";
-        return;
-    }
-    for (const char* file : katex_files) copy_content(katex / file, out / "assets" / "katex" / file);
-    copy_folder(katex / "fonts", out / "assets" / "katex" / "fonts");
-}
 
 std::string other_language(const std::string& lang) { return lang == "zh" ? "en" : "zh"; }
 
@@ -116,7 +79,7 @@ int command_build(const std::vector<std::string>& args, Io io) {
     const auto lessons = list_lessons(lessons_dir());
     for (const auto& lesson : lessons) build_lesson(lesson, out, io.err);
     write_index(lessons, out);
-    copy_assets(out, io.err);
+    copy_page_assets(out, "build", io.err);
     io.err << "nntrace build: " << lessons.size() << " lesson" << (lessons.size() == 1 ? "" : "s")
            << " written to " << out.string() << "\n";
     return exit_code::ok;

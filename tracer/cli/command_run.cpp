@@ -9,6 +9,7 @@
 #include "home.hpp"
 #include "lessons/lessons.hpp"
 #include "options.hpp"
+#include "page_assets.hpp"
 #include "problem/problem.hpp"
 
 namespace po = boost::program_options;
@@ -85,8 +86,14 @@ int command_run(const std::vector<std::string>& args, Io io) {
     render_options.templates_dir = templates_dir();
     if (vm.count("table")) render_options.table = vm["table"].as<std::string>();
 
+    // A page written to a file gets its stylesheet and KaTeX beside it, so it opens offline.
+    const bool standalone_page = format == Format::html && vm.count("out");
+    if (standalone_page) render_options.assets_href = "assets";
+
     const Record record = run_target(vm["target"].as<std::string>(), run_options_from(vm));
     const std::string text = render(record, format, render_options);
+    if (standalone_page)
+        copy_page_assets(std::filesystem::path(vm["out"].as<std::string>()).parent_path(), "run", io.err);
     if (plot_format) write_figures(record, vm["figures"].as<std::string>(), *plot_format, io);
     if (vm.count("out")) write_atomically(vm["out"].as<std::string>(), text);
     else io.out << text;

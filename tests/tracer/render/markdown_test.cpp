@@ -20,8 +20,8 @@ TEST_CASE("Markdown: headings for the title and the sections", "[render][markdow
     CHECK_THAT(md, Contains("\n## test.forward\n\n"));  // a title without a template shows its id
 }
 
-TEST_CASE("Markdown: steps are list items with markup characters escaped", "[render][markdown]") {
+TEST_CASE("Markdown: steps are list items written as math, names subscripted", "[render][markdown]") {
     Record r = test::linear_record();
     r.sections[0].items = {Step{"l_h1", "l_h1", {test::sym("w_1", 3)}, Num::both(3), std::nullopt}};
-    CHECK_THAT(render(r, Format::md, test::options()), Contains("- l\\_h1 = w\\_1 = 3\n"));
+    CHECK_THAT(render(r, Format::md, test::options()), Contains("- $l_{h1} = w_{1} = 3$\n"));
 }
