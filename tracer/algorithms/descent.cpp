@@ -1,5 +1,6 @@
 #include "algorithms/descent.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/backward.hpp"
@@ -19,7 +20,7 @@ DescentPoint evaluate(const DescentPlan& plan, const std::map<std::string, Num>&
     DescentPoint p;
     p.index = index;
     p.loss = g.tape[j].value;
-    for (const auto& v : plan.graph.variables) {
+    for (const auto& v : moving_variables(plan)) {
         p.at.push_back(values.at(v));
         p.gradient.push_back(grad.of[g.ids.at(v)]);
     }
@@ -41,12 +42,24 @@ bool ran_away(const DescentPlan& plan, const DescentPoint& p) {
     return false;
 }
 
+bool flat(const DescentPlan& plan, const DescentPoint& p) {
+    if (!plan.stop_gradient_below) return false;
+    for (const Num& g : p.gradient)
+        if (!(std::fabs(g.hand) < *plan.stop_gradient_below)) return false;
+    return true;
+}
+
 }  // namespace
+
+std::vector<std::string> moving_variables(const DescentPlan& plan) {
+    return plan.vary.empty() ? plan.graph.variables : plan.vary;
+}
 
 DescentRun descend(const DescentPlan& plan) {
     DescentRun run;
     std::map<std::string, Num> values = plan.start;
     const Arithmetic& ar = plan.arithmetic;
+    const std::vector<std::string> moving = moving_variables(plan);
     for (int k = 0;; ++k) {
         try {
             run.points.push_back(evaluate(plan, values, k));
@@ -59,7 +72,7 @@ DescentRun descend(const DescentPlan& plan) {
             run.end = DescentEnd::diverged;
             return run;
         }
-        if (plan.stop_below && p.loss.hand < *plan.stop_below) {
+        if ((plan.stop_below && p.loss.hand < *plan.stop_below) || flat(plan, p)) {
             run.end = DescentEnd::stopped;
             return run;
         }
@@ -67,11 +80,11 @@ DescentRun descend(const DescentPlan& plan) {
             run.end = DescentEnd::capped;
             return run;
         }
-        for (std::size_t i = 0; i < plan.graph.variables.size(); ++i) {
+        for (std::size_t i = 0; i < moving.size(); ++i) {
             // θ ← θ − step
             p.step.push_back(step_of(plan, p.gradient[i]));
             const Num& x = p.at[i];
-            values[plan.graph.variables[i]] = {x.exact - p.step[i].exact, ar.apply(x.hand - p.step[i].hand)};
+            values[moving[i]] = {x.exact - p.step[i].exact, ar.apply(x.hand - p.step[i].hand)};
         }
     }
 }

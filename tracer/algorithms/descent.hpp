@@ -26,6 +26,12 @@ struct DescentPlan {
     double rate = 0.1;                  // η
     StepRule step = StepRule::gradient;
     std::optional<double> stop_below;   // stop at the first point where J < this
+    // Stop at the first point where every |∂J/∂θ| is below this: the bottom of a valley whose
+    // lowest J is not known in advance (x² + 3x bottoms out at −2.25, not 0).
+    std::optional<double> stop_gradient_below;
+    // The variables that move, in this order; empty: every variable of the graph. The others
+    // hold their start values (data such as a bean's size x, not weights).
+    std::vector<std::string> vary;
     int max_points = 100;               // the start counts as the first point
     double runaway = 1e12;              // |J| or |θ| beyond this: the descent diverged
     Arithmetic arithmetic;
@@ -34,14 +40,17 @@ struct DescentPlan {
 // One point visited, with what was computed there.
 struct DescentPoint {
     int index = 0;                       // 0 for the start
-    std::vector<Num> at;                 // the variables, in graph.variables order
+    std::vector<Num> at;                 // the moving variables, in moving_variables order
     Num loss;                            // J at the point
-    std::vector<Num> gradient;           // ∂J/∂θ at the point
+    std::vector<Num> gradient;           // ∂J/∂θ at the point, same order
     std::vector<Num> step;               // η·g (or η·sign g) subtracted; empty at the last point
 };
 
+// plan.vary, or every variable of the graph when it is empty.
+std::vector<std::string> moving_variables(const DescentPlan& plan);
+
 enum class DescentEnd {
-    stopped,   // J fell below stop_below
+    stopped,   // J fell below stop_below, or the gradient below stop_gradient_below
     capped,    // max_points points were visited
     diverged,  // the values ran away (beyond `runaway`, or not finite)
 };

@@ -28,6 +28,15 @@ std::map<std::string, Num> variable_values(const SeekRound& round, const Graph& 
 // A zero factor cannot be divided by: the move is undefined, not merely large.
 bool usable(const Num& factor) { return finite(factor) && factor.hand != 0.0 && factor.exact != 0.0; }
 
+// The course keeps x inside the function's domain by putting it back at a fixed value.
+void apply_resets(const SeekPlan& plan, Move& move) {
+    for (const Reset& r : plan.resets)
+        if (r.variable == move.variable && move.after.hand < r.below) {
+            move.after = Num::both(r.reset_to);
+            move.reset = true;
+        }
+}
+
 // The moves of one round, or nullopt (with the culprit in `run`) when a factor is unusable.
 std::optional<std::vector<Move>> make_moves(const SeekPlan& plan, const SeekRound& round,
                                             const std::vector<std::vector<Num>>& factors, SeekRun& run) {
@@ -35,7 +44,11 @@ std::optional<std::vector<Move>> make_moves(const SeekPlan& plan, const SeekRoun
     std::vector<Move> moves;
     for (std::size_t i = 0; i < plan.movers.size(); ++i) {
         const Mover& m = plan.movers[i];
-        Move move{m.variable, chain_of(plan, m), {}, factors[i], {}, round.graph.value(m.variable), {}};
+        Move move;
+        move.variable = m.variable;
+        move.chain = chain_of(plan, m);
+        move.factors = factors[i];
+        move.before = round.graph.value(m.variable);
         // Share first, then divide link by link, as the source writes Δw = (Δz/2)/18.
         move.share_of_delta = m.share == 1.0 ? round.delta : times(m.share, round.delta, ar);
         move.delta = move.share_of_delta;
@@ -47,8 +60,10 @@ std::optional<std::vector<Move>> make_moves(const SeekPlan& plan, const SeekRoun
                 return std::nullopt;
             }
             move.delta = divided(move.delta, move.factors[k], ar);
+            move.link_deltas.push_back(move.delta);
         }
         move.after = minus(move.before, move.delta, ar);
+        apply_resets(plan, move);
         moves.push_back(std::move(move));
     }
     return moves;
@@ -116,6 +131,11 @@ std::optional<std::string> plan_problem(const SeekPlan& plan) {
         for (std::size_t k = 0; k + 1 < chain.size(); ++k)
             if (!backward(g.tape, g.ids.at(chain[k])).reaches[g.ids.at(chain[k + 1])])
                 return "'" + chain[k] + "' does not depend on '" + chain[k + 1] + "'";
+    }
+    for (const Reset& r : plan.resets) {
+        bool moved = false;
+        for (const Mover& m : plan.movers) moved = moved || m.variable == r.variable;
+        if (!moved) return "the floor on '" + r.variable + "' names a variable this part does not move";
     }
     return std::nullopt;
 }

@@ -71,6 +71,14 @@ struct Mover {
     std::vector<std::string> via;   // nodes between the output and the variable, outermost first
 };
 
+// A floor on a variable, as the course program keeps x inside the function's domain: a move
+// that lands below `below` puts the variable at `reset_to` instead.
+struct Reset {
+    std::string variable;
+    double below = 0;
+    double reset_to = 0;
+};
+
 struct SeekPlan {
     Graph graph;
     std::map<std::string, Num> start;  // the variables' starting values
@@ -78,6 +86,7 @@ struct SeekPlan {
     std::vector<Mover> movers;
     FactorMode factors = FactorMode::fixed;
     Arithmetic arithmetic;
+    std::vector<Reset> resets;  // applied after each move, in order
 };
 
 // The links a mover divides by: output, via..., variable.
@@ -93,8 +102,10 @@ struct Move {
     std::vector<std::string> chain;  // output, via..., variable
     Num share_of_delta;              // share · Δout
     std::vector<Num> factors;        // ∂chain[k]/∂chain[k+1]
+    std::vector<Num> link_deltas;    // Δchain[k+1] = Δchain[k] / factors[k]; the last is delta
     Num delta;                       // share · Δout divided by each factor in turn
-    Num before, after;               // after = before − delta
+    Num before, after;               // after = before − delta, or the reset value
+    bool reset = false;              // before − delta fell below a floor: after is its reset value
 };
 
 struct SeekRound {

@@ -133,6 +133,21 @@ Table loss_table(const TrainingRun& run) {
     return t;
 }
 
+Plot loss_plot(const TrainingRun& run, const std::string& key) {
+    Series curve;
+    curve.kind = Series::Kind::line;
+    auto point = [&](int k, const ForwardPass& pass) {
+        curve.x.push_back(k);
+        curve.y.push_back(pass.tape[pass.loss].value.hand);
+    };
+    for (const TrainingRound& round : run.rounds) point(round.number, round.pass);
+    point(static_cast<int>(run.rounds.size()) + 1, run.final_pass);
+    // Labels are names, the same in every language: the loss node and k, the pass.
+    const std::string& loss = display_name(run.final_pass.tape, run.final_pass.loss);
+    curve.label = loss;
+    return Plot{key, Message{"training.plot.loss", {Arg{loss, std::nullopt}}}, "k", loss, {std::move(curve)}};
+}
+
 void make_keys_unique(std::vector<Item>& items) {
     std::map<std::string, int> seen;
     for (auto& item : items)

@@ -74,6 +74,10 @@ std::vector<Section> training_sections(const TrainingRun& run, const TrainingSet
 // The loss at each forward pass: columns "pass" and "loss", one row per pass (rounds + 1).
 Table loss_table(const TrainingRun& run);
 
+// The same losses as a curve over the passes (x: the pass, from 1; y: the loss the run used), to
+// see at a glance whether training is going down, and how fast.
+Plot loss_plot(const TrainingRun& run, const std::string& key);
+
 // The chain-rule lines of a backward pass (core `chain_lines`), keys made unique and `suffix`
 // appended. A sum's key ends in "/sum", leaving "dL/dp" to the gradient's own step.
 std::vector<Item> chain_rule_items(const Tape& tape, const Gradients& g, const std::string& suffix);

@@ -1,14 +1,20 @@
 #include "lessons/kinds.hpp"
 
+#include "lessons/perceptron_kind.hpp"
+#include "lessons/problem_kind.hpp"
 #include "lessons/seek_kind.hpp"
 
 namespace nntrace {
 namespace {
 
-// One line per kind. Later kinds (guessing game, descent, perceptron, network, …) go here.
+// One line per kind, in any order. Graph lessons share one runner: their kind names the
+// family they belong to, and their parts may use every verb of the part registry.
 const std::vector<LessonKind>& registry() {
     static const std::vector<LessonKind> kinds = {
-        {"target-seeking", target_seeking_keys(), run_target_seeking},
+        {"target-seeking", graph_lesson_keys(), run_graph_lesson},
+        {"descent", graph_lesson_keys(), run_graph_lesson},
+        {"perceptron", perceptron_keys(), run_perceptron},
+        {"problem", problem_lesson_keys(), run_problem_lesson},
     };
     return kinds;
 }

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "lessons/part_verbs.hpp"
 #include "lessons/toml_fields.hpp"
 
 namespace nntrace {
@@ -41,14 +42,12 @@ void read_node(GraphEntry& entry, const Fields& f, const toml::node& item) {
     entry.offsets.push_back(static_cast<int>(eq) + 1);
 }
 
-// Builds the graph once at the parameters' defaults, so a bad name is reported at its column.
+// Builds the graph once, so a bad name is reported at its column. A variable takes the
+// parameter of its name where there is one; a part may start it from another (`start`).
 void check_graph(const GraphEntry& entry, const LessonFile& lesson) {
     std::map<std::string, Num> values;
-    for (const auto& v : entry.graph.variables) {
-        if (!lesson.parameters.has(v))
-            throw error_at(lesson.path, *entry.where, "the variable '" + v + "' needs a parameter of the same name");
-        values[v] = Num::both(lesson.parameters.number(v));
-    }
+    for (const auto& v : entry.graph.variables)
+        values[v] = Num::both(lesson.parameters.has(v) ? lesson.parameters.number(v) : 1.0);
     try {
         build_graph(entry.graph, values, Arithmetic::exact());
     } catch (const GraphError& e) {
@@ -78,113 +77,66 @@ GraphEntry read_graph(const LessonFile& lesson, const toml::table& table) {
     return entry;
 }
 
-PartSpec::Action read_action(const Fields& f) {
-    const std::string action = f.string("do");
-    if (action == "forward") return PartSpec::Action::forward;
-    if (action == "gradient") return PartSpec::Action::gradient;
-    if (action == "adjust") return PartSpec::Action::adjust;
-    if (action == "iterate") return PartSpec::Action::iterate;
-    throw f.error(*f.find("do"), "'do' must be \"forward\", \"gradient\", \"adjust\" or \"iterate\"");
-}
-
-Mover read_mover(const Fields& f, const toml::node& item, double equal_share) {
-    if (item.is_string()) return Mover{item.as_string()->get(), equal_share, {}};
-    if (!item.is_table()) throw f.error(item, "each entry of 'move' must be a variable's name or a table");
-    const Fields m(*item.as_table(), f.file());
-    m.only({"variable", "share", "via"});
-    return Mover{m.string("variable"), m.optional_number("share").value_or(equal_share), m.strings("via")};
-}
-
-std::vector<Mover> read_movers(const Fields& f) {
-    const toml::array* move = f.optional_array("move");
-    if (!move || move->empty()) throw f.error_here("this part needs 'move': the variables to adjust");
-    std::vector<Mover> out;
-    for (const toml::node& item : *move) out.push_back(read_mover(f, item, 1.0 / static_cast<double>(move->size())));
-    return out;
-}
-
 void check_string_name(const LessonFile& lesson, const Fields& f, const std::string& key, const std::string& name) {
     if (!lesson.strings.count(name))
         throw f.error(*f.find(key), "'" + name + "' is not in the lesson's [strings]");
 }
 
-void read_action_fields(PartSpec& part, const Fields& f) {
-    using A = PartSpec::Action;
-    if (part.action == A::gradient) {
-        part.wrt = f.strings("wrt");
-        part.terms = f.optional_bool("terms").value_or(true);
-        part.forward = f.optional_bool("forward").value_or(false);
-    }
-    if (part.action == A::adjust || part.action == A::iterate) part.movers = read_movers(f);
-    if (part.action == A::iterate) {
-        const std::string factors = f.optional_string("factors").value_or("fixed");
-        if (factors != "fixed" && factors != "recomputed")
-            throw f.error(*f.find("factors"), "'factors' must be \"fixed\" or \"recomputed\"");
-        part.factors = factors == "fixed" ? FactorMode::fixed : FactorMode::recomputed;
-    }
+const PartVerb& read_verb(const Fields& f) {
+    const std::string name = f.string("do");
+    const PartVerb* verb = find_part_verb(name);
+    if (!verb) throw f.error(*f.find("do"), "'do' must be one of " + part_verb_names() + ", not \"" + name + "\"");
+    return *verb;
 }
 
-// Every name a part uses must be a variable or node of its graph.
-void check_part_names(const PartSpec& part, const GraphEntry& g, const LessonFile& lesson, const Fields& f) {
-    for (const auto& v : part.wrt) {
-        bool known = false;
-        for (const auto& gv : g.graph.variables) known = known || gv == v;
-        if (!known) throw f.error(*f.find("wrt"), "'" + v + "' is not a variable of the graph");
-    }
-    if (part.movers.empty()) return;
-    SeekPlan plan{g.graph, {}, 0, part.movers, part.factors, Arithmetic::exact()};
-    for (const auto& v : g.graph.variables) plan.start[v] = Num::both(lesson.parameters.number(v));
-    try {
-        if (auto problem = plan_problem(plan)) throw f.error(*f.find("move"), *problem);
-    } catch (const NumericFault&) {
-        // the defaults give a value that is not a number; the run will show where
-    }
-}
-
-PartSpec read_part(const LessonFile& lesson, const SeekLesson& seek, const toml::node& item) {
+PartSpec read_part(const LessonFile& lesson, const GraphLesson& graphs, const toml::node& item) {
     if (!item.is_table()) throw error_at(lesson.path, item, "each [[part]] must be a table");
     const Fields f(*item.as_table(), lesson.path);
-    f.only({"do", "key", "title", "graph", "notes", "decimals", "wrt", "terms", "forward", "move", "factors"});
     PartSpec part;
-    part.where = &item;
-    part.action = read_action(f);
+    part.verb = &read_verb(f);
+    std::vector<std::string_view> known = common_part_keys();
+    known.insert(known.end(), part.verb->keys.begin(), part.verb->keys.end());
+    f.only(known);
+    part.table = item.as_table();
     part.key = f.string("key");
     part.title = f.string("title");
     check_string_name(lesson, f, "title", part.title);
     part.notes = f.strings("notes");
     for (const auto& n : part.notes) check_string_name(lesson, f, "notes", n);
     part.graph = f.optional_string("graph").value_or("main");
-    if (!seek.graphs.count(part.graph)) throw f.error(f.find("graph") ? *f.find("graph") : item, "no graph '" + part.graph + "' in [graphs]");
+    if (!graphs.graphs.count(part.graph))
+        throw f.error(f.find("graph") ? *f.find("graph") : item, "no graph '" + part.graph + "' in [graphs]");
     if (auto d = f.optional_integer("decimals")) {
         if (*d < 0 || *d > 12) throw f.error(*f.find("decimals"), "'decimals' must be between 0 and 12");
         part.decimals = static_cast<int>(*d);
     }
-    read_action_fields(part, f);
-    const GraphEntry& g = seek.graphs.at(part.graph);
-    if (part.wrt.empty()) part.wrt = g.graph.variables;
-    check_part_names(part, g, lesson, f);
     return part;
 }
 
 }  // namespace
 
-SeekLesson read_seek_lesson(const LessonFile& lesson) {
+const std::vector<std::string_view>& common_part_keys() {
+    static const std::vector<std::string_view> keys = {"do", "key", "title", "graph", "notes", "decimals"};
+    return keys;
+}
+
+GraphLesson read_graph_lesson(const LessonFile& lesson) {
     const Fields root(lesson.root, lesson.path);
-    SeekLesson seek;
+    GraphLesson out;
     const toml::table& graphs = root.subtable("graphs");
     for (const auto& [name, table] : graphs) {
         if (!table.is_table()) throw root.error(table, "each graph must be a table: [graphs." + std::string(name.str()) + "]");
-        seek.graphs[std::string(name.str())] = read_graph(lesson, *table.as_table());
+        out.graphs[std::string(name.str())] = read_graph(lesson, *table.as_table());
     }
     const toml::array* parts = root.optional_array("part");
-    if (!parts || parts->empty()) throw root.error_here("a target-seeking lesson needs at least one [[part]]");
+    if (!parts || parts->empty()) throw root.error_here("a graph lesson needs at least one [[part]]");
     for (const toml::node& item : *parts) {
-        seek.parts.push_back(read_part(lesson, seek, item));
-        for (std::size_t i = 0; i + 1 < seek.parts.size(); ++i)
-            if (seek.parts[i].key == seek.parts.back().key)
-                throw root.error(item, "two parts have the key '" + seek.parts.back().key + "'");
+        out.parts.push_back(read_part(lesson, out, item));
+        for (std::size_t i = 0; i + 1 < out.parts.size(); ++i)
+            if (out.parts[i].key == out.parts.back().key)
+                throw root.error(item, "two parts have the key '" + out.parts.back().key + "'");
     }
-    return seek;
+    return out;
 }
 
 }  // namespace nntrace

@@ -57,8 +57,19 @@ std::vector<Column> table_columns(const SeekPlan& plan) {
                                   {"seek.column.factor", {word(chain[k]), word(chain[k + 1])}}));
     }
     for (const auto& m : plan.movers)
+        for (const auto& node : m.via) cols.push_back(column("delta_" + node, {"seek.column.delta", {word(node)}}));
+    for (const auto& m : plan.movers)
         cols.push_back(column("delta_" + m.variable, {"seek.column.delta", {word(m.variable)}}));
+    for (const auto& r : plan.resets) cols.push_back(column("reset_" + r.variable, {"seek.column.reset", {word(r.variable)}}));
     return cols;
+}
+
+// The value a floor put the variable back to, with a word saying so; empty when it did not act.
+Cell reset_cell(const SeekRound& round, const Reset& r) {
+    for (const auto& m : round.moves)
+        if (m.variable == r.variable && m.reset)
+            return Cell{m.after, Message{"seek.reset", {word(r.variable)}}};
+    return Cell{};
 }
 
 std::vector<Cell> table_row(const SeekPlan& plan, const SeekRound& round, std::size_t number) {
@@ -72,8 +83,13 @@ std::vector<Cell> table_row(const SeekPlan& plan, const SeekRound& round, std::s
         for (std::size_t k = 0; k < links; ++k)
             row.push_back(round.moves.empty() ? Cell{} : Cell{round.moves[i].factors[k], std::nullopt});
     }
+    // Δ of each node on a chain: every link's Δ but the last, which is the move itself.
+    for (std::size_t i = 0; i < plan.movers.size(); ++i)
+        for (std::size_t k = 0; k < plan.movers[i].via.size(); ++k)
+            row.push_back(round.moves.empty() ? Cell{} : Cell{round.moves[i].link_deltas.at(k), std::nullopt});
     for (std::size_t i = 0; i < plan.movers.size(); ++i)
         row.push_back(round.moves.empty() ? Cell{} : Cell{round.moves[i].delta, std::nullopt});
+    for (const auto& r : plan.resets) row.push_back(reset_cell(round, r));
     return row;
 }
 
@@ -88,6 +104,13 @@ std::vector<Item> gradient_items(const BuiltGraph& graph, const std::string& of,
     for (const auto& v : wrt)
         items.emplace_back(Step{prefix + "d" + of + "/d" + v, derivative_name(of, v), {}, g.of[graph.ids.at(v)], std::nullopt});
     return items;
+}
+
+Diagram gradient_diagram(const BuiltGraph& graph, const std::string& of, const std::string& key) {
+    const Gradients g = backward(graph.tape, graph.ids.at(of));
+    Diagram d = diagram_of(graph.tape, graph.ids.at(of), &g, key);
+    d.title = Message{"seek.diagram", {word(of)}};
+    return d;
 }
 
 std::vector<Item> adjustment_items(const SeekPlan& plan, const SeekRun& run, const std::string& prefix) {

@@ -18,12 +18,16 @@ std::vector<Item> gradient_items(const BuiltGraph& graph, const std::string& of,
                                  const std::vector<std::string>& wrt, const std::string& prefix,
                                  bool with_terms);
 
+// The computation graph below `of` with values, local derivatives and gradients, for drawing.
+Diagram gradient_diagram(const BuiltGraph& graph, const std::string& of, const std::string& key);
+
 // Δout = out − target, each Δv and new v, then the forward pass at the new point. Keys:
 // prefix + "delta_z", prefix + "delta_w", prefix + "w", prefix + "x" (the new forward pass).
 std::vector<Item> adjustment_items(const SeekPlan& plan, const SeekRun& run, const std::string& prefix);
 
-// One row per round: round, the variables, the nodes, Δout, the factors used and the moves.
-// Column keys: "round", names, "delta_z", "dz_dw" (a factor ∂z/∂w), "delta_w".
+// One row per round: round, the variables, the nodes, Δout, the factors used, the Δ of each node
+// on a chain, the moves, and whether a floor reset a variable. Column keys: "round", names,
+// "delta_z", "dz_dw" (a factor ∂z/∂w), "delta_b" (a chain's node), "delta_w", "reset_w".
 Table iteration_table(const SeekPlan& plan, const SeekRun& run, const std::string& key, const Message& title);
 
 // How the run ended (converged, capped, stalled, fault); nothing for a single step.

@@ -60,6 +60,13 @@ struct Training {
     std::vector<NameReference> update;  // the names updated each round; default: the loss's wrt
 };
 
+// ∂of/∂wrt, asked besides the gradients of the loss: the derivative of one node with respect to
+// another name, "dE_o1/dout_h1". Its record key is exactly "d" + of + "/d" + wrt.
+struct DerivativeRequest {
+    std::string of;   // a node
+    std::string wrt;  // a node, an input or a param
+};
+
 struct Problem {
     std::string file;  // as given, for messages
     std::string id;    // the file's stem: "exercise-7"
@@ -77,7 +84,17 @@ struct Problem {
     std::vector<NameReference> wrt;     // default: every param
     std::optional<Training> train;
     std::vector<Answer> answers;  // in file order
+    // Derivatives to compute besides the loss's, in order (a lesson's list). Answers named
+    // "dA/dB" with A another node than the loss are computed as well, without being listed.
+    std::vector<DerivativeRequest> derivatives;
 };
+
+// "dA/dB" → {A, B} when the text has that shape (one '/', each side "d" + a name).
+std::optional<DerivativeRequest> parse_derivative_name(const std::string& text);
+
+// What is wrong with asking for `d` in `problem` ("'x' is not a node of the problem"), or
+// nothing when it can be computed.
+std::optional<std::string> derivative_problem(const Problem& problem, const DerivativeRequest& d);
 
 // Reads and checks a problem file. Throws InputError(file, line, column, message).
 Problem read_problem(const std::filesystem::path& file);

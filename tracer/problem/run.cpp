@@ -4,6 +4,7 @@
 
 #include "algorithms/training.hpp"
 #include "core/recording.hpp"
+#include "problem/derivatives.hpp"
 #include "problem/run_parts.hpp"
 
 namespace nntrace {
@@ -72,8 +73,13 @@ Section forward_section(const Problem& p, const Tape& tape) {
     return s;
 }
 
+// The graph first, with every value and gradient on it, so a page can draw it above the lines.
 Section backward_section(const Problem& p, const Tape& tape, const Gradients& g) {
-    Section s{"backward", words("problem.section.backward"), chain_rule_items(tape, g, "")};
+    Section s{"backward", words("problem.section.backward"), {}};
+    Diagram graph = diagram_of(tape, g.root, &g, "backward-graph");
+    graph.title = words("problem.diagram.backward", {text(display_name(tape, g.root))});
+    s.items.emplace_back(std::move(graph));
+    for (auto& line : chain_rule_items(tape, g, "")) s.items.push_back(std::move(line));
     for (const auto& w : p.wrt) s.items.emplace_back(gradient_step(tape, g, *tape.find(w.name), ""));
     return s;
 }
@@ -122,6 +128,7 @@ std::vector<Section> training(const Problem& p, const RunValues& v, const Arithm
     }
     std::vector<Section> sections = training_sections(run, setup, view);
     sections.back().items.emplace_back(loss_table(run));
+    sections.back().items.emplace_back(loss_plot(run, "loss-plot"));
     return sections;
 }
 
@@ -140,6 +147,8 @@ Record run_problem(const Problem& problem, const RunOptions& options) {
         record.sections.push_back(backward_section(problem, tape, g));
         record.sections.push_back(gradients_section(problem, tape, g));
     }
+    if (const auto asked = requested_derivatives(problem); !asked.empty())
+        record.sections.push_back(derivatives_section(problem, tape, asked));
     if (problem.train)
         for (auto& s : training(problem, values, arithmetic, tape)) record.sections.push_back(std::move(s));
     return record;

@@ -116,3 +116,32 @@ TEST_CASE("Descent: a hand calculation rounds every update", "[descent]") {
     CHECK(run.points[3].at[0].hand == 0.08);
     CHECK(run.points[3].at[0].exact == Approx(0.0768));
 }
+
+TEST_CASE("Descent: the gradient stop rule ends at the bottom of x^2 + 3x", "[descent]") {
+    // x ← x − 0.5·(2x + 3) lands on −1.5 from anywhere; there the slope is 0.
+    DescentPlan plan = one_variable("x^2 + 3*x", 0, 0.5);
+    plan.stop_gradient_below = 1e-9;
+    const DescentRun run = descend(plan);
+    CHECK(run.end == DescentEnd::stopped);
+    REQUIRE(run.points.size() == 2);
+    CHECK(run.points[1].at[0].exact == -1.5);
+    CHECK(run.points[1].gradient[0].exact == 0);
+}
+
+TEST_CASE("Descent: variables outside `vary` hold their start values", "[descent]") {
+    // e(w) = (y − w·x)² with the bean's x = 0.4 and y = 0.68 as data: only w moves.
+    DescentPlan p;
+    p.graph.variables = {"w", "x", "y"};
+    p.graph.nodes.push_back({"e", "(y - w*x)^2", parse_expression("(y - w*x)^2")});
+    p.graph.output = "e";
+    p.start = {{"w", Num::both(0)}, {"x", Num::both(0.4)}, {"y", Num::both(0.68)}};
+    p.rate = 1;
+    p.vary = {"w"};
+    p.max_points = 2;
+    const DescentRun run = descend(p);
+    REQUIRE(run.points.size() == 2);
+    REQUIRE(run.points[0].at.size() == 1);
+    // de/dw = −2x(y − wx) = −0.544 at w = 0, so w becomes 0.544.
+    CHECK(run.points[0].gradient[0].exact == Approx(-0.544));
+    CHECK(run.points[1].at[0].exact == Approx(0.544));
+}

@@ -18,7 +18,7 @@ Graph linear_graph() {
 }
 
 SeekPlan linear_plan(std::vector<Mover> movers, FactorMode factors, Arithmetic ar) {
-    return {linear_graph(), {{"w", Num::both(3)}, {"b", Num::both(4)}}, 150, std::move(movers), factors, ar};
+    return {linear_graph(), {{"w", Num::both(3)}, {"b", Num::both(4)}}, 150, std::move(movers), factors, ar, {}};
 }
 
 double half_up(double v, int decimals) { return round_decimal(v, decimals, Rounding::half_up); }
@@ -108,7 +108,7 @@ TEST_CASE("Target seeking: a hand step that rounds to zero stalls the run", "[ta
 TEST_CASE("Target seeking: a chain divides by each link's derivative in turn", "[target_seeking]") {
     // The nonlinear example: a = x², b = ln a, c = √b at x = 2, target 2.13.
     Graph g{{"x"}, {node("a", "x^2"), node("b", "ln(a)"), node("c", "sqrt(b)")}, "c"};
-    SeekPlan plan{g, {{"x", Num::both(2)}}, 2.13, {{"x", 1, {"b", "a"}}}, FactorMode::recomputed, Arithmetic::exact()};
+    SeekPlan plan{g, {{"x", Num::both(2)}}, 2.13, {{"x", 1, {"b", "a"}}}, FactorMode::recomputed, Arithmetic::exact(), {}};
     const SeekRun run = seek_once(plan);
     const double a = 4, b = std::log(a), c = std::sqrt(b);
     const double dc = c - 2.13, db = dc * 2 * std::sqrt(b), da = db * a, dx = da / (2 * 2);
@@ -120,7 +120,7 @@ TEST_CASE("Target seeking: a chain divides by each link's derivative in turn", "
 
 TEST_CASE("Target seeking: a zero factor ends the run with a fault", "[target_seeking]") {
     Graph g{{"w", "b"}, {node("z", "w*b")}, "z"};
-    SeekPlan plan{g, {{"w", Num::both(3)}, {"b", Num::both(0)}}, 1, {{"w", 1, {}}}, FactorMode::fixed, Arithmetic::exact()};
+    SeekPlan plan{g, {{"w", Num::both(3)}, {"b", Num::both(0)}}, 1, {{"w", 1, {}}}, FactorMode::fixed, Arithmetic::exact(), {}};
     const SeekRun run = seek_once(plan);
     CHECK(run.end == SeekEnd::fault);
     CHECK(run.fault_variable == "w");
@@ -142,4 +142,35 @@ TEST_CASE("Target seeking: a plan naming a node as the variable to move is refus
     SeekPlan plan = linear_plan({{"x", 1, {}}}, FactorMode::fixed, Arithmetic::exact());
     CHECK(plan_problem(plan).has_value());
     CHECK_FALSE(plan_problem(linear_plan({{"b", 1, {}}}, FactorMode::fixed, Arithmetic::exact())).has_value());
+}
+
+TEST_CASE("Target seeking: a chain keeps the Δ of every node on it", "[target_seeking]") {
+    Graph g{{"x"}, {node("a", "x^2"), node("b", "ln(a)"), node("c", "sqrt(b)")}, "c"};
+    SeekPlan plan{g, {{"x", Num::both(2)}}, 2.13, {{"x", 1, {"b", "a"}}}, FactorMode::recomputed, Arithmetic::exact(), {}};
+    const SeekRun run = seek_once(plan);
+    const Move& m = run.rounds[0].moves.at(0);
+    // Δb = Δc·2√b, Δa = Δb·a, Δx = Δa/(2x): the source's ratios, written out.
+    const double b = std::log(4.0), dc = std::sqrt(b) - 2.13, db = dc * 2 * std::sqrt(b), da = db * 4;
+    REQUIRE(m.link_deltas.size() == 3);
+    CHECK(m.link_deltas[0].exact == Approx(db));
+    CHECK(m.link_deltas[1].exact == Approx(da));
+    CHECK(m.link_deltas[2].exact == Approx(da / 4));
+}
+
+TEST_CASE("Target seeking: a move below a floor puts the variable at its reset value", "[target_seeking]") {
+    // From x = 2 towards c = 0.5 the first move overshoots to x ≈ 0.27, below the floor 1.
+    Graph g{{"x"}, {node("a", "x^2"), node("b", "ln(a)"), node("c", "sqrt(b)")}, "c"};
+    SeekPlan plan{g, {{"x", Num::both(2)}}, 0.5, {{"x", 1, {"b", "a"}}}, FactorMode::recomputed, Arithmetic::exact(),
+                  {Reset{"x", 1, 1.1}}};
+    const SeekRun run = seek_once(plan);
+    const Move& m = run.rounds[0].moves.at(0);
+    CHECK(m.reset);
+    CHECK(m.after.exact == 1.1);
+    CHECK(run.rounds[1].graph.value("x").exact == 1.1);
+}
+
+TEST_CASE("Target seeking: a floor on a variable that does not move is refused", "[target_seeking]") {
+    SeekPlan plan = linear_plan({{"w", 1, {}}}, FactorMode::fixed, Arithmetic::exact());
+    plan.resets = {Reset{"b", 1, 2}};
+    CHECK(plan_problem(plan).has_value());
 }

@@ -1,0 +1,199 @@
+// The lesson homework-q7 (004, 练习 7) against its answer key, and against the same network
+// worked here twice: by hand at three decimals, and in plain doubles.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+#include "core/arithmetic.hpp"
+#include "core/errors.hpp"
+#include "lessons/lessons.hpp"
+
+using namespace nntrace;
+
+namespace {
+
+const std::filesystem::path lessons_dir = std::filesystem::path(NNTRACE_SOURCE_HOME) / "lessons";
+
+Record run(RunOptions options = {}) { return run_lesson(lessons_dir, "homework-q7", options); }
+
+Record run_with(std::vector<std::pair<std::string, std::string>> sets, bool exact = false) {
+    RunOptions options;
+    options.sets = std::move(sets);
+    if (exact) options.arithmetic = Arithmetic::exact();
+    return run(options);
+}
+
+const Record& defaults() {
+    static const Record record = run();
+    return record;
+}
+
+Num value(const Record& r, const std::string& key) {
+    const auto v = r.find(key);
+    if (!v) FAIL("no value under " << key);
+    return *v;
+}
+
+const Section* find_section(const Record& r, const std::string& key) {
+    for (const auto& s : r.sections)
+        if (s.key == key) return &s;
+    return nullptr;
+}
+
+// The exercise's network. `round` is applied to every result as it is written down: the
+// identity for exact arithmetic, three decimals half up for the hand calculation.
+struct Homework {
+    double w[11] = {0, 0.6, -0.4, 0.8, 0.2, 0.5, -0.3, 0.7, -0.6, 0.4, 1.2};  // w[1]..w[10]
+    double b1 = 0.1, b2 = -0.2, b3 = 0.05, b4 = 0.15, x1 = 1, x2 = 0, y = 1;
+    double (*round)(double) = [](double v) { return v; };
+
+    double s(double z) const { return round(z * z); }
+    double unit(double wa, double wb, double b) const { return round(round(round(wa * x1) + round(wb * x2)) + b); }
+    double h1() const { return s(unit(w[1], w[4], b1)); }
+    double h2() const { return s(unit(w[2], w[5], b2)); }
+    double h3() const { return s(unit(w[3], w[6], b3)); }
+    double z4() const { return round(round(round(round(w[7] * h1()) + round(w[8] * h2())) + round(w[9] * h3())) + b4); }
+    double yhat() const { return round(w[10] * s(z4())); }
+    // From L back to z4, one rounded product per link: ½·2(y − ŷ), −1, w10, s′(z4) = 2·z4.
+    double dL_dz4() const {
+        const double d_sub = round(0.5 * round(2 * (y - yhat())));
+        return round(round(round(-d_sub) * w[10]) * round(2 * z4()));
+    }
+    double dL_dw7() const { return round(dL_dz4() * h1()); }
+    double dL_dw8() const { return round(dL_dz4() * h2()); }
+};
+
+Homework by_hand() {
+    Homework h;
+    h.round = [](double v) { return round_decimal(v, 3, Rounding::half_up); };
+    return h;
+}
+
+}  // namespace
+
+TEST_CASE("Homework Q7: the hand calculation gives the answer key", "[lesson][homework-q7]") {
+    const Record& r = defaults();
+    CHECK(value(r, "yhat").hand == 0.384);
+    CHECK(value(r, "dL/dw7").hand == -0.410);
+    CHECK(value(r, "dL/dw8").hand == -0.301);
+}
+
+TEST_CASE("Homework Q7: every figure of the answer key is judged a match", "[lesson][homework-q7]") {
+    const Record& r = defaults();
+    REQUIRE(r.comparisons.size() == 3);
+    for (const auto& c : r.comparisons) {
+        INFO(c.key);
+        CHECK(c.verdict == Comparison::Verdict::matches);
+    }
+}
+
+TEST_CASE("Homework Q7: three decimals by hand, and the exact value kept beside", "[lesson][homework-q7]") {
+    const Record& r = defaults();
+    CHECK(r.digits == 3);
+    CHECK(value(r, "h3").hand == 0.723);  // 0.85² = 0.7225, rounded half up
+    CHECK(value(r, "h3").exact == Approx(0.7225).epsilon(1e-12));
+}
+
+TEST_CASE("Homework Q7: the last section sets hand and exact results side by side", "[lesson][homework-q7]") {
+    const Record& r = defaults();
+    REQUIRE(r.sections.back().key == "exact");
+    const Table* t = r.find_table("hand-and-exact");
+    REQUIRE(t);
+    CHECK(t->rows.size() == 9);
+    const Homework exact;
+    // Rows follow compare_exact: h1, h2, h3, z4, h4, yhat, L, dL/dw7, dL/dw8.
+    CHECK(value(r, "hand-and-exact/3/hand").hand == 0.723);
+    CHECK(value(r, "hand-and-exact/3/exact").hand == Approx(exact.h3()).epsilon(1e-12));
+    CHECK(value(r, "hand-and-exact/6/hand").hand == 0.384);
+    CHECK(value(r, "hand-and-exact/6/exact").hand == Approx(exact.yhat()).epsilon(1e-12));
+    CHECK(value(r, "hand-and-exact/8/exact").hand == Approx(exact.dL_dw7()).epsilon(1e-12));
+    CHECK(value(r, "hand-and-exact/9/exact").hand == Approx(exact.dL_dw8()).epsilon(1e-12));
+}
+
+TEST_CASE("Homework Q7: exact arithmetic rounds to the same three answers", "[lesson][homework-q7]") {
+    const Homework exact;
+    CHECK(round_decimal(exact.yhat(), 3, Rounding::half_up) == 0.384);
+    CHECK(round_decimal(exact.dL_dw7(), 3, Rounding::half_up) == -0.410);
+    CHECK(round_decimal(exact.dL_dw8(), 3, Rounding::half_up) == -0.301);
+    CHECK(round_decimal(value(defaults(), "dL/dw7").exact, 3, Rounding::half_up) == -0.410);
+}
+
+TEST_CASE("Homework Q7: --set w7=0.5 follows a hand calculation at three decimals", "[lesson][homework-q7]") {
+    const Record r = run_with({{"w7", "0.5"}});
+    Homework h = by_hand();
+    h.w[7] = 0.5;
+    CHECK(value(r, "z4").hand == h.z4());
+    CHECK(value(r, "yhat").hand == h.yhat());
+    CHECK(value(r, "dL/dw7").hand == h.dL_dw7());
+    CHECK(value(r, "dL/dw8").hand == h.dL_dw8());
+}
+
+TEST_CASE("Homework Q7: --exact with --set w10=1 follows plain double arithmetic", "[lesson][homework-q7]") {
+    const Record r = run_with({{"w10", "1"}}, true);
+    Homework h;
+    h.w[10] = 1;
+    CHECK(value(r, "yhat").hand == Approx(h.yhat()).epsilon(1e-12));
+    CHECK(value(r, "dL/dw7").hand == Approx(h.dL_dw7()).epsilon(1e-12));
+    CHECK(value(r, "dL/dw8").hand == Approx(h.dL_dw8()).epsilon(1e-12));
+    CHECK(find_section(r, "exact") == nullptr);  // nothing to set beside an exact run
+}
+
+TEST_CASE("Homework Q7: a node cannot be set, only the data and the weights", "[lesson][homework-q7]") {
+    CHECK_THROWS_AS(run_with({{"h1", "0.5"}}), InputError);
+    CHECK_THROWS_AS(run_with({{"w7", "abc"}}), InputError);
+}
+
+TEST_CASE("Homework Q7: the lost figure and the rounding rule are stated as conventions", "[lesson][homework-q7]") {
+    const Section* setup = find_section(defaults(), "setup");
+    REQUIRE(setup);
+    std::set<std::string> notes;
+    for (const auto& item : setup->items)
+        if (const auto* n = std::get_if<Note>(&item)) notes.insert(n->message.id);
+    CHECK(notes.count("problem.note.half_up"));
+    CHECK(notes.count("homework-q7.structure"));
+    CHECK(notes.count("homework-q7.three_decimals"));
+}
+
+TEST_CASE("Homework Q7: the lesson's problem file is the user-facing example", "[lesson][homework-q7]") {
+    // The lesson's problem.toml is examples/exercise-7.toml under a lesson's header comment.
+    auto body = [](const std::string& path) {
+        const auto t = toml::parse_file(std::string(NNTRACE_SOURCE_HOME) + "/" + path);
+        std::ostringstream out;
+        out << t;
+        return out.str();
+    };
+    CHECK(body("lessons/homework-q7/problem.toml") == body("examples/exercise-7.toml"));
+}
+
+TEST_CASE("Homework Q7: every message the record uses has English and Chinese text", "[lesson][homework-q7]") {
+    const Record& r = defaults();
+    std::set<std::string> ids{r.title.id};
+    for (const auto& s : r.sections) {
+        ids.insert(s.title.id);
+        for (const auto& item : s.items) {
+            if (const auto* n = std::get_if<Note>(&item)) ids.insert(n->message.id);
+            if (const auto* d = std::get_if<Diagram>(&item)) ids.insert(d->title.id);
+            if (const auto* t = std::get_if<Table>(&item)) {
+                ids.insert(t->title.id);
+                for (const auto& c : t->columns) ids.insert(c.title.id);
+                for (const auto& row : t->rows)
+                    for (const auto& cell : row)
+                        if (cell.words) ids.insert(cell.words->id);
+            }
+        }
+    }
+    const std::string dir = std::string(NNTRACE_SOURCE_HOME) + "/templates/messages/";
+    const auto problem = toml::parse_file(dir + "problem.toml");
+    const auto network = toml::parse_file(dir + "network.toml");
+    for (const auto& id : ids) {
+        INFO(id);
+        const bool in_record = r.strings.count(id) && r.strings.at(id).count("en") && r.strings.at(id).count("zh");
+        const bool in_catalog = (problem[id]["en"].is_string() && problem[id]["zh"].is_string()) ||
+                                (network[id]["en"].is_string() && network[id]["zh"].is_string());
+        CHECK((in_record || in_catalog));
+    }
+}

@@ -1,0 +1,44 @@
+// Plots for descent parts: the function sampled by the engine (one graph built per sample, in
+// exact arithmetic, so the curve is the function itself) and the points a descent visited. The
+// renderer only draws them. Internal to the lessons library.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "algorithms/descent.hpp"
+#include "core/record.hpp"
+
+namespace nntrace {
+
+using Range = std::pair<double, double>;
+
+// The span of what must be seen: the declared range (if any) and every value in `values`,
+// with a margin so the extreme points are not on the frame.
+Range plot_range(const std::optional<Range>& declared, const std::vector<double>& values);
+
+// The graph's output along one variable, the others held at `at`. A sample where the function
+// is not a finite number is left out (ln at 0): the curve has a gap there.
+Series curve_series(const Graph& graph, const std::map<std::string, Num>& at, const std::string& over,
+                    Range range, int samples);
+
+// The output over a grid of two variables, for contour lines; nullopt when some grid point is
+// not a finite number (a contour of a broken grid would mislead).
+std::optional<Series> grid_series(const Graph& graph, const std::map<std::string, Num>& at,
+                                  const std::string& x, const std::string& y, Range xr, Range yr, int samples);
+
+// The visited points: (variable i, J) for one variable, (variable i, variable j) for two.
+Series visited_series(const DescentRun& run, Series::Kind kind, std::string label, std::size_t i,
+                      std::optional<std::size_t> j);
+
+// Plot of one variable's descent: J sampled along it and the points visited on the curve.
+Plot descent_curve_plot(const DescentPlan& plan, const DescentRun& run, const std::string& key,
+                        const std::optional<Range>& range, int samples);
+
+// Plot of a two-variable descent: contour grid of J and the path of visited points.
+Plot descent_contour_plot(const DescentPlan& plan, const DescentRun& run, const std::string& key,
+                          const std::optional<Range>& x_range, const std::optional<Range>& y_range, int samples);
+
+}  // namespace nntrace
