@@ -1,5 +1,6 @@
 #include "lessons/kinds.hpp"
 
+#include "lessons/guessing_kind.hpp"
 #include "lessons/perceptron_kind.hpp"
 #include "lessons/problem_kind.hpp"
 #include "lessons/seek_kind.hpp"
@@ -13,6 +14,7 @@ const std::vector<LessonKind>& registry() {
     static const std::vector<LessonKind> kinds = {
         {"target-seeking", graph_lesson_keys(), run_graph_lesson},
         {"descent", graph_lesson_keys(), run_graph_lesson},
+        {"guessing", guessing_keys(), run_guessing},
         {"perceptron", perceptron_keys(), run_perceptron},
         {"problem", problem_lesson_keys(), run_problem_lesson},
     };
