@@ -303,3 +303,8 @@ TEST_CASE("Net 222: every message the record uses has English and Chinese text",
         CHECK((in_record || in_catalogs(id)));
     }
 }
+
+TEST_CASE("Net 2-2-2: values are shown at the source's 9 decimals", "[lessons][net-222]") {
+    const Record r = nntrace::run_lesson(std::string(NNTRACE_SOURCE_HOME) + "/lessons", "net-222", {});
+    CHECK(r.digits == 9);
+}

@@ -143,6 +143,7 @@ struct Section {
     std::string key;
     Message title;
     std::vector<Item> items;
+    std::optional<int> digits = std::nullopt;  // display decimals when a part works at its own precision
 };
 
 // A figure printed by the source, set beside the value the engine computed.

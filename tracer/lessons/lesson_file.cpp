@@ -11,7 +11,7 @@ namespace nntrace {
 namespace {
 
 const std::vector<std::string_view> common_keys = {
-    "id", "kind", "section", "source", "title", "summary", "arithmetic", "parameters", "strings", "published"};
+    "id", "kind", "section", "source", "title", "summary", "arithmetic", "digits", "parameters", "strings", "published"};
 
 // "2.2" → {2, 2}; digits and dots only.
 std::vector<int> read_section(const Fields& f) {
@@ -142,6 +142,10 @@ LessonFile load_lesson_file(const std::filesystem::path& dir) {
     f.string("source");
     lesson.section = read_section(f);
     lesson.arithmetic = read_arithmetic(f);
+    if (const auto digits = f.optional_integer("digits")) {
+        if (*digits < 0 || *digits > 12) throw f.error(*f.find("digits"), "'digits' must be between 0 and 12");
+        lesson.exact_digits = static_cast<int>(*digits);
+    }
     lesson.parameters = read_parameters(f);
     lesson.strings = read_strings(f);
     lesson.published = read_published(f);

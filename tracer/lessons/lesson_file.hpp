@@ -6,6 +6,7 @@
 //   source = "000_… §2.2"           # where its figures come from
 //   title = { en = "…", zh = "…" }
 //   summary = { en = "…", zh = "…" }
+//   digits = 9                      # decimals shown in an exact run (default 6)
 //   [arithmetic]                    # the default; leave out for exact arithmetic
 //   decimals = 4
 //   rounding = "half-up"            # or "truncate"
@@ -22,6 +23,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +48,7 @@ struct LessonFile {
     std::string kind;
     std::vector<int> section;  // "2.2" → {2, 2}; empty when the lesson has none
     Arithmetic arithmetic;     // the lesson's default
+    std::optional<int> exact_digits;  // `digits`: decimals shown in an exact run (the source's)
     Parameters parameters;
     std::map<std::string, std::map<std::string, std::string>> strings;  // local name → lang → text
     std::vector<PublishedFigure> published;

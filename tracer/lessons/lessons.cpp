@@ -86,7 +86,7 @@ Record run_lesson(const std::filesystem::path& lessons_dir, const std::string& i
     record.id = lesson.info.id;
     record.title = Message{lesson_message_id(lesson, "title"), {}};
     record.arithmetic = run.arithmetic;
-    record.digits = run.arithmetic.is_hand() ? run.arithmetic.decimals : exact_display_digits;
+    record.digits = run.arithmetic.is_hand() ? run.arithmetic.decimals : lesson.exact_digits.value_or(exact_display_digits);
     record.parameters = parameters.numbers();
     record.settings = parameters.settings();
     record.strings = record_strings(lesson);

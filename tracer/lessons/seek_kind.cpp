@@ -7,10 +7,12 @@ namespace nntrace {
 namespace {
 
 Section empty_section(const LessonRun& run, const PartSpec& part) {
-    Section s{part.key, Message{lesson_message_id(run.lesson, part.title), {}}, {}};
-    if (part.decimals && !run.arithmetic_from_user)
+    Section s{part.key, Message{lesson_message_id(run.lesson, part.title), {}}, {}, {}};
+    if (part.decimals && !run.arithmetic_from_user) {
+        s.digits = *part.decimals;  // shown at the precision the part works at
         s.items.emplace_back(Note{part.key + "/decimals", Note::Kind::convention,
                                   {"lesson.part_decimals", {Arg{{}, Num::both(*part.decimals)}}}});
+    }
     return s;
 }
 

@@ -23,7 +23,7 @@ std::string csv_line(const std::vector<std::string>& fields) {
 std::string cell_text(const Page& page, const Table& t, std::size_t column, const Cell& cell) {
     if (cell.number) {
         const int decimals = column < t.columns.size() ? page.column_style(t.columns[column]).decimals
-                                                       : page.record.digits;
+                                                       : page.digits;
         return format_number(cell.number->hand, decimals);
     }
     return cell.words ? page.words(*cell.words) : std::string();

@@ -21,7 +21,7 @@ private:
     json num(const Num& n, int decimals) const {
         return {{"exact", n.exact}, {"value", n.hand}, {"shown", format_number(n.hand, decimals)}};
     }
-    json num(const Num& n) const { return num(n, page_.record.digits); }
+    json num(const Num& n) const { return num(n, page_.digits); }
     json message(const Message& m) const { return {{"id", m.id}, {"text", page_.words(m)}}; }
     json formula(const Formula& f) const;
     json item(const Item& item) const;
@@ -81,13 +81,13 @@ json JsonWriter::table(const Table& t) const {
     json columns = json::array();
     for (const Column& c : t.columns)
         columns.push_back({{"key", c.key}, {"title", message(c.title)},
-                           {"decimals", c.decimals.value_or(page_.record.digits)}});
+                           {"decimals", c.decimals.value_or(page_.digits)}});
     json rows = json::array();
     for (const auto& row : t.rows) {
         json cells = json::array();
         for (std::size_t c = 0; c < row.size(); ++c) {
             json cell = json::object();
-            const int decimals = c < t.columns.size() ? page_.column_style(t.columns[c]).decimals : page_.record.digits;
+            const int decimals = c < t.columns.size() ? page_.column_style(t.columns[c]).decimals : page_.digits;
             if (row[c].number) cell["number"] = num(*row[c].number, decimals);
             if (row[c].words) cell["words"] = message(*row[c].words);
             cells.push_back(cell.empty() ? json(nullptr) : cell);
@@ -201,9 +201,13 @@ json JsonWriter::record() const {
     for (const auto& [name, value] : r.parameters) out["parameters"][name] = num(value);
     out["sections"] = json::array();
     for (const Section& s : r.sections) {
+        // A section may show its values at its own precision.
+        const Page section_page = page_.in_section(s);
+        const JsonWriter writer(section_page);
         json items = json::array();
-        for (const Item& i : s.items) items.push_back(item(i));
-        out["sections"].push_back({{"key", s.key}, {"title", message(s.title)}, {"items", items}});
+        for (const Item& i : s.items) items.push_back(writer.item(i));
+        out["sections"].push_back({{"key", s.key}, {"title", message(s.title)}, {"digits", section_page.digits},
+                                   {"items", items}});
     }
     out["comparisons"] = json::array();
     for (const Comparison& c : r.comparisons) out["comparisons"].push_back(comparison(c));

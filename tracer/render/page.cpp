@@ -7,7 +7,7 @@
 namespace nntrace {
 
 Page::Page(const Record& r, const RenderOptions& o, Minus m)
-    : record(r), options(o), catalog(MessageCatalog::load(o.messages_dir)), minus(m) {
+    : record(r), options(o), catalog(MessageCatalog::load(o.messages_dir)), minus(m), digits(r.digits) {
     catalog.merge(record.strings);
 }
 

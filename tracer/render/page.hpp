@@ -18,20 +18,30 @@ struct Page {
     const RenderOptions& options;
     MessageCatalog catalog;
     Minus minus;  // Unicode for text people read, ASCII for files programs read
+    int digits;   // decimals shown for values: the record's, or the section's being written
+
+    // The same page while writing `section`: its own digits if it has them.
+    Page in_section(const Section& section) const {
+        Page p = *this;
+        p.digits = section.digits.value_or(record.digits);
+        return p;
+    }
 
     // A message, or a catalog word without arguments, in options.lang.
     std::string words(const Message& message) const;
     std::string word(const std::string& id) const;
 
     // A value the run produced, as the last part of a line: "18", "0.723".
-    NumberStyle result_style() const { return {record.digits, Shape::bare_integers, minus}; }
+    NumberStyle result_style() const { return {digits, Shape::bare_integers, minus}; }
     // A value written into a formula: "0.7", "−0.41".
-    NumberStyle value_style() const { return {record.digits, Shape::trim_zeros, minus}; }
+    NumberStyle value_style() const { return {digits, Shape::trim_zeros, minus}; }
+    // A parameter or setting: every digit it has (a tolerance of 1e-5 must not show as 0).
+    NumberStyle parameter_style() const { return exact_style(); }
     // An exact value beside the hand value it differs from: "0.7225".
     NumberStyle exact_style() const { return {record.exact_digits, Shape::trim_zeros, minus}; }
     // A table cell in a column: fixed decimals so that a column lines up.
     NumberStyle column_style(const Column& column) const {
-        return {column.decimals.value_or(record.digits), Shape::fixed, minus};
+        return {column.decimals.value_or(digits), Shape::fixed, minus};
     }
 
     // The exact value when a hand calculation ended elsewhere ("0.7225" beside 0.723), else "".

@@ -32,7 +32,7 @@ void set_setup(TemplateData& d, const Page& page) {
     for (const auto& [name, value] : r.parameters) {
         TemplateData p;
         // Parameters at the exact precision: a tolerance of 1e-5 must not show as 0.
-        p.set("tex", latex_name(name) + " = " + latex_number(format_number(value.hand, page.exact_style())));
+        p.set("tex", latex_name(name) + " = " + latex_number(format_number(value.hand, page.parameter_style())));
         parameters.push_back(std::move(p));
     }
     d.set("has_parameters", !parameters.empty());
@@ -49,8 +49,9 @@ TemplateData sections_data(const Page& page, Markup markup) {
     for (const Section& s : page.record.sections) {
         std::vector<TemplateData> items;
         const std::string title = page.words(s.title);
+        const Page section_page = page.in_section(s);
         for (const Item& item : s.items) {
-            items.push_back(item_data(page, item, markup));
+            items.push_back(item_data(section_page, item, markup));
             // A table that is all its section holds needs no caption repeating the heading.
             const auto* table = std::get_if<Table>(&item);
             items.back().set("captioned", !table || page.words(table->title) != title);

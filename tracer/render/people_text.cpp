@@ -5,14 +5,31 @@
 namespace nntrace {
 namespace {
 
-std::string partial(const std::string& of, const std::string& by) { return "∂" + of + "/∂" + by; }
+// A node's name as a reader should see it: an intermediate named by its source text ("2*b",
+// "4*w*b + 2*w") gets '·' for '*' and, when it is more than one factor, parentheses, so that
+// "∂z/∂(2·b)" cannot be read as "(∂z/∂2)·b".
+std::string symbol(const std::string& name) {
+    std::string out;
+    bool compound = false;
+    for (char c : name) {
+        if (c == '*') out += "·";
+        else out += c;
+        compound = compound || c == '*' || c == '/' || c == '+' || c == '-' || c == '^' || c == ' ' || c == '(';
+    }
+    return compound ? "(" + out + ")" : out;
+}
 
-// Joins the parts of an equation with " = ", leaving out a part that repeats the one before
-// (a formula that is a bare number has nothing to substitute).
+std::string partial(const std::string& of, const std::string& by) { return "∂" + symbol(of) + "/∂" + symbol(by); }
+
+// Joins the parts of an equation with " = ", leaving out an empty part (a step with no formula)
+// and a part that repeats the one before (a formula that is a bare number has nothing to
+// substitute).
 std::string equation(const std::vector<std::string>& parts) {
     std::string out;
+    std::string previous;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0 && parts[i] == parts[i - 1]) continue;
+        if (parts[i].empty() || parts[i] == previous) continue;
+        previous = parts[i];
         out += (out.empty() ? "" : " = ") + parts[i];
     }
     return out;
@@ -82,7 +99,7 @@ std::vector<std::string> header_lines(const Page& page) {
     std::vector<std::string> lines{page.words(convention_message(r))};
     std::string parameters;
     for (const auto& [name, value] : r.parameters)
-        parameters += (parameters.empty() ? "" : ", ") + name + " = " + value_text(page, value);
+        parameters += (parameters.empty() ? "" : ", ") + name + " = " + format_number(value.hand, page.parameter_style());
     if (!parameters.empty()) lines.push_back(page.words(Message{"render.parameters", {Arg{parameters, {}}}}));
     std::string settings;
     for (const auto& [name, value] : r.settings) settings += (settings.empty() ? "" : ", ") + name + " = " + value;
@@ -103,7 +120,7 @@ std::vector<std::vector<GridCell>> table_rows(const Page& page, const Table& t) 
         for (std::size_t c = 0; c < row.size(); ++c) {
             const Cell& cell = row[c];
             const NumberStyle style = c < t.columns.size() ? page.column_style(t.columns[c])
-                                                           : NumberStyle{page.record.digits, Shape::fixed, page.minus};
+                                                           : NumberStyle{page.digits, Shape::fixed, page.minus};
             if (cell.number) cells.push_back({format_number(cell.number->hand, style), Align::right});
             else if (cell.words) cells.push_back({page.words(*cell.words), Align::left});
             else cells.push_back({"", Align::left});

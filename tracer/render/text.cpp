@@ -58,7 +58,7 @@ std::string render_text(const Record& record, const RenderOptions& options) {
     }
     std::string out = underlined(page.words(record.title), '=');
     for (const std::string& line : header_lines(page)) out += line + "\n";
-    for (const Section& s : record.sections) out += section_text(page, s);
+    for (const Section& s : record.sections) out += section_text(page.in_section(s), s);
     out += comparisons_text(page);
     return collapse_blank_lines(out);
 }

@@ -96,3 +96,31 @@ TEST_CASE("Text: rendering for people needs the message catalog", "[render][text
     o.messages_dir = std::filesystem::path(NNTRACE_TEST_SCRATCH) / "no-catalog-here";
     CHECK_THROWS_AS(text_of(test::linear_record(), o), InputError);
 }
+
+TEST_CASE("Text: a section with its own digits shows its values at them", "[render][text]") {
+    // A part of a 4-decimal lesson that works at 3 decimals: 0.333, not 0.3330.
+    Record r = test::linear_record();
+    r.digits = 4;
+    r.sections = {Section{"both", Message{"test.s", {}},
+                          {Step{"both/dw", "dw", {test::lit("6 / 18")}, Num{6.0 / 18.0, 0.333}, std::nullopt}}, 3}};
+    CHECK_THAT(text_of(r), Contains("dw = 6 / 18 = 0.333 ("));
+}
+
+TEST_CASE("Text: parameters are shown with every digit they have", "[render][text]") {
+    Record r = test::linear_record();
+    r.digits = 4;
+    r.parameters = {{"tolerance", Num::both(1e-5)}};
+    CHECK_THAT(text_of(r), Contains("tolerance = 0.00001"));
+}
+
+TEST_CASE("Text: a step without a formula shows name and value only", "[render][text]") {
+    const Record r = with_items({Step{"dz/dw", "∂z/∂w", {}, Num::both(18), std::nullopt}});
+    CHECK_THAT(text_of(r), Contains("∂z/∂w = 18\n"));
+}
+
+TEST_CASE("Text: an intermediate named by its source text is parenthesised", "[render][text]") {
+    ChainLine c = test::chain_z_x();
+    c.target = "2*b";
+    c.through = "y";
+    CHECK_THAT(text_of(with_items({c})), Contains("∂z/∂(2·b)"));
+}
