@@ -100,6 +100,31 @@ std::vector<std::string> split_lines(const std::string& text) {
     return lines;
 }
 
+// Whether the UTF-8 character starting at s[i] is Chinese or Japanese text: CJK ideographs and
+// punctuation (U+2E80–U+9FFF) or full-width forms (U+FF00–U+FFEF), all three bytes long.
+bool is_cjk_at(const std::string& s, std::size_t i) {
+    if (i + 2 >= s.size()) return false;
+    const auto c0 = static_cast<unsigned char>(s[i]);
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if (c0 == 0xE2) return c1 >= 0xBA;
+    if (c0 >= 0xE3 && c0 <= 0xE9) return true;
+    return c0 == 0xEF && c1 >= 0xBC;
+}
+
+// The index of the first byte of the last UTF-8 character of a non-empty string.
+std::size_t last_character(const std::string& s) {
+    std::size_t i = s.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    return i;
+}
+
+// A line break inside a paragraph becomes a space, except between two CJK characters: Chinese
+// has no spaces between words, so "输出" + "层" wrapped in the source must read "输出层".
+bool needs_space_between(const std::string& before, const std::string& after) {
+    if (before.empty() || after.empty()) return false;
+    return !(is_cjk_at(before, last_character(before)) && is_cjk_at(after, 0));
+}
+
 }  // namespace
 
 Spans parse_spans(const std::string& s) {
@@ -161,7 +186,7 @@ std::vector<Block> parse_markdown(const std::string& text) {
             ++i;
         } else {
             if (pending.empty()) blocks.push_back(Block{Block::Kind::paragraph, 0, {}});
-            pending += (pending.empty() ? "" : " ") + t;
+            pending += (pending.empty() || !needs_space_between(pending, t) ? "" : " ") + t;
             ++i;
         }
     }

@@ -12,7 +12,8 @@ Page::Page(const Record& r, const RenderOptions& o, Minus m)
 }
 
 std::string Page::words(const Message& message) const {
-    return catalog.resolve(message, options.lang, result_style());
+    // Numbers inside sentences read as people write them: 0.01, not 0.010000.
+    return catalog.resolve(message, options.lang, value_style());
 }
 
 std::string Page::word(const std::string& id) const { return words(Message{id, {}}); }

@@ -46,3 +46,11 @@ TEST_CASE("Explanation: display math spans lines", "[render][pages][explanation]
 TEST_CASE("Explanation: nested below a page heading, the title goes", "[render][pages][explanation]") {
     CHECK(nest_markdown("# Title\n\n## Part\n\ntext\n", 3) == "### Part\n\ntext\n");
 }
+
+TEST_CASE("Explanation: a wrapped Chinese paragraph joins without a space", "[render][pages]") {
+    const auto blocks = nntrace::parse_markdown("输出层有两个神经\n元，各自接收输入。\nThen English\ntext.");
+    REQUIRE(blocks.size() == 1);
+    std::string text;
+    for (const auto& span : blocks[0].lines.at(0)) text += span.text;
+    CHECK(text == "输出层有两个神经元，各自接收输入。 Then English text.");
+}
