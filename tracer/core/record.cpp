@@ -4,6 +4,16 @@
 
 namespace nntrace {
 
+std::string_view series_kind_name(Series::Kind kind) {
+    switch (kind) {
+        case Series::Kind::line: return "line";
+        case Series::Kind::points: return "points";
+        case Series::Kind::path: return "path";
+        case Series::Kind::grid: return "grid";
+    }
+    return "line";
+}
+
 const Table* Record::find_table(const std::string& key) const {
     for (const auto& s : sections)
         for (const auto& item : s.items)

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -130,6 +131,9 @@ struct Series {
     std::string label;                  // a legend entry, used as is (a name or formula)
     std::vector<double> x, y, z;        // grid: x and y are the axes, z has x.size()·y.size() values
 };
+// The kind's name as JSON and the plot scripts write it: "line", "points", "path", "grid".
+std::string_view series_kind_name(Series::Kind kind);
+
 struct Plot {
     std::string key;
     Message title;

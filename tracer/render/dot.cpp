@@ -108,9 +108,19 @@ std::string Labeller::edge_label(const DiagramEdge& e) const {
     return label;
 }
 
+// DOT's keywords cannot be bare identifiers (`digraph graph {` is a syntax error), in any case.
+bool is_dot_keyword(const std::string& id) {
+    std::string lower;
+    for (char c : id) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* k : {"node", "edge", "graph", "digraph", "subgraph", "strict"})
+        if (lower == k) return true;
+    return false;
+}
+
 // A node id as a DOT identifier: the engine's ids ("n12") as they are, anything else quoted.
 std::string dot_id(const std::string& id) {
-    const bool plain = !id.empty() && !is_ascii_digit(id[0]) && std::all_of(id.begin(), id.end(), is_word_char);
+    const bool plain = !id.empty() && !is_ascii_digit(id[0]) && !is_dot_keyword(id) &&
+                       std::all_of(id.begin(), id.end(), is_word_char);
     if (plain) return id;
     std::string out = "\"";
     for (char c : id) {

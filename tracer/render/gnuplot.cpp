@@ -29,16 +29,6 @@ std::string data_number(double v) {
     return std::string(buf.data(), res.ptr);
 }
 
-const char* kind_name(Series::Kind kind) {
-    switch (kind) {
-        case Series::Kind::line: return "line";
-        case Series::Kind::points: return "points";
-        case Series::Kind::path: return "path";
-        case Series::Kind::grid: return "grid";
-    }
-    return "line";
-}
-
 // A series gnuplot can draw: some points, and for a grid exactly one z per grid point.
 bool drawable(const Series& s) {
     if (s.kind == Series::Kind::grid) return !s.x.empty() && !s.y.empty() && s.z.size() == s.x.size() * s.y.size();
@@ -106,7 +96,7 @@ std::string style_section(const Plot& plot, const std::string& stem, PlotFormat 
     for (std::size_t i = 0; i < plot.series.size(); ++i) {
         const Series& s = plot.series[i];
         out += "colour_" + std::to_string(i + 1) + " = \"" + palette[i % palette.size()] + "\"  # series " +
-               std::to_string(i + 1) + " (" + kind_name(s.kind) + "): " + comment_text(s.label) + "\n";
+               std::to_string(i + 1) + " (" + std::string(series_kind_name(s.kind)) + "): " + comment_text(s.label) + "\n";
     }
     out += "line_width = 2\npoint_size = 1.5\n";
     out += "set grid lc rgb \"#dddddd\"\nset key top right box opaque\n\n";
@@ -173,7 +163,7 @@ std::string gnuplot_data(const Plot& plot) {
         const std::string columns = grid ? "x y z" : s.kind == Series::Kind::line ? "x y"
                                           : s.kind == Series::Kind::points ? "x y order" : "x y next_x next_y order";
         if (block++ > 0) out += "\n\n";
-        out += "# index " + std::to_string(block - 1) + ": series " + std::to_string(i + 1) + " (" + kind_name(s.kind) +
+        out += "# index " + std::to_string(block - 1) + ": series " + std::to_string(i + 1) + " (" + std::string(series_kind_name(s.kind)) +
                ") " + comment_text(s.label) + "\n# " + columns + "\n";
         out += grid ? grid_rows(s) : block_rows(s);
     }

@@ -129,16 +129,6 @@ json JsonWriter::diagram(const Diagram& d) const {
             {"nodes", nodes}, {"edges", edges}};
 }
 
-const char* series_kind_name(Series::Kind kind) {
-    switch (kind) {
-        case Series::Kind::line: return "line";
-        case Series::Kind::points: return "points";
-        case Series::Kind::path: return "path";
-        case Series::Kind::grid: return "grid";
-    }
-    return "line";
-}
-
 json JsonWriter::plot(const Plot& p) const {
     json series = json::array();
     for (const Series& s : p.series)

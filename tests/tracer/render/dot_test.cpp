@@ -141,3 +141,13 @@ TEST_CASE("Drawings: a stem is file-safe and stable", "[render][drawings]") {
               std::string::npos);
     }
 }
+
+TEST_CASE("DOT: a drawing keyed by a DOT keyword is still a valid graph name", "[render][dot]") {
+    Diagram d;
+    d.key = "graph";
+    Record r;
+    r.sections.push_back(Section{"s", Message{"t", {}}, {d}});
+    const auto sources = drawing_sources(r);
+    REQUIRE(sources.size() == 1);
+    CHECK(sources[0].script.find("digraph \"graph\" {") != std::string::npos);
+}
