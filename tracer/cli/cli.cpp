@@ -17,6 +17,8 @@ constexpr const char* usage =
     "  list                      the lessons, with their titles\n"
     "  run <lesson | FILE.toml>  compute a lesson or a problem file and show every step\n"
     "  build [--out DIR]         compute every lesson and write the course\n"
+    "  check FILE.toml           judge answers ([answers], --answer NAME=VALUE) and name likely mistakes\n"
+    "  grade FILE.toml SHEET.csv grade a class: one row per student, a summary per answer\n"
     "\n"
     "`nntrace <command> --help` describes a command's options.\n";
 
@@ -34,7 +36,9 @@ int dispatch(const std::vector<std::string>& args, Io io) {
     if (command == "list") return command_list(rest, io);
     if (command == "run") return command_run(rest, io);
     if (command == "build") return command_build(rest, io);
-    throw InputError("nntrace: unknown command '" + command + "' (commands: list, run, build)");
+    if (command == "check") return command_check(rest, io);
+    if (command == "grade") return command_grade(rest, io);
+    throw InputError("nntrace: unknown command '" + command + "' (commands: list, run, build, check, grade)");
 }
 
 }  // namespace

@@ -15,5 +15,11 @@ struct Io {
 int command_list(const std::vector<std::string>& args, Io io);
 int command_run(const std::vector<std::string>& args, Io io);
 int command_build(const std::vector<std::string>& args, Io io);
+int command_check(const std::vector<std::string>& args, Io io);
+int command_grade(const std::vector<std::string>& args, Io io);
+
+namespace exit_code {
+constexpr int answers_wrong = 3;  // nntrace check: some answer is wrong
+}  // namespace exit_code
 
 }  // namespace nntrace

@@ -1,0 +1,47 @@
+// RFC 4180 reading, and the faults reported by line.
+#include <catch2/catch.hpp>
+
+#include "checking/csv.hpp"
+
+using namespace nntrace;
+
+TEST_CASE("Csv: plain fields and CRLF records", "[csv]") {
+    const CsvText c = read_csv("a,b\r\n1,2\r\n");
+    REQUIRE(c.records.size() == 2);
+    CHECK(c.records[1].fields == std::vector<std::string>{"1", "2"});
+    CHECK(c.records[1].line == 2);
+    CHECK(c.faults.empty());
+}
+
+TEST_CASE("Csv: quoted fields hold commas, doubled quotes and line breaks", "[csv]") {
+    const CsvText c = read_csv("\"Li, Wei\",\"say \"\"hi\"\"\",\"two\nlines\"\nnext,1,2\n");
+    REQUIRE(c.records.size() == 2);
+    CHECK(c.records[0].fields == std::vector<std::string>{"Li, Wei", "say \"hi\"", "two\nlines"});
+    CHECK(c.records[1].line == 3);
+}
+
+TEST_CASE("Csv: an unbalanced quote is reported at its line and the next lines are read", "[csv]") {
+    const CsvText c = read_csv("h,a\n\"Ann,1\nBob,2\n");
+    REQUIRE(c.faults.size() == 1);
+    CHECK(c.faults[0].line == 2);
+    CHECK(c.faults[0].what == "unbalanced quote");
+    REQUIRE(c.records.size() == 2);
+    CHECK(c.records[1].fields == std::vector<std::string>{"Bob", "2"});
+    CHECK(c.records[1].line == 3);
+}
+
+TEST_CASE("Csv: text after a closing quote or a quote inside a field is a fault", "[csv]") {
+    const CsvText c = read_csv("\"a\"b,1\nc\"d,2\nok,3\n");
+    REQUIRE(c.faults.size() == 2);
+    CHECK(c.faults[0].line == 1);
+    CHECK(c.faults[1].line == 2);
+    REQUIRE(c.records.size() == 1);
+    CHECK(c.records[0].line == 3);
+}
+
+TEST_CASE("Csv: blank lines are not records and a byte order mark is dropped", "[csv]") {
+    const CsvText c = read_csv("\xEF\xBB\xBFstudent,yhat\n\n  \nAnn,1\n");
+    REQUIRE(c.records.size() == 2);
+    CHECK(c.records[0].fields[0] == "student");
+    CHECK(c.records[1].line == 4);
+}

@@ -1,0 +1,81 @@
+// nntrace grade through the command line: the class summary, skipped rows, bad headers.
+#include <fstream>
+
+#include <catch2/catch.hpp>
+
+#include "cli_fixture.hpp"
+
+namespace {
+
+std::string exercise7() { return source_path("examples/exercise-7.toml"); }
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::string sheet(const ScratchDir& dir, const std::string& text) {
+    const auto path = (dir.path() / "sheet.csv").string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+}
+
+// The key 0.384, -0.410, -0.301; Bo flips a sign, Cy forgets the ½, Di is one off, Ed is blank.
+const char* class_sheet =
+    "student,yhat,dL/dw7,dL/dw8\n"
+    "Ann,0.384,-0.410,-0.301\n"
+    "Bo,0.384,0.410,0.301\n"
+    "Cy,0.384,-0.820,-0.602\n"
+    "\"Di, Jr.\",0.385,-0.410,-0.301\n"
+    "Ed,0.384,,-0.301\n";
+
+}  // namespace
+
+TEST_CASE("Grade: the summary counts each verdict per answer", "[cli][grade]") {
+    ScratchDir dir("grade-summary");
+    const CliResult r = run({"grade", exercise7(), sheet(dir, class_sheet), "--format", "csv"});
+    REQUIRE(r.code == 0);
+    CHECK(r.err.empty());
+    // answer, correct, last digit, wrong, blank
+    CHECK(has(r.out, "yhat,4,1,0,0"));
+    CHECK(has(r.out, "dL/dw7,2,0,2,1"));
+    CHECK(has(r.out, "dL/dw8,3,0,2,0"));
+}
+
+TEST_CASE("Grade: the most common mistakes are listed per answer", "[cli][grade]") {
+    ScratchDir dir("grade-mistakes");
+    const CliResult r = run({"grade", exercise7(), sheet(dir, class_sheet)});
+    REQUIRE(r.code == 0);
+    CHECK(has(r.out, "The sign is flipped"));
+    CHECK(has(r.out, "The loss taken without its ½"));
+    CHECK(has(r.out, "Di, Jr."));
+}
+
+TEST_CASE("Grade: malformed rows are reported by line on stderr and skipped", "[cli][grade]") {
+    ScratchDir dir("grade-skipped");
+    const std::string path = sheet(dir, "student,yhat\nAnn,0.384\nBo,0.384,1\nCy,abc\n\"Di,0.384\nEd,0.384\n");
+    const CliResult r = run({"grade", exercise7(), path, "--format", "csv"});
+    REQUIRE(r.code == 0);
+    CHECK(has(r.err, path + ":3: 3 fields, expected 2"));
+    CHECK(has(r.err, path + ":4: the answer for yhat, 'abc', is not a number"));
+    CHECK(has(r.err, path + ":5: unbalanced quote"));
+    CHECK(has(r.out, "yhat,2,0,0,0"));  // Ann and Ed
+}
+
+TEST_CASE("Grade: a malformed header exits 2 with its line, writing nothing", "[cli][grade]") {
+    ScratchDir dir("grade-header");
+    const std::vector<std::pair<std::string, std::string>> headers = {
+        {"name,yhat\nAnn,0.384\n", "the first column must be 'student'"},
+        {"student\nAnn\n", "no answer columns"},
+        {"student,yhat,yhat\n", "named twice"},
+        {"student,yhatt\n", "did you mean 'yhat'?"},
+        {"student,\"yhat\n", "not valid CSV"},
+        {"student,,yhat\n", "has no name"},
+        {"", "no header"},
+    };
+    for (const auto& [text, what] : headers) {
+        const std::string path = sheet(dir, text);
+        const CliResult r = run({"grade", exercise7(), path});
+        CHECK(r.code == 2);
+        CHECK(r.out.empty());
+        CHECK(has(r.err, what));
+        if (!text.empty()) CHECK(has(r.err, path + ":1: "));
+    }
+}

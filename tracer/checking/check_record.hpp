@@ -1,0 +1,22 @@
+// The record of `nntrace check`, for any renderer: the answers table with verdicts, then one
+// section per answer that is not correct, with what explains it and the correct lines.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "checking/judge.hpp"
+
+namespace nntrace {
+
+Record check_record(const Judge& judge, const std::vector<Judgement>& judgements);
+
+// The verdict as words, with its mark: "✓ correct", "≈ last digit", "✗ wrong".
+Message verdict_words(Verdict v);
+
+// The lines of the correct run that lead to the answer `key`: for `dA/dB` the chain-rule lines
+// and sums from A down to B; for `p+` those of ∂L/∂p, then the update; then the answer's own
+// step. A value of a forward pass (`yhat`, `L@2`) is its step alone.
+std::vector<Item> lines_leading_to(const Record& record, const std::string& key);
+
+}  // namespace nntrace

@@ -1,0 +1,49 @@
+// Grading a class: a CSV sheet with one row per student (`student,yhat,dL/dw7,...`, the header
+// naming answers), each answer judged by the same Judge, whose runs are shared by every row.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checking/csv.hpp"
+#include "checking/judge.hpp"
+
+namespace nntrace {
+
+struct StudentAnswers {
+    int line = 0;
+    std::string student;
+    std::vector<std::string> given;  // one per answer of the header; "" when left blank
+};
+
+struct GradeSheet {
+    int header_line = 1;
+    std::vector<std::string> answers;  // the header after `student`
+    std::vector<StudentAnswers> students;
+    std::vector<CsvFault> skipped;     // malformed rows, by line: reported, never graded
+};
+
+// Reads a sheet. A malformed header (faulty CSV, no `student` column first, no answer, an empty,
+// repeated or ill-formed answer name) throws InputError(file, line, 0, what). A row with the
+// wrong number of fields or a cell that is not a number is skipped and listed in `skipped`.
+GradeSheet read_grade_sheet(std::string_view text, const std::string& file);
+
+// Throws InputError(file, 1, 0, ...) for a header answer that names nothing in `record`.
+void check_sheet_answers(const GradeSheet& sheet, const Record& record, const std::string& file);
+
+struct StudentResult {
+    const StudentAnswers* row = nullptr;
+    std::vector<Judgement> judgements;  // in header order
+};
+
+// Judges every row; `progress(done, total)` is called now and then for a progress indicator.
+std::vector<StudentResult> grade_students(const Judge& judge, const GradeSheet& sheet,
+                                          const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+// The record of a grading: per answer how many got it right and the most common mistakes, then
+// every student's verdicts, then each answer that is not correct with its likely mistake.
+Record grade_record(const Judge& judge, const GradeSheet& sheet, const std::vector<StudentResult>& results);
+
+}  // namespace nntrace

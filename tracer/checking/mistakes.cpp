@@ -1,0 +1,158 @@
+#include "checking/mistakes.hpp"
+
+#include <algorithm>
+
+#include "checking/problem_shape.hpp"
+#include "checking/variant_runs.hpp"
+
+namespace nntrace {
+namespace {
+
+using Variations = std::vector<Variation>;
+
+Arg word(const std::string& s) { return Arg{s, std::nullopt}; }
+
+Arithmetic arithmetic_of(const Problem& p, const RunOptions& o) {
+    if (o.arithmetic) return *o.arithmetic;
+    return p.decimals ? Arithmetic::hand(*p.decimals, p.rounding) : Arithmetic::exact();
+}
+
+Variations one(const Problem& p, const RunOptions& o, std::vector<Arg> args = {}) {
+    return {Variation{p, o, std::move(args), run_for_keys}};
+}
+
+// The loss node redefined as `before + its expression + after`: a scale the student got wrong.
+Variations scaled_loss(const Problem& p, const RunOptions& o, const std::string& before,
+                       const std::string& after, std::vector<Arg> args) {
+    if (!p.loss) return {};
+    Problem q = p;
+    NodeDefinition& loss = loss_node(q);
+    const std::string text = before + "(" + loss.source.text + ")" + after;
+    loss.expr = parse_expression(text);
+    loss.source = SourceText{text, {}};  // no file positions: the correct run has checked the file
+    return one(q, o, std::move(args));
+}
+
+// Rounding only at the end: the exact run, rounded when the answer is written down.
+Variations round_at_end(const Problem& p, const RunOptions& o, const MistakeContext&) {
+    if (!arithmetic_of(p, o).is_hand()) return {};
+    RunOptions exact = o;
+    exact.arithmetic = Arithmetic::exact();
+    return one(p, exact);
+}
+
+// The reverse: an exact problem worked by hand, at the answers' own decimals.
+Variations round_each_step(const Problem& p, const RunOptions& o, const MistakeContext& c) {
+    if (arithmetic_of(p, o).is_hand() || c.answer_decimals <= 0) return {};
+    RunOptions hand = o;
+    hand.arithmetic = Arithmetic::hand(c.answer_decimals);
+    return one(p, hand, {word(std::to_string(c.answer_decimals))});
+}
+
+Variations truncated(const Problem& p, const RunOptions& o, const MistakeContext&) {
+    const Arithmetic a = arithmetic_of(p, o);
+    if (a.rounding != Rounding::half_up) return {};
+    RunOptions cut = o;
+    cut.arithmetic = Arithmetic::hand(a.decimals, Rounding::truncate);
+    return one(p, cut, {word(std::to_string(a.decimals))});
+}
+
+Variations updated_weights(const Problem& p, const RunOptions& o, const MistakeContext&) {
+    if (!p.loss || !p.train) return {};
+    return {Variation{p, o, {}, run_with_updated_weights}};
+}
+
+Variations sign_flipped(const Problem& p, const RunOptions& o, const MistakeContext&) {
+    return scaled_loss(p, o, "-", "", {});
+}
+
+Variations sigmoid_slope(const Problem& p, const RunOptions& o, const MistakeContext&) {
+    const bool uses_sigmoid = std::any_of(p.nodes.begin(), p.nodes.end(), [](const NodeDefinition& n) {
+        return n.source.text.find("sigmoid") != std::string::npos;
+    });
+    if (!p.loss || !uses_sigmoid) return {};
+    RunOptions slipped = o;
+    slipped.slips.sigmoid_slope_at_preactivation = true;
+    return {Variation{p, slipped, {}, run_with_slips}};
+}
+
+Variations loss_without_half(const Problem& p, const RunOptions& o, const MistakeContext&) {
+    return scaled_loss(p, o, "2*", "", {});
+}
+
+// 1/n only means something for a loss that adds up n ≥ 2 terms.
+Variations loss_mean(const Problem& p, const RunOptions& o, const MistakeContext&) {
+    if (!p.loss || loss_terms(p) < 2) return {};
+    const std::string n = std::to_string(loss_terms(p));
+    return scaled_loss(p, o, "", "/" + n, {word(n)});
+}
+
+Variations loss_mean_without_half(const Problem& p, const RunOptions& o, const MistakeContext&) {
+    if (!p.loss || loss_terms(p) < 2) return {};
+    const std::string n = std::to_string(loss_terms(p));
+    return scaled_loss(p, o, "2*", "/" + n, {word(n)});
+}
+
+// One variation per bias the loss reads that is not already 0.
+Variations bias_forgotten(const Problem& p, const RunOptions& o, const MistakeContext&) {
+    const auto depth = depths_from_loss(p);
+    Variations out;
+    for (std::size_t i = 0; i < p.params.size(); ++i) {
+        if (!is_bias(p.params[i].name) || !depth.count(p.params[i].name) || p.params[i].value == 0) continue;
+        Problem q = p;
+        q.params[i].value = 0;
+        out.push_back(Variation{q, o, {word(p.params[i].name)}, run_for_keys});
+    }
+    return out;
+}
+
+// One variation per bias that training leaves alone.
+Variations bias_updated(const Problem& p, const RunOptions& o, const MistakeContext&) {
+    if (!p.train) return {};
+    Variations out;
+    for (const auto& b : bias_params(p)) {
+        const auto& up = p.train->update;
+        if (std::any_of(up.begin(), up.end(), [&](const NameReference& u) { return u.name == b; })) continue;
+        Problem q = p;
+        q.train->update.push_back(NameReference{b, {}});
+        out.push_back(Variation{q, o, {word(b)}, run_for_keys});
+    }
+    return out;
+}
+
+Variations rate_left_out(const Problem& p, const RunOptions& o, const MistakeContext&) {
+    if (!p.train || p.train->rate == 1) return {};
+    Problem q = p;
+    q.train->rate = 1;
+    return one(q, o);
+}
+
+}  // namespace
+
+AnswerValues run_for_keys(const Problem& problem, const RunOptions& options, const std::vector<std::string>& keys) {
+    const Record record = run_problem(problem, options);
+    AnswerValues out;
+    for (const auto& k : keys)
+        if (auto v = record.find(k)) out[k] = *v;
+    return out;
+}
+
+const std::vector<Mistake>& mistakes() {
+    static const std::vector<Mistake> table = {
+        {"round_at_end", "check.mistake.round_at_end", round_at_end, true},
+        {"round_each_step", "check.mistake.round_each_step", round_each_step, true},
+        {"truncated", "check.mistake.truncated", truncated, true},
+        {"sign_flipped", "check.mistake.sign_flipped", sign_flipped},
+        {"sigmoid_slope_at_preactivation", "check.mistake.sigmoid_slope_at_preactivation", sigmoid_slope},
+        {"updated_weights", "check.mistake.updated_weights", updated_weights},
+        {"loss_without_half", "check.mistake.loss_without_half", loss_without_half},
+        {"loss_mean", "check.mistake.loss_mean", loss_mean},
+        {"loss_mean_without_half", "check.mistake.loss_mean_without_half", loss_mean_without_half},
+        {"bias_forgotten", "check.mistake.bias_forgotten", bias_forgotten},
+        {"bias_updated", "check.mistake.bias_updated", bias_updated},
+        {"rate_left_out", "check.mistake.rate_left_out", rate_left_out},
+    };
+    return table;
+}
+
+}  // namespace nntrace

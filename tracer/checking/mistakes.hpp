@@ -1,0 +1,55 @@
+// The mistakes `nntrace check` looks for, as one table. Each entry says how to make the
+// mistake on purpose: a changed Problem (the loss scaled, a bias set to 0, a rate of 1), changed
+// RunOptions (the arithmetic, a slip), or, for the two that are neither, a runner of its own.
+// A wrong answer that one of these runs reproduces is diagnosed as that mistake.
+//
+// To add a mistake: write its `vary` function in mistakes.cpp, add a row to the table, and a
+// message "check.mistake.<id>" to templates/messages/check.toml.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/record.hpp"
+#include "core/run_options.hpp"
+#include "problem/problem.hpp"
+
+namespace nntrace {
+
+// What the mistakes need besides the problem.
+struct MistakeContext {
+    // The most decimals any answer judged is written with: the precision a student who
+    // rounds every step of an exact problem would have used.
+    int answer_decimals = 0;
+};
+
+// Answer key → the value a run gives it. A runner only fills the keys it can compute.
+using AnswerValues = std::map<std::string, Num>;
+using VariantRunner = AnswerValues (*)(const Problem&, const RunOptions&, const std::vector<std::string>& keys);
+
+// The plain runner: run_problem, then each key read from the record.
+AnswerValues run_for_keys(const Problem& problem, const RunOptions& options, const std::vector<std::string>& keys);
+
+// The problem as one mistake changes it; `args` fill the mistake's message ("b2", "1/2").
+struct Variation {
+    Problem problem;
+    RunOptions options;
+    std::vector<Arg> args;
+    VariantRunner run = run_for_keys;
+};
+
+struct Mistake {
+    const char* id;       // stable, for programs: "sign_flipped"
+    const char* message;  // what to tell the student: "check.mistake.sign_flipped"
+    // Every way to make this mistake in `problem` (a forgotten bias: one per bias); none when
+    // the problem leaves no room for it (no [train]: no update to get wrong).
+    std::vector<Variation> (*vary)(const Problem& problem, const RunOptions& options, const MistakeContext& context);
+    // An arithmetic habit rather than an error of method: it may explain a last-digit miss.
+    bool arithmetic = false;
+};
+
+// The table, in the order diagnoses are listed.
+const std::vector<Mistake>& mistakes();
+
+}  // namespace nntrace

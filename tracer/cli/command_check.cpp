@@ -1,0 +1,79 @@
+// nntrace check FILE [--answer name=value]...: judges answers against a problem file and, for a
+// wrong one, names the common mistakes that give it and shows the correct chain-rule lines.
+#include <ostream>
+
+#include "atomic_file.hpp"
+#include "checking/answers.hpp"
+#include "checking/check_record.hpp"
+#include "cli.hpp"
+#include "commands.hpp"
+#include "core/errors.hpp"
+#include "home.hpp"
+#include "options.hpp"
+
+namespace po = boost::program_options;
+
+namespace nntrace {
+namespace {
+
+Format check_format(const std::string& text) {
+    const Format f = format_from(text);
+    if (f != Format::text && f != Format::md && f != Format::html && f != Format::json)
+        throw InputError("--format " + text + ": check writes text, md, html or json");
+    return f;
+}
+
+std::vector<std::string> given_options(const po::variables_map& vm) {
+    return vm.count("answer") ? vm["answer"].as<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
+// Every answer judged; the problem is run once and once per mistake.
+Record check(const std::string& file, const std::vector<std::string>& options, bool& any_wrong) {
+    const Problem problem = read_problem(file);
+    const std::vector<GivenAnswer> answers = merge_answers(problem, answers_from_options(options));
+    if (answers.empty()) throw InputError(file + ": no answers to check: add [answers] or --answer NAME=VALUE");
+    const Problem asked = with_answers(problem, answers);
+    std::vector<std::string> keys, texts;
+    for (const auto& a : answers) keys.push_back(a.name), texts.push_back(a.text);
+    const Judge judge(asked, keys, MistakeContext{most_decimals(texts)});
+    check_answer_names(asked, judge.record(), answers);
+    std::vector<Judgement> judgements;
+    for (const auto& a : answers) judgements.push_back(judge.judge(a.name, a.text));
+    any_wrong = std::any_of(judgements.begin(), judgements.end(), [](const Judgement& j) { return j.verdict == Verdict::wrong; });
+    return check_record(judge, judgements);
+}
+
+}  // namespace
+
+int command_check(const std::vector<std::string>& args, Io io) {
+    po::options_description d(
+        "nntrace check FILE.toml [--answer NAME=VALUE]... [options]: judge answers and name likely mistakes\n"
+        "exit status: 0 no answer wrong, 3 some answer wrong, 2 bad input");
+    d.add_options()
+        ("help,h", "show this help")
+        ("answer", po::value<std::vector<std::string>>()->composing()->value_name("NAME=VALUE"),
+         "an answer to judge, like dL/dw7=-0.410 (repeatable; wins over the file's [answers])")
+        ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"), "text, md, html or json")
+        ("out", po::value<std::string>()->value_name("PATH"), "write to PATH instead of the terminal");
+    add_lang_option(d);
+    const auto vm = parse_command("check", args, d, {"file"});
+    if (vm.count("help")) {
+        io.out << d << "\n";
+        return exit_code::ok;
+    }
+    if (!vm.count("file")) throw InputError("nntrace check: name a problem file");
+    const Format format = check_format(vm["format"].as<std::string>());
+    RenderOptions render_options;
+    render_options.lang = lang_from(vm);
+    render_options.messages_dir = messages_dir();
+    render_options.templates_dir = templates_dir();
+
+    bool any_wrong = false;
+    const Record record = check(vm["file"].as<std::string>(), given_options(vm), any_wrong);
+    const std::string text = render(record, format, render_options);
+    if (vm.count("out")) write_atomically(vm["out"].as<std::string>(), text);
+    else io.out << text;
+    return any_wrong ? exit_code::answers_wrong : exit_code::ok;
+}
+
+}  // namespace nntrace
