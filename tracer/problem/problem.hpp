@@ -67,6 +67,19 @@ struct DerivativeRequest {
     std::string wrt;  // a node, an input or a param
 };
 
+// A weight or bias that the [network] shorthand generated, and the neurons it joins: the
+// numbering made visible (docs/network-shorthand.md).
+struct NetworkLink {
+    std::string param;            // "w3", "b1"
+    std::string from;             // the source neuron ("x1", "h2"); empty for a bias
+    std::vector<std::string> to;  // the destination neuron; every neuron of its layer for a shared bias
+};
+
+// The order in which [network] gives out w1, w2, … within a layer: every weight into the first
+// neuron, then into the next (by destination), or every weight out of the first source, then
+// out of the next (by source).
+enum class WeightNumbering { by_destination, by_source };
+
 struct Problem {
     std::string file;  // as given, for messages
     std::string id;    // the file's stem: "exercise-7"
@@ -87,6 +100,11 @@ struct Problem {
     // Derivatives to compute besides the loss's, in order (a lesson's list). Answers named
     // "dA/dB" with A another node than the loss are computed as well, without being listed.
     std::vector<DerivativeRequest> derivatives;
+    // The weights and biases of [network], in numbering order (w1, w2, …, then b1, …); empty
+    // when the file has no [network].
+    std::vector<NetworkLink> network_links;
+    // How [network] numbered the weights of each layer, in layer order.
+    std::vector<WeightNumbering> network_numbering;
 };
 
 // "dA/dB" → {A, B} when the text has that shape (one '/', each side "d" + a name).

@@ -1,5 +1,43 @@
 // toml++ → Problem. This file reads the tables and their values, checking only what a value
 // must look like; checks.cpp and node_order.cpp check what the names mean.
+//
+// Besides the tables of the contract (reference/problem-format.md) a file may describe a layered
+// network in one [network] table instead of writing every node (docs/network-shorthand.md):
+//
+//   [inputs]
+//   i1 = 0.10
+//   i2 = 0.20
+//   t1 = 0.85
+//   t2 = 0.30
+//
+//   [network]
+//   inputs = ["i1", "i2"]          # names of [inputs]: the input layer, in order
+//   targets = ["t1", "t2"]         # names of [inputs], one per output neuron; leave out: no loss
+//   loss = "mse-half"              # ½Σ(t − o)² (the default); "mse-mean": (1/n)Σ(t − o)²; "sse": Σ(t − o)²
+//   activation = "sigmoid"         # every layer's, unless the layer names its own
+//   numbering = "by-destination"   # w1, w2, … into h1 first; "by-source": out of i1 first
+//
+//   [[network.layer]]              # the hidden layers in order, then the output layer
+//   size = 2
+//   weights = [0.05, 0.15, 0.10, 0.20]   # in the numbering's order: w1 … w4
+//   bias = 0.35                    # one bias shared by the layer; biases = [a, b]: one per neuron
+//
+//   [[network.layer]]
+//   size = 2
+//   weights = [0.25, 0.35, 0.30, 0.40]   # w5 … w8
+//   bias = 0.50
+//
+// Optional name patterns in [network] ({n} a number, {name} the neuron's name), with their
+// defaults: weight_names = "w{n}", bias_names = "b{n}", hidden_names = "h{n}" (counted across the
+// hidden layers), output_names = "o{n}", sum_names = "z_{name}", value_names = "{name}",
+// error_names = "E_{name}" (each output's share of the loss, when there are several),
+// loss_name = "L". A layer may set names = [...], activation and numbering for itself; the
+// activation is sigmoid, relu, tanh, identity (no activation: the value is the sum) or a function
+// of [functions]. [network] expands into the same [params] (every weight, then every bias) and
+// [nodes] (layer by layer: every sum, then every value; then the errors and the loss) that the
+// long form would write, before the usual checks; the loss node becomes [loss] node unless
+// [loss] names one ([loss] may then give wrt alone). network_read.cpp reads the table,
+// network_expand.cpp expands it, network_table.cpp shows the numbering in the record.
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -13,6 +51,7 @@
 #include "core/compare.hpp"
 #include "core/errors.hpp"
 #include "problem/checks.hpp"
+#include "problem/network_spec.hpp"
 #include "problem/problem.hpp"
 #include "problem/suggest.hpp"
 
@@ -69,12 +108,17 @@ public:
             {"loss", [this](auto& k, auto& n) { read_loss(k, n); }},
             {"train", [this](auto& k, auto& n) { read_train(k, n); }},
             {"answers", [this](auto& k, auto& n) { read_answers(k, n); }},
+            {"network", [this](auto& k, auto& n) { network_ = read_network(k, n, problem_); }},
         };
+        has_network_ = root.contains("network");
         for (const auto& [key, node] : in_file_order(root)) {
             auto it = tables.find(std::string(key->str()));
             if (it == tables.end()) unknown(*key, *node, tables, "");
             it->second(*key, *node);
         }
+        if (network_) expand_network(*network_, problem_);
+        // [loss] may leave out node only when [network] supplies its loss.
+        if (loss_key_ && !problem_.loss) fail(*loss_key_, "[loss] needs node = \"the loss node's name\"");
     }
 
 private:
@@ -199,7 +243,8 @@ private:
             else if (k->str() == "wrt") problem_.wrt = names_of(*value, "[loss] wrt");
             else unknown(*k, *value, known, "loss");
         }
-        if (!problem_.loss) fail(begin_of(key.source()), "[loss] needs node = \"the loss node's name\"");
+        if (!problem_.loss && !has_network_) fail(begin_of(key.source()), "[loss] needs node = \"the loss node's name\"");
+        loss_key_ = begin_of(key.source());
     }
 
     void read_train(const toml::key& key, const toml::node& node) {
@@ -232,6 +277,9 @@ private:
 
     SourceLines lines_;
     Problem& problem_;
+    bool has_network_ = false;
+    std::optional<NetworkSpec> network_;
+    std::optional<FilePosition> loss_key_;  // the [loss] header, for a loss without node
 };
 
 std::string stem_of(const std::string& file) { return std::filesystem::path(file).stem().string(); }

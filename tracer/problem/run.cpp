@@ -5,6 +5,7 @@
 #include "algorithms/training.hpp"
 #include "core/recording.hpp"
 #include "problem/derivatives.hpp"
+#include "problem/network_table.hpp"
 #include "problem/run_parts.hpp"
 
 namespace nntrace {
@@ -141,6 +142,7 @@ Record run_problem(const Problem& problem, const RunOptions& options) {
     Tape tape(arithmetic);
     const NodeId loss = build_problem_graph(problem, tape, values.values);
     record.sections.push_back(setup_section(problem, values, arithmetic));
+    add_network_numbering(problem, values.values, record.sections.back());
     record.sections.push_back(forward_section(problem, tape));
     if (problem.loss) {
         const Gradients g = differentiate(problem, tape, loss);
