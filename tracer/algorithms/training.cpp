@@ -9,7 +9,7 @@ namespace nntrace {
 namespace {
 
 ForwardPass forward(const TrainingSetup& setup, const std::map<std::string, Num>& values) {
-    ForwardPass pass{Tape(setup.arithmetic), 0, values};
+    ForwardPass pass{Tape(setup.arithmetic, setup.slips), 0, values};
     pass.loss = setup.build(pass.tape, values);
     return pass;
 }

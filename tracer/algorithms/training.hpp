@@ -27,6 +27,7 @@ struct TrainingSetup {
     double rate = 0;
     int rounds = 1;
     Arithmetic arithmetic;
+    Slips slips;  // a student's slip to reproduce (diagnosing an answer); none normally
 };
 
 // One forward pass: the tape it built and the values it read.

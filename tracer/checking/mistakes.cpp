@@ -73,7 +73,7 @@ Variations sigmoid_slope(const Problem& p, const RunOptions& o, const MistakeCon
     if (!p.loss || !uses_sigmoid) return {};
     RunOptions slipped = o;
     slipped.slips.sigmoid_slope_at_preactivation = true;
-    return {Variation{p, slipped, {}, run_with_slips}};
+    return {Variation{p, slipped, {}, run_for_keys}};  // run_problem honours RunOptions::slips
 }
 
 Variations loss_without_half(const Problem& p, const RunOptions& o, const MistakeContext&) {

@@ -16,47 +16,6 @@ Arithmetic arithmetic_of(const Problem& p, const RunOptions& o) {
     return p.decimals ? Arithmetic::hand(*p.decimals, p.rounding) : Arithmetic::exact();
 }
 
-std::vector<std::string> value_names(const Problem& p) {
-    std::vector<std::string> out;
-    for (const auto& i : p.inputs) out.push_back(i.name);
-    for (const auto& q : p.params) out.push_back(q.name);
-    for (const auto& n : p.nodes) out.push_back(n.name);
-    return out;
-}
-
-// Gradients of the loss, and of any other node an answer names (`dE_o1/dout_h1`), as steps.
-Section slipped_gradients(const Problem& p, const Tape& tape, NodeId loss, const std::vector<std::string>& keys) {
-    Section s;
-    const Gradients g = backward(tape, loss);
-    for (const auto& name : value_names(p))
-        if (auto id = tape.find(name)) s.items.emplace_back(gradient_step(tape, g, *id, ""));
-    for (const auto& k : keys) {
-        const auto d = parse_derivative_name(k);
-        if (!d || d->of == p.loss->name) continue;
-        const auto of = tape.find(d->of);
-        const auto wrt = tape.find(d->wrt);
-        if (of && wrt && *wrt < *of) s.items.emplace_back(gradient_step(tape, backward(tape, *of), *wrt, ""));
-    }
-    return s;
-}
-
-std::vector<Section> slipped_training(const Problem& p, const RunValues& v, const Arithmetic& a, const Slips& slips) {
-    TrainingSetup setup;
-    // train() makes its own tapes; each is remade with the slips before the graph goes on it.
-    setup.build = [&p, slips](Tape& tape, const std::map<std::string, Num>& values) {
-        tape = Tape(tape.arithmetic(), slips);
-        return build_problem_graph(p, tape, values);
-    };
-    setup.values = v.values;
-    for (const auto& u : p.train->update) setup.update.push_back(u.name);
-    setup.rate = v.rate;
-    setup.rounds = v.rounds;
-    setup.arithmetic = a;
-    TrainingView view;
-    for (const auto& q : p.params) view.shown_values.push_back(q.name);
-    return training_sections(train(setup), setup, view);
-}
-
 // ∂(w·h)/∂h is w: where w is an updated param shallower than the one differentiated, the
 // student has already written w+ over it.
 Num local_with(const Tape& tape, const Node& n, int k, const std::map<std::string, Num>& updated) {
@@ -91,21 +50,6 @@ std::vector<Num> gradients_with(const Tape& tape, NodeId root, const std::map<st
 }
 
 }  // namespace
-
-AnswerValues run_with_slips(const Problem& p, const RunOptions& o, const std::vector<std::string>& keys) {
-    const RunValues v = apply_sets(p, o.sets);
-    const Arithmetic a = arithmetic_of(p, o);
-    Tape tape(a, o.slips);
-    const NodeId loss = build_problem_graph(p, tape, v.values);
-    Record r;
-    r.sections.push_back(slipped_gradients(p, tape, loss, keys));
-    if (p.train)
-        for (auto& s : slipped_training(p, v, a, o.slips)) r.sections.push_back(std::move(s));
-    AnswerValues out;
-    for (const auto& k : keys)
-        if (auto value = r.find(k)) out[k] = *value;
-    return out;
-}
 
 AnswerValues run_with_updated_weights(const Problem& p, const RunOptions& o, const std::vector<std::string>&) {
     const Record correct = run_problem(p, o);

@@ -114,6 +114,7 @@ std::vector<Section> training(const Problem& p, const RunValues& v, const Arithm
     setup.rate = v.rate;
     setup.rounds = v.rounds;
     setup.arithmetic = a;
+    setup.slips = first.slips();
     TrainingView view;
     // Every param in every pass (`w7@2` may be asked), then any input that is trained too.
     for (const auto& q : p.params) view.shown_values.push_back(q.name);
@@ -139,7 +140,7 @@ Record run_problem(const Problem& problem, const RunOptions& options) {
     const RunValues values = apply_sets(problem, options.sets);
     const Arithmetic arithmetic = arithmetic_for(problem, options);
     Record record = header(problem, values, arithmetic);
-    Tape tape(arithmetic);
+    Tape tape(arithmetic, options.slips);
     const NodeId loss = build_problem_graph(problem, tape, values.values);
     record.sections.push_back(setup_section(problem, values, arithmetic));
     add_network_numbering(problem, values.values, record.sections.back());

@@ -2,6 +2,8 @@
 // contract is one of its keys.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include <set>
 
 #include "support.hpp"
@@ -127,4 +129,19 @@ TEST_CASE("Problem record: every answer of the example names a key", "[problem][
         INFO(a.name);
         CHECK(r.find(a.name));
     }
+}
+
+TEST_CASE("Problem run: a slip in the options reaches every tape, training included", "[problem][slips]") {
+    // o = σ(w·x), L = ½(t − o)²; with the slip, σ′ is taken as z(1 − z) at z = w·x.
+    const nntrace::Problem p = nntrace::parse_problem("[inputs]\nx = 1\nt = 1\n[params]\nw = 0.5\n[nodes]\nz = \"w*x\"\n"
+                                    "o = \"sigmoid(z)\"\nL = \"0.5*(t - o)^2\"\n[loss]\nnode = \"L\"\n"
+                                    "[train]\nrate = 1\nrounds = 1\n",
+                                    "slip.toml");
+    nntrace::RunOptions slipped;
+    slipped.slips.sigmoid_slope_at_preactivation = true;
+    const Record r = nntrace::run_problem(p, slipped);
+    const double o = 1 / (1 + std::exp(-0.5));
+    const double wrong = -(1 - o) * 0.5 * (1 - 0.5) * 1;  // −(t − o)·z(1 − z)·x
+    CHECK(r.find("dL/dw")->exact == Approx(wrong));
+    CHECK(r.find("w+")->exact == Approx(0.5 - wrong));
 }
