@@ -39,15 +39,15 @@ Judge::Judge(Problem problem, const std::vector<std::string>& keys, MistakeConte
 }
 
 // The value in units of its last decimal, after the rounding a student writes the answer with.
-long long Judge::units(double v, int decimals) const {
+double Judge::units(double v, int decimals) const {
     const auto key = std::make_pair(v, decimals);
     if (auto hit = units_cache_.find(key); hit != units_cache_.end()) return hit->second;
-    const long long u = std::llround(round_decimal(v, decimals, final_rounding_) * std::pow(10.0, decimals));
+    const double u = last_digit_units(v, decimals, final_rounding_);
     units_cache_.emplace(key, u);
     return u;
 }
 
-std::vector<Cause> Judge::reproducing(const std::string& key, long long given, int decimals, bool arithmetic_only) const {
+std::vector<Cause> Judge::reproducing(const std::string& key, double given, int decimals, bool arithmetic_only) const {
     std::vector<Cause> out;
     for (const Variant& v : variants_) {
         if (arithmetic_only && !v.mistake->arithmetic) continue;
@@ -65,8 +65,8 @@ Judgement Judge::judge(const std::string& key, const std::string& given) const {
     const auto printed = read_printed(given);
     if (!printed) return j;  // blank
     j.decimals = std::max(printed->decimals, problem_decimals_);
-    const long long g = std::llround(printed->value * std::pow(10.0, j.decimals));
-    const long long diff = std::llabs(units(j.computed.hand, j.decimals) - g);
+    const double g = last_digit_units(printed->value, j.decimals, Rounding::half_up);
+    const double diff = std::fabs(units(j.computed.hand, j.decimals) - g);
     j.verdict = diff == 0 ? Verdict::correct : diff == 1 ? Verdict::last_digit : Verdict::wrong;
     if (j.verdict != Verdict::correct) j.causes = reproducing(key, g, j.decimals, j.verdict == Verdict::last_digit);
     return j;

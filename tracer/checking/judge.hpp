@@ -58,8 +58,8 @@ private:
         Cause cause;
         AnswerValues values;
     };
-    long long units(double v, int decimals) const;
-    std::vector<Cause> reproducing(const std::string& key, long long given, int decimals, bool arithmetic_only) const;
+    double units(double v, int decimals) const;
+    std::vector<Cause> reproducing(const std::string& key, double given, int decimals, bool arithmetic_only) const;
 
     Problem problem_;
     RunOptions options_;
@@ -68,7 +68,7 @@ private:
     std::vector<Variant> variants_;
     int problem_decimals_ = 0;
     Rounding final_rounding_ = Rounding::half_up;
-    mutable std::map<std::pair<double, int>, long long> units_cache_;
+    mutable std::map<std::pair<double, int>, double> units_cache_;
 };
 
 // The most decimals any of `answers` is written with (unreadable ones ignored).

@@ -6,14 +6,13 @@
 namespace nntrace {
 namespace {
 
-// The value in units of the last printed decimal, as an integer count.
-long long units(double v, int decimals, Rounding r) {
-    return std::llround(round_decimal(v, decimals, r) * std::pow(10.0, decimals));
-}
-
 Message reason(const char* id) { return Message{id, {}}; }
 
 }  // namespace
+
+double last_digit_units(double v, int decimals, Rounding r) {
+    return std::round(round_decimal(v, decimals, r) * std::pow(10.0, decimals));
+}
 
 std::optional<Printed> read_printed(const std::string& text) {
     std::string clean;
@@ -52,14 +51,14 @@ Comparison compare_published(std::string key, std::string label, const std::stri
     }
     c.computed = *computed;
     const int d = printed->decimals;
-    const long long p = std::llround(printed->value * std::pow(10.0, d));
-    const long long used = units(computed->hand, d, Rounding::half_up);
-    const bool exact_rounds_to_it = units(computed->exact, d, Rounding::half_up) == p;
-    const bool truncation_gives_it = units(computed->hand, d, Rounding::truncate) == p ||
-                                     units(computed->exact, d, Rounding::truncate) == p;
+    const double p = last_digit_units(printed->value, d, Rounding::half_up);
+    const double used = last_digit_units(computed->hand, d, Rounding::half_up);
+    const bool exact_rounds_to_it = last_digit_units(computed->exact, d, Rounding::half_up) == p;
+    const bool truncation_gives_it = last_digit_units(computed->hand, d, Rounding::truncate) == p ||
+                                     last_digit_units(computed->exact, d, Rounding::truncate) == p;
     if (used == p) {
         c.verdict = Comparison::Verdict::matches;
-    } else if (std::llabs(used - p) == 1) {
+    } else if (std::fabs(used - p) == 1.0) {
         c.verdict = Comparison::Verdict::last_digit;
         if (truncation_gives_it) c.reason = reason("reason.truncated");
         else if (exact_rounds_to_it) c.reason = reason("reason.rounded_at_end");

@@ -15,6 +15,11 @@ struct Printed {
 };
 std::optional<Printed> read_printed(const std::string& text);
 
+// A number counted in units of its last decimal (0.384 at 3 decimals → 384), after rounding it
+// as `r` says. A double, not an integer: a value beyond 2^53 units cannot be one unit off
+// anything, and converting it to an integer would overflow (a lesson pushed to 1e300).
+double last_digit_units(double v, int decimals, Rounding r);
+
 // Judges `published` against `computed` at the printed decimals:
 //  matches    — the value the run used, rounded half up to those decimals, is the figure;
 //  last_digit — one unit off in the last printed digit; the reason says whether truncating

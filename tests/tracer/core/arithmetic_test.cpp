@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/arithmetic.hpp"
+#include "core/compare.hpp"
 
 using nntrace::round_decimal;
 using nntrace::Rounding;
@@ -49,4 +50,10 @@ TEST_CASE("Rounding: minus zero is written as zero", "[arithmetic]") {
     const double r = round_decimal(-0.57 * 0.0, 3, Rounding::half_up);
     CHECK(r == 0.0);
     CHECK_FALSE(std::signbit(r));
+}
+
+TEST_CASE("Comparison: a value far beyond any printed figure differs without overflowing", "[compare]") {
+    const auto c = nntrace::compare_published("k", "z", "150.0003", nntrace::Num::both(1e300));
+    CHECK(c.verdict == nntrace::Comparison::Verdict::differs);
+    CHECK(nntrace::last_digit_units(0.384, 3, Rounding::half_up) == 384.0);
 }
