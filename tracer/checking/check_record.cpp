@@ -104,15 +104,19 @@ std::vector<Item> lines_leading_to(const Record& record, const std::string& key)
     return out;
 }
 
-Record check_record(const Judge& judge, const std::vector<Judgement>& judgements) {
-    const Record& run = judge.record();
+Record record_about(const Record& run, const std::string& suffix) {
     Record r;
-    r.id = run.id + "-check";
+    r.id = run.id + "-" + suffix;
     r.title = run.title;
     r.strings = run.strings;
     r.arithmetic = run.arithmetic;
     r.digits = run.digits;
     r.exact_digits = run.exact_digits;
+    return r;
+}
+
+Record check_record(const Judge& judge, const std::vector<Judgement>& judgements) {
+    Record r = record_about(judge.record(), "check");
     Section answers = section("answers", words("check.section.answers"));
     answers.items.emplace_back(answers_table(judgements));
     r.sections.push_back(std::move(answers));
@@ -121,7 +125,7 @@ Record check_record(const Judge& judge, const std::vector<Judgement>& judgements
         Section s = section("answer-" + j.key, words("check.section.answer", {text(j.key), text(j.given)}));
         s.items = diagnosis(j);
         s.items.emplace_back(Note{"correct-lines", Note::Kind::info, words("check.note.correct_lines")});
-        for (auto& line : lines_leading_to(run, j.key)) s.items.push_back(std::move(line));
+        for (auto& line : lines_leading_to(judge.record(), j.key)) s.items.push_back(std::move(line));
         r.sections.push_back(std::move(s));
     }
     return r;

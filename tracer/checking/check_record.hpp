@@ -11,6 +11,10 @@ namespace nntrace {
 
 Record check_record(const Judge& judge, const std::vector<Judgement>& judgements);
 
+// A record about the problem's run (a check, a grade): its title, words and arithmetic, its
+// own id ("exercise-7-check"), and no sections yet.
+Record record_about(const Record& run, const std::string& suffix);
+
 // The verdict as words, with its mark: "✓ correct", "≈ last digit", "✗ wrong".
 Message verdict_words(Verdict v);
 

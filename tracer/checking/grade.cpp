@@ -146,14 +146,7 @@ std::vector<StudentResult> grade_students(const Judge& judge, const GradeSheet& 
 }
 
 Record grade_record(const Judge& judge, const GradeSheet& sheet, const std::vector<StudentResult>& results) {
-    const Record& run = judge.record();
-    Record r;
-    r.id = run.id + "-grade";
-    r.title = run.title;
-    r.strings = run.strings;
-    r.arithmetic = run.arithmetic;
-    r.digits = run.digits;
-    r.exact_digits = run.exact_digits;
+    Record r = record_about(judge.record(), "grade");
     const auto tallies = tally(sheet, results);
     std::vector<Item> summary{Note{"students", Note::Kind::info,
                                    words("check.grade.note.students", {text(std::to_string(results.size()))})}};

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 
+#include "problem/toml_order.hpp"
 #include "problem/checks.hpp"
 #include "problem/network_spec.hpp"
 #include "problem/suggest.hpp"
@@ -20,17 +21,6 @@ FilePosition begin_of(const toml::key& k) {
     return {static_cast<int>(k.source().begin.line), static_cast<int>(k.source().begin.column)};
 }
 
-// std::map order is alphabetical; errors should come in the order the file is read.
-std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(const toml::table& t) {
-    std::vector<std::pair<const toml::key*, const toml::node*>> entries;
-    for (auto&& [key, node] : t) entries.emplace_back(&key, &node);
-    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-        const auto& pa = a.first->source().begin;
-        const auto& pb = b.first->source().begin;
-        return pa.line != pb.line ? pa.line < pb.line : pa.column < pb.column;
-    });
-    return entries;
-}
 
 std::string join(const std::vector<std::string>& words) {
     std::string out;

@@ -50,6 +50,7 @@
 
 #include "core/compare.hpp"
 #include "core/errors.hpp"
+#include "problem/toml_order.hpp"
 #include "problem/checks.hpp"
 #include "problem/network_spec.hpp"
 #include "problem/problem.hpp"
@@ -68,17 +69,6 @@ FilePosition end_of(const toml::source_region& r) {
     return {static_cast<int>(r.end.line), static_cast<int>(r.end.column)};
 }
 
-// std::map order is alphabetical; users think in file order (and nodes keep it among equals).
-std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(const toml::table& t) {
-    std::vector<std::pair<const toml::key*, const toml::node*>> entries;
-    for (auto&& [key, node] : t) entries.emplace_back(&key, &node);
-    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-        const auto& pa = a.first->source().begin;
-        const auto& pb = b.first->source().begin;
-        return pa.line != pb.line ? pa.line < pb.line : pa.column < pb.column;
-    });
-    return entries;
-}
 
 std::string type_words(const toml::node& n) {
     switch (n.type()) {
