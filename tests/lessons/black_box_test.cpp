@@ -4,53 +4,18 @@
 // Tests tagged [registry] go through run_lesson and need the kind in the registry (kinds.cpp):
 //   {"guessing", guessing_keys(), run_guessing},
 // The others call the kind's run function directly on the lesson file.
-#include <catch2/catch.hpp>
+#include "lesson_test_helpers.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <cmath>
-#include <map>
 #include <functional>
-#include <set>
 
-#include <toml++/toml.h>
-
-#include "core/errors.hpp"
-#include "lessons/guessing_kind.hpp"
-#include "lessons/lessons.hpp"
-
-using namespace nntrace;
+using namespace lesson_test;
 
 namespace {
 
-const std::filesystem::path lessons_dir = std::filesystem::path(NNTRACE_SOURCE_HOME) / "lessons";
-const std::set<std::string> five_words = {"guessing.word.initialisation", "guessing.word.forward",
-                                          "guessing.word.loss", "guessing.word.backward", "guessing.word.descent"};
-using Sets = std::vector<std::pair<std::string, std::string>>;
-
-// load_lesson_file refuses a kind the registry does not know yet; this reads what the kind
-// uses (the file and its parameters) so that its run function can be called directly.
-LessonFile read_lesson(const std::string& id) {
-    LessonFile f;
-    f.info.id = id;
-    f.path = (lessons_dir / id / "lesson.toml").string();
-    f.kind = "guessing";
-    f.root = toml::parse_file(f.path);
-    for (const auto& [name, value] : *f.root["parameters"].as_table()) {
-        Parameter p;
-        p.name = std::string(name.str());
-        p.file = f.path;
-        p.line = static_cast<int>(value.source().begin.line);
-        p.column = static_cast<int>(value.source().begin.column);
-        if (value.is_string()) p.type = Parameter::Type::text, p.text = value.as_string()->get();
-        else p.number = value.value<double>().value();
-        f.parameters.declare(p);
-    }
-    return f;
-}
-
-std::vector<Section> run(const Sets& sets = {}, Arithmetic arithmetic = Arithmetic::exact()) {
-    static const LessonFile lesson = read_lesson("black-box");
+// The guessing kind's run function, called directly on the lesson's file.
+std::vector<Section> play(const Sets& sets = {}, Arithmetic arithmetic = Arithmetic::exact()) {
+    static const LessonFile lesson = read_guessing_lesson("black-box");
     Parameters parameters = lesson.parameters;
     parameters.apply_sets(sets, lesson.info.id);
     return run_guessing(LessonRun{lesson, parameters, arithmetic, false});
@@ -62,19 +27,6 @@ std::vector<const T*> items_of(const std::vector<Section>& sections) {
     for (const auto& s : sections)
         for (const auto& item : s.items)
             if (const auto* t = std::get_if<T>(&item)) out.push_back(t);
-    return out;
-}
-
-const Step* find_step(const std::vector<Section>& sections, const std::string& key) {
-    for (const Step* s : items_of<Step>(sections))
-        if (s->key == key) return s;
-    return nullptr;
-}
-
-std::vector<const Section*> rounds_of(const std::vector<Section>& sections) {
-    std::vector<const Section*> out;
-    for (const auto& s : sections)
-        if (s.key.rfind("round/", 0) == 0) out.push_back(&s);
     return out;
 }
 
@@ -116,50 +68,12 @@ void check_against(const std::vector<Section>& sections, const Loop& loop) {
     }
 }
 
-InputError error_of(const Sets& sets) {
-    try {
-        run(sets);
-    } catch (const InputError& e) {
-        return e;
-    }
-    FAIL("expected an InputError");
-    throw;
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-// Every message the sections use, by id, with its number of arguments.
-std::map<std::string, std::size_t> messages_in(const std::vector<Section>& sections) {
-    std::map<std::string, std::size_t> out;
-    const auto add = [&out](const Message& m) { out[m.id] = m.args.size(); };
-    for (const auto& s : sections) {
-        add(s.title);
-        for (const auto& item : s.items) {
-            if (const auto* n = std::get_if<Note>(&item)) add(n->message);
-            if (const auto* st = std::get_if<Step>(&item); st && st->label) add(*st->label);
-            if (const auto* p = std::get_if<Plot>(&item)) add(p->title);
-            if (const auto* t = std::get_if<Table>(&item)) {
-                add(t->title);
-                for (const auto& c : t->columns) add(c.title);
-            }
-        }
-    }
-    return out;
-}
-
-// The highest placeholder {i} a template uses, plus one: how many arguments it needs.
-std::size_t placeholders(const std::string& text) {
-    std::size_t needed = 0;
-    for (std::size_t i = 0; i + 2 < text.size(); ++i)
-        if (text[i] == '{' && std::isdigit(static_cast<unsigned char>(text[i + 1])) && text[i + 2] == '}')
-            needed = std::max<std::size_t>(needed, static_cast<std::size_t>(text[i + 1] - '0') + 1);
-    return needed;
-}
+InputError error_of(const Sets& sets) { return error_from([&] { play(sets); }); }
 
 }  // namespace
 
 TEST_CASE("Black box: the learner starts at input 1 and the box wants 4, as in the source", "[lesson][black-box]") {
-    const auto sections = run();
+    const auto sections = play();
     REQUIRE(find_step(sections, "round/1/x"));
     CHECK(find_step(sections, "round/1/x")->value.hand == 1);
     CHECK(find_step(sections, "round/1/x")->label->id == "guessing.word.initialisation");
@@ -168,50 +82,34 @@ TEST_CASE("Black box: the learner starts at input 1 and the box wants 4, as in t
 }
 
 TEST_CASE("Black box: the default run converges as the loop written out does", "[lesson][black-box]") {
-    const auto sections = run();
+    const auto sections = play();
     check_against(sections, independent([](double x) { return 2 * x + 1; }, 0.4));
     CHECK(rounds_of(sections).size() == 4);  // x = 1, 1.4, 1.48, 1.496
     CHECK(ending(sections) == "guessing.box.converged");
 }
 
 TEST_CASE("Black box: every step of every round is labelled with a word of training", "[lesson][black-box]") {
-    const auto sections = run();
-    for (const Section* s : rounds_of(sections)) {
-        INFO(s->key);
-        int steps = 0;
-        for (const auto& item : s->items)
-            if (const auto* step = std::get_if<Step>(&item)) {
-                ++steps;
-                REQUIRE(step->label);
-                CHECK(five_words.count(step->label->id));
-            }
-        CHECK(steps >= 2);
-    }
+    const auto sections = play();
+    check_round_labels(sections, 2);
 }
 
 TEST_CASE("Black box: all five words of training appear, and the closing notes map each", "[lesson][black-box]") {
-    const auto sections = run();
-    std::set<std::string> seen;
-    for (const Section* s : rounds_of(sections))
-        for (const auto& item : s->items)
-            if (const auto* step = std::get_if<Step>(&item)) seen.insert(step->label->id);
-    CHECK(seen == five_words);
-    REQUIRE(sections.back().key == "words");
-    CHECK(sections.back().items.size() == 5);
+    const auto sections = play();
+    check_five_words(sections);
 }
 
 TEST_CASE("Black box: --set box=x^2 follows the loop written out for x²", "[lesson][black-box]") {
-    const auto sections = run({{"box", "x^2"}, {"rate", "0.1"}});
+    const auto sections = play({{"box", "x^2"}, {"rate", "0.1"}});
     check_against(sections, independent([](double x) { return x * x; }, 0.1));
 }
 
 TEST_CASE("Black box: --set box with a function of the engine follows its loop", "[lesson][black-box]") {
-    const auto sections = run({{"box", "3*sigmoid(x) + 2"}, {"rate", "2"}});
+    const auto sections = play({{"box", "3*sigmoid(x) + 2"}, {"rate", "2"}});
     check_against(sections, independent([](double x) { return 3 / (1 + std::exp(-x)) + 2; }, 2));
 }
 
 TEST_CASE("Black box: the rule stays hidden in the rounds and is revealed at the end", "[lesson][black-box]") {
-    const auto sections = run();
+    const auto sections = play();
     CHECK(find_step(sections, "round/1/y")->formula.front().text == "box(");
     bool revealed = false;
     for (const Note* n : items_of<Note>(sections))
@@ -220,7 +118,7 @@ TEST_CASE("Black box: the rule stays hidden in the rounds and is revealed at the
 }
 
 TEST_CASE("Black box: --set rate=1.5 diverges, and the run says so at that round", "[lesson][black-box]") {
-    const auto sections = run({{"rate", "1.5"}});
+    const auto sections = play({{"rate", "1.5"}});
     CHECK(ending(sections) == "guessing.box.diverged.overshooting");
     // The input after the k-th move is 1.5 − 0.5·(−2)^k: past ±1000 at the 11th.
     CHECK(rounds_of(sections).size() == 11);
@@ -228,21 +126,21 @@ TEST_CASE("Black box: --set rate=1.5 diverges, and the run says so at that round
 }
 
 TEST_CASE("Black box: a box whose output falls as x rises diverges the wrong way, and says so", "[lesson][black-box]") {
-    const auto sections = run({{"box", "7 - 2*x"}});
+    const auto sections = play({{"box", "7 - 2*x"}});
     CHECK(ending(sections) == "guessing.box.diverged.wrong_way");
     // d = 1 at x = 1; each move makes it 1.8 times larger: 1, 1.8, 3.24, …
     CHECK(find_step(sections, "round/2/difference")->value.hand == Approx(1.8));
 }
 
 TEST_CASE("Black box: --set rate=1 bounces between two inputs until the cap", "[lesson][black-box]") {
-    const auto sections = run({{"rate", "1"}});
+    const auto sections = play({{"rate", "1"}});
     CHECK(ending(sections) == "guessing.box.capped");
     CHECK(rounds_of(sections).size() == 20);
     CHECK(find_step(sections, "round/2/next_x")->value.hand == 1);
 }
 
 TEST_CASE("Black box: the plot's output line is the table's output column", "[lesson][black-box]") {
-    const auto sections = run();
+    const auto sections = play();
     const auto plots = items_of<Plot>(sections);
     const auto tables = items_of<Table>(sections);
     REQUIRE(plots.size() == 1);
@@ -257,7 +155,7 @@ TEST_CASE("Black box: the plot's output line is the table's output column", "[le
 }
 
 TEST_CASE("Black box: a hand calculation rounds each result as produced", "[lesson][black-box]") {
-    const auto sections = run({{"rate", "0.3"}}, Arithmetic::hand(2));
+    const auto sections = play({{"rate", "0.3"}}, Arithmetic::hand(2));
     // d = −1, x = 1.3, y = 3.6, d = −0.4, η·d = −0.12, x = 1.42, y = 3.84, d = −0.16, η·d = −0.048 → −0.05.
     CHECK(find_step(sections, "round/2/next_x")->value.hand == 1.42);
     CHECK(find_step(sections, "round/3/next_x")->value.hand == 1.47);
@@ -283,46 +181,28 @@ TEST_CASE("Black box: a rate that is not above 0 is an error naming the option",
 }
 
 TEST_CASE("Black box: a box with no number at the first input stops there and says so", "[lesson][black-box]") {
-    const auto sections = run({{"box", "log(x - 1)"}});  // ln 0
+    const auto sections = play({{"box", "log(x - 1)"}});  // ln 0
     CHECK(ending(sections) == "guessing.box.fault");
     CHECK(rounds_of(sections).size() == 1);
     CHECK(find_step(sections, "round/1/x")->value.hand == 1);
 }
 
 TEST_CASE("Black box: every message of every ending has English and Chinese text with its arguments", "[lesson][black-box]") {
-    const auto catalog = toml::parse_file(std::string(NNTRACE_SOURCE_HOME) + "/templates/messages/guessing.toml");
     std::map<std::string, std::size_t> used;
     for (const Sets& sets : {Sets{}, Sets{{"rate", "1.5"}}, Sets{{"box", "7 - 2*x"}}, Sets{{"rate", "5000"}},
                              Sets{{"rate", "1"}}, Sets{{"box", "log(x - 1)"}}, Sets{{"box", "2*x + 10"}}})
-        for (const auto& m : messages_in(run(sets))) used.insert(m);
-    for (const auto& m : messages_in(run({{"rate", "0.01"}}, Arithmetic::hand(1)))) used.insert(m);  // stalls
+        for (const auto& m : messages_in(play(sets), true, false)) used.insert(m);
+    for (const auto& m : messages_in(play({{"rate", "0.01"}}, Arithmetic::hand(1)), true, false)) used.insert(m);  // stalls
     for (const char* ending : {"converged", "diverged.overshooting", "diverged.wrong_way", "diverged", "capped",
                                "fault", "stalled", "told.above", "told.below"})
         CHECK(used.count(std::string("guessing.box.") + ending));
-    for (const auto& [id, args] : used) {
-        INFO(id);
-        for (const char* lang : {"en", "zh"}) {
-            const auto text = catalog[id][lang].value<std::string>();
-            REQUIRE(text);
-            CHECK(placeholders(*text) <= args);
-        }
-    }
+    check_catalog_texts(used, "guessing.toml");
 }
 
 // ---- through run_lesson: these need the registry line ----
 
-namespace {
-
-Record run_through_registry(const Sets& sets = {}) {
-    RunOptions options;
-    options.sets = sets;
-    return run_lesson(lessons_dir, "black-box", options);
-}
-
-}  // namespace
-
 TEST_CASE("Black box: the source's target and first input are compared and match", "[lesson][black-box][registry]") {
-    const Record r = run_through_registry();
+    const Record r = run("black-box");
     REQUIRE(r.comparisons.size() == 2);
     for (const auto& c : r.comparisons) {
         INFO(c.key);
@@ -331,14 +211,14 @@ TEST_CASE("Black box: the source's target and first input are compared and match
 }
 
 TEST_CASE("Black box: run_lesson records the box's rule as a setting", "[lesson][black-box][registry]") {
-    const Record r = run_through_registry({{"box", "x^2"}});
+    const Record r = run_with("black-box", {{"box", "x^2"}});
     CHECK(r.settings.at("box") == "x^2");
     CHECK(r.parameters.at("rate").hand == 0.4);
 }
 
 TEST_CASE("Black box: run_lesson reports a broken --set box with the option", "[lesson][black-box][registry]") {
     try {
-        run_through_registry({{"box", "2*x +"}});
+        run_with("black-box", {{"box", "2*x +"}});
         FAIL("expected an InputError");
     } catch (const InputError& e) {
         CHECK(contains(e.what(), "--set box=2*x +"));

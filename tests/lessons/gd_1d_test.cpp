@@ -8,10 +8,7 @@ using namespace lesson_test;
 
 namespace {
 
-const Record& defaults() {
-    static const Record record = run("gd-1d");
-    return record;
-}
+const Record& defaults() { return lesson_test::defaults("gd-1d"); }
 
 }  // namespace
 

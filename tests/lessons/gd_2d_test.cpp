@@ -7,10 +7,7 @@ using namespace lesson_test;
 
 namespace {
 
-const Record& defaults() {
-    static const Record record = run("gd-2d");
-    return record;
-}
+const Record& defaults() { return lesson_test::defaults("gd-2d"); }
 
 struct Point {
     double x, y, j;

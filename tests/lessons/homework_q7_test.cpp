@@ -1,48 +1,22 @@
 // The lesson homework-q7 (004, 练习 7) against its answer key, and against the same network
 // worked here twice: by hand at three decimals, and in plain doubles.
-#include <catch2/catch.hpp>
+#include "lesson_test_helpers.hpp"
 
 #include <cmath>
 #include <map>
-#include <set>
 
-#include <toml++/toml.h>
-
-#include "core/arithmetic.hpp"
-#include "core/errors.hpp"
-#include "lessons/lessons.hpp"
 #include "problem/problem.hpp"
 
-using namespace nntrace;
+using namespace lesson_test;
 
 namespace {
 
-const std::filesystem::path lessons_dir = std::filesystem::path(NNTRACE_SOURCE_HOME) / "lessons";
+const Record& defaults() { return lesson_test::defaults("homework-q7"); }
 
-Record run(RunOptions options = {}) { return run_lesson(lessons_dir, "homework-q7", options); }
-
-Record run_with(std::vector<std::pair<std::string, std::string>> sets, bool exact = false) {
+RunOptions exact_arithmetic() {
     RunOptions options;
-    options.sets = std::move(sets);
-    if (exact) options.arithmetic = Arithmetic::exact();
-    return run(options);
-}
-
-const Record& defaults() {
-    static const Record record = run();
-    return record;
-}
-
-Num value(const Record& r, const std::string& key) {
-    const auto v = r.find(key);
-    if (!v) FAIL("no value under " << key);
-    return *v;
-}
-
-const Section* find_section(const Record& r, const std::string& key) {
-    for (const auto& s : r.sections)
-        if (s.key == key) return &s;
-    return nullptr;
+    options.arithmetic = Arithmetic::exact();
+    return options;
 }
 
 // The exercise's network. `round` is applied to every result as it is written down: the
@@ -78,9 +52,9 @@ Homework by_hand() {
 
 TEST_CASE("Homework Q7: the hand calculation gives the answer key", "[lesson][homework-q7]") {
     const Record& r = defaults();
-    CHECK(value(r, "yhat").hand == 0.384);
-    CHECK(value(r, "dL/dw7").hand == -0.410);
-    CHECK(value(r, "dL/dw8").hand == -0.301);
+    CHECK(number(r, "yhat").hand == 0.384);
+    CHECK(number(r, "dL/dw7").hand == -0.410);
+    CHECK(number(r, "dL/dw8").hand == -0.301);
 }
 
 TEST_CASE("Homework Q7: every figure of the answer key is judged a match", "[lesson][homework-q7]") {
@@ -95,8 +69,8 @@ TEST_CASE("Homework Q7: every figure of the answer key is judged a match", "[les
 TEST_CASE("Homework Q7: three decimals by hand, and the exact value kept beside", "[lesson][homework-q7]") {
     const Record& r = defaults();
     CHECK(r.digits == 3);
-    CHECK(value(r, "h3").hand == 0.723);  // 0.85² = 0.7225, rounded half up
-    CHECK(value(r, "h3").exact == Approx(0.7225).epsilon(1e-12));
+    CHECK(number(r, "h3").hand == 0.723);  // 0.85² = 0.7225, rounded half up
+    CHECK(number(r, "h3").exact == Approx(0.7225).epsilon(1e-12));
 }
 
 TEST_CASE("Homework Q7: the last section sets hand and exact results side by side", "[lesson][homework-q7]") {
@@ -107,12 +81,12 @@ TEST_CASE("Homework Q7: the last section sets hand and exact results side by sid
     CHECK(t->rows.size() == 9);
     const Homework exact;
     // Rows follow compare_exact: h1, h2, h3, z4, h4, yhat, L, dL/dw7, dL/dw8.
-    CHECK(value(r, "hand-and-exact/3/hand").hand == 0.723);
-    CHECK(value(r, "hand-and-exact/3/exact").hand == Approx(exact.h3()).epsilon(1e-12));
-    CHECK(value(r, "hand-and-exact/6/hand").hand == 0.384);
-    CHECK(value(r, "hand-and-exact/6/exact").hand == Approx(exact.yhat()).epsilon(1e-12));
-    CHECK(value(r, "hand-and-exact/8/exact").hand == Approx(exact.dL_dw7()).epsilon(1e-12));
-    CHECK(value(r, "hand-and-exact/9/exact").hand == Approx(exact.dL_dw8()).epsilon(1e-12));
+    CHECK(number(r, "hand-and-exact/3/hand").hand == 0.723);
+    CHECK(number(r, "hand-and-exact/3/exact").hand == Approx(exact.h3()).epsilon(1e-12));
+    CHECK(number(r, "hand-and-exact/6/hand").hand == 0.384);
+    CHECK(number(r, "hand-and-exact/6/exact").hand == Approx(exact.yhat()).epsilon(1e-12));
+    CHECK(number(r, "hand-and-exact/8/exact").hand == Approx(exact.dL_dw7()).epsilon(1e-12));
+    CHECK(number(r, "hand-and-exact/9/exact").hand == Approx(exact.dL_dw8()).epsilon(1e-12));
 }
 
 TEST_CASE("Homework Q7: exact arithmetic rounds to the same three answers", "[lesson][homework-q7]") {
@@ -120,32 +94,32 @@ TEST_CASE("Homework Q7: exact arithmetic rounds to the same three answers", "[le
     CHECK(round_decimal(exact.yhat(), 3, Rounding::half_up) == 0.384);
     CHECK(round_decimal(exact.dL_dw7(), 3, Rounding::half_up) == -0.410);
     CHECK(round_decimal(exact.dL_dw8(), 3, Rounding::half_up) == -0.301);
-    CHECK(round_decimal(value(defaults(), "dL/dw7").exact, 3, Rounding::half_up) == -0.410);
+    CHECK(round_decimal(number(defaults(), "dL/dw7").exact, 3, Rounding::half_up) == -0.410);
 }
 
 TEST_CASE("Homework Q7: --set w7=0.5 follows a hand calculation at three decimals", "[lesson][homework-q7]") {
-    const Record r = run_with({{"w7", "0.5"}});
+    const Record r = run_with("homework-q7", {{"w7", "0.5"}});
     Homework h = by_hand();
     h.w[7] = 0.5;
-    CHECK(value(r, "z4").hand == h.z4());
-    CHECK(value(r, "yhat").hand == h.yhat());
-    CHECK(value(r, "dL/dw7").hand == h.dL_dw7());
-    CHECK(value(r, "dL/dw8").hand == h.dL_dw8());
+    CHECK(number(r, "z4").hand == h.z4());
+    CHECK(number(r, "yhat").hand == h.yhat());
+    CHECK(number(r, "dL/dw7").hand == h.dL_dw7());
+    CHECK(number(r, "dL/dw8").hand == h.dL_dw8());
 }
 
 TEST_CASE("Homework Q7: --exact with --set w10=1 follows plain double arithmetic", "[lesson][homework-q7]") {
-    const Record r = run_with({{"w10", "1"}}, true);
+    const Record r = run_with("homework-q7", {{"w10", "1"}}, exact_arithmetic());
     Homework h;
     h.w[10] = 1;
-    CHECK(value(r, "yhat").hand == Approx(h.yhat()).epsilon(1e-12));
-    CHECK(value(r, "dL/dw7").hand == Approx(h.dL_dw7()).epsilon(1e-12));
-    CHECK(value(r, "dL/dw8").hand == Approx(h.dL_dw8()).epsilon(1e-12));
+    CHECK(number(r, "yhat").hand == Approx(h.yhat()).epsilon(1e-12));
+    CHECK(number(r, "dL/dw7").hand == Approx(h.dL_dw7()).epsilon(1e-12));
+    CHECK(number(r, "dL/dw8").hand == Approx(h.dL_dw8()).epsilon(1e-12));
     CHECK(find_section(r, "exact") == nullptr);  // nothing to set beside an exact run
 }
 
 TEST_CASE("Homework Q7: a node cannot be set, only the data and the weights", "[lesson][homework-q7]") {
-    CHECK_THROWS_AS(run_with({{"h1", "0.5"}}), InputError);
-    CHECK_THROWS_AS(run_with({{"w7", "abc"}}), InputError);
+    CHECK_THROWS_AS(run_with("homework-q7", {{"h1", "0.5"}}), InputError);
+    CHECK_THROWS_AS(run_with("homework-q7", {{"w7", "abc"}}), InputError);
 }
 
 TEST_CASE("Homework Q7: the lost figure and the rounding rule are stated as conventions", "[lesson][homework-q7]") {
@@ -189,30 +163,5 @@ TEST_CASE("Homework Q7: the lesson's problem file computes what the user-facing 
 }
 
 TEST_CASE("Homework Q7: every message the record uses has English and Chinese text", "[lesson][homework-q7]") {
-    const Record& r = defaults();
-    std::set<std::string> ids{r.title.id};
-    for (const auto& s : r.sections) {
-        ids.insert(s.title.id);
-        for (const auto& item : s.items) {
-            if (const auto* n = std::get_if<Note>(&item)) ids.insert(n->message.id);
-            if (const auto* d = std::get_if<Diagram>(&item)) ids.insert(d->title.id);
-            if (const auto* t = std::get_if<Table>(&item)) {
-                ids.insert(t->title.id);
-                for (const auto& c : t->columns) ids.insert(c.title.id);
-                for (const auto& row : t->rows)
-                    for (const auto& cell : row)
-                        if (cell.words) ids.insert(cell.words->id);
-            }
-        }
-    }
-    const std::string dir = std::string(NNTRACE_SOURCE_HOME) + "/templates/messages/";
-    const auto problem = toml::parse_file(dir + "problem.toml");
-    const auto network = toml::parse_file(dir + "network.toml");
-    for (const auto& id : ids) {
-        INFO(id);
-        const bool in_record = r.strings.count(id) && r.strings.at(id).count("en") && r.strings.at(id).count("zh");
-        const bool in_catalog = (problem[id]["en"].is_string() && problem[id]["zh"].is_string()) ||
-                                (network[id]["en"].is_string() && network[id]["zh"].is_string());
-        CHECK((in_record || in_catalog));
-    }
+    check_messages(defaults());
 }

@@ -8,10 +8,7 @@ using namespace lesson_test;
 
 namespace {
 
-const Record& defaults() {
-    static const Record record = run("learning-rate");
-    return record;
-}
+const Record& defaults() { return lesson_test::defaults("learning-rate"); }
 
 // x_k: each step multiplies the distance to 1 by 1 − 2η.
 double x_at(double rate, int k) { return 1 + (-0.8 - 1) * std::pow(1 - 2 * rate, k); }

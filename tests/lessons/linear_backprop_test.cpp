@@ -1,47 +1,14 @@
 // The lesson linear-backprop against the figures of its source (000 §2.2) and against
 // independent computations of the course program written out here.
-#include <catch2/catch.hpp>
+#include "lesson_test_helpers.hpp"
 
 #include <cmath>
-#include <map>
-#include <set>
 
-#include <toml++/toml.h>
-
-#include "core/arithmetic.hpp"
-#include "core/errors.hpp"
-#include "lessons/lessons.hpp"
-
-using namespace nntrace;
+using namespace lesson_test;
 
 namespace {
 
-const std::filesystem::path lessons_dir = std::filesystem::path(NNTRACE_SOURCE_HOME) / "lessons";
-
-Record run(RunOptions options = {}) { return run_lesson(lessons_dir, "linear-backprop", options); }
-
-const Record& defaults() {
-    static const Record record = run();
-    return record;
-}
-
-double value(const Record& r, const std::string& key) {
-    const auto v = r.find(key);
-    if (!v) FAIL("no value under " << key);
-    return v->hand;
-}
-
-// The value a record holds, rounded half up to the decimals a figure is printed with.
-double printed(const Record& r, const std::string& key, int decimals) {
-    return round_decimal(value(r, key), decimals, Rounding::half_up);
-}
-
-const Comparison& comparison(const Record& r, const std::string& key) {
-    for (const auto& c : r.comparisons)
-        if (c.key == key) return c;
-    FAIL("no comparison for " << key);
-    throw;
-}
+const Record& defaults() { return lesson_test::defaults("linear-backprop"); }
 
 double r4(double v) { return round_decimal(v, 4, Rounding::half_up); }
 
@@ -154,7 +121,7 @@ TEST_CASE("Linear backprop: each hand-calculated run matches the program written
 TEST_CASE("Linear backprop: an exact run stops as the course program does", "[lesson][linear-backprop]") {
     RunOptions exact;
     exact.arithmetic = Arithmetic::exact();
-    const Record r = run(exact);
+    const Record r = run("linear-backprop", exact);
     // b -= (z − t)/(2x + 3y) until |z − t| < 1e-5, as in Level1_BP_Linear.
     double b = 4;
     int rows = 0;
@@ -174,7 +141,7 @@ TEST_CASE("Linear backprop: an exact run stops as the course program does", "[le
 TEST_CASE("Linear backprop: the cap on rounds stops a run", "[lesson][linear-backprop]") {
     RunOptions options;
     options.sets = {{"max_rounds", "2"}};
-    const Record r = run(options);
+    const Record r = run("linear-backprop", options);
     const Table* t = r.find_table("iterate-b-fixed");
     REQUIRE(t);
     CHECK(t->rows.size() == 2);
@@ -189,7 +156,7 @@ TEST_CASE("Linear backprop: the cap on rounds stops a run", "[lesson][linear-bac
 TEST_CASE("Linear backprop: --set w=2 runs from w = 2", "[lesson][linear-backprop]") {
     RunOptions options;
     options.sets = {{"w", "2"}};
-    const Record r = run(options);
+    const Record r = run("linear-backprop", options);
     // x = 2·2 + 3·4 = 16, y = 9, z = 144; ∂z/∂w = 2y = 18, ∂z/∂b = 3y + 2x = 59.
     CHECK(value(r, "forward/z") == 144);
     CHECK(value(r, "chain/dz/db") == 59);
@@ -203,7 +170,7 @@ TEST_CASE("Linear backprop: --set w=2 runs from w = 2", "[lesson][linear-backpro
 TEST_CASE("Linear backprop: --decimals applies to every part, the both-step included", "[lesson][linear-backprop]") {
     RunOptions options;
     options.arithmetic = Arithmetic::hand(5);
-    const Record r = run(options);
+    const Record r = run("linear-backprop", options);
     CHECK(value(r, "adjust/both/delta_w") == round_decimal(6.0 / 18.0, 5, Rounding::half_up));
     CHECK(value(r, "adjust/w/delta_w") == round_decimal(12.0 / 18.0, 5, Rounding::half_up));
     CHECK(r.digits == 5);
@@ -223,34 +190,8 @@ TEST_CASE("Linear backprop: the record names itself and brings its texts", "[les
     CHECK(r.sections.back().key == "iterate-both-recomputed");
 }
 
-namespace {
-
-// Every message id the record's sections use: titles, notes and table columns.
-std::set<std::string> message_ids(const Record& r) {
-    std::set<std::string> ids;
-    for (const auto& s : r.sections) {
-        ids.insert(s.title.id);
-        for (const auto& item : s.items) {
-            if (const auto* n = std::get_if<Note>(&item)) ids.insert(n->message.id);
-            if (const auto* t = std::get_if<Table>(&item))
-                for (const auto& c : t->columns) ids.insert(c.title.id);
-        }
-    }
-    return ids;
-}
-
-}  // namespace
-
 TEST_CASE("Linear backprop: every message the record uses has English and Chinese text", "[lesson][linear-backprop]") {
-    const auto catalog = toml::parse_file(std::string(NNTRACE_SOURCE_HOME) + "/templates/messages/lessons.toml");
     RunOptions capped;
     capped.sets = {{"max_rounds", "2"}};
-    for (const Record& r : {defaults(), run(capped)}) {
-        for (const auto& id : message_ids(r)) {
-            INFO(id);
-            const bool in_record = r.strings.count(id) && r.strings.at(id).count("en") && r.strings.at(id).count("zh");
-            const bool in_catalog = catalog[id]["en"].is_string() && catalog[id]["zh"].is_string();
-            CHECK((in_record || in_catalog));
-        }
-    }
+    for (const Record& r : {defaults(), run("linear-backprop", capped)}) check_messages(r);
 }

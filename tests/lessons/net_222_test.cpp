@@ -1,59 +1,15 @@
 // The lesson net-222 against the figures of its source (002 §2.1–2.2) and against the same
 // network computed independently here, with the textbook's formulas in plain doubles.
-#include <catch2/catch.hpp>
+#include "lesson_test_helpers.hpp"
 
 #include <array>
 #include <cmath>
-#include <set>
 
-#include <toml++/toml.h>
-
-#include "core/arithmetic.hpp"
-#include "core/errors.hpp"
-#include "lessons/lessons.hpp"
-
-using namespace nntrace;
+using namespace lesson_test;
 
 namespace {
 
-const std::filesystem::path lessons_dir = std::filesystem::path(NNTRACE_SOURCE_HOME) / "lessons";
-
-Record run(RunOptions options = {}) { return run_lesson(lessons_dir, "net-222", options); }
-
-Record run_with(std::vector<std::pair<std::string, std::string>> sets) {
-    RunOptions options;
-    options.sets = std::move(sets);
-    return run(options);
-}
-
-const Record& defaults() {
-    static const Record record = run();
-    return record;
-}
-
-double value(const Record& r, const std::string& key) {
-    const auto v = r.find(key);
-    if (!v) FAIL("no value under " << key);
-    return v->hand;
-}
-
-double printed(const Record& r, const std::string& key, int decimals) {
-    return round_decimal(value(r, key), decimals, Rounding::half_up);
-}
-
-const Comparison& comparison(const Record& r, const std::string& key) {
-    for (const auto& c : r.comparisons)
-        if (c.key == key) return c;
-    FAIL("no comparison for " << key);
-    throw;
-}
-
-const Section& section(const Record& r, const std::string& key) {
-    for (const auto& s : r.sections)
-        if (s.key == key) return s;
-    FAIL("no section " << key);
-    throw;
-}
+const Record& defaults() { return lesson_test::defaults("net-222"); }
 
 double sigmoid(double x) { return 1 / (1 + std::exp(-x)); }
 
@@ -180,7 +136,7 @@ TEST_CASE("Net 222: the new forward pass and the loss over ten rounds follow the
 }
 
 TEST_CASE("Net 222: --set w5=0.3 reruns the network from that weight", "[lesson][net-222]") {
-    const Record r = run_with({{"w5", "0.3"}});
+    const Record r = run_with("net-222", {{"w5", "0.3"}});
     Net net;
     net.w[5] = 0.3;
     CHECK(value(r, "out_o1") == Approx(net.o1()).epsilon(1e-12));
@@ -191,7 +147,7 @@ TEST_CASE("Net 222: --set w5=0.3 reruns the network from that weight", "[lesson]
 }
 
 TEST_CASE("Net 222: --set rate=0.5 halves every step", "[lesson][net-222]") {
-    const Record r = run_with({{"rate", "0.5"}});
+    const Record r = run_with("net-222", {{"rate", "0.5"}});
     Net net;
     net.update(0.5);
     for (int k = 1; k <= 8; ++k) {
@@ -203,7 +159,7 @@ TEST_CASE("Net 222: --set rate=0.5 halves every step", "[lesson][net-222]") {
 }
 
 TEST_CASE("Net 222: --set rounds=3 gives three rounds and a loss table of four passes", "[lesson][net-222]") {
-    const Record r = run_with({{"rounds", "3"}});
+    const Record r = run_with("net-222", {{"rounds", "3"}});
     const Table* losses = r.find_table("losses");
     REQUIRE(losses);
     CHECK(losses->rows.size() == 4);
@@ -222,7 +178,7 @@ TEST_CASE("Net 222: --set rounds=3 gives three rounds and a loss table of four p
 
 TEST_CASE("Net 222: a round count that is not a whole number is refused at its option", "[lesson][net-222]") {
     try {
-        run_with({{"rounds", "2.5"}});
+        run_with("net-222", {{"rounds", "2.5"}});
         FAIL("accepted rounds=2.5");
     } catch (const InputError& e) {
         CHECK(std::string(e.what()).find("--set rounds=2.5") != std::string::npos);
@@ -258,50 +214,13 @@ TEST_CASE("Net 222: exact arithmetic by default, --decimals on request", "[lesso
     CHECK_FALSE(defaults().arithmetic.is_hand());
     RunOptions nine;
     nine.arithmetic = Arithmetic::hand(9);
-    const Record r = run(nine);
+    const Record r = run("net-222", nine);
     CHECK(r.arithmetic.decimals == 9);
     CHECK(value(r, "out_h1") == 0.595078474);
 }
 
-namespace {
-
-std::set<std::string> message_ids(const Record& r) {
-    std::set<std::string> ids{r.title.id};
-    for (const auto& s : r.sections) {
-        ids.insert(s.title.id);
-        for (const auto& item : s.items) {
-            if (const auto* n = std::get_if<Note>(&item)) ids.insert(n->message.id);
-            if (const auto* d = std::get_if<Diagram>(&item)) ids.insert(d->title.id);
-            if (const auto* p = std::get_if<Plot>(&item)) ids.insert(p->title.id);
-            if (const auto* t = std::get_if<Table>(&item)) {
-                ids.insert(t->title.id);
-                for (const auto& c : t->columns) ids.insert(c.title.id);
-                for (const auto& row : t->rows)
-                    for (const auto& cell : row)
-                        if (cell.words) ids.insert(cell.words->id);
-            }
-        }
-    }
-    return ids;
-}
-
-bool in_catalogs(const std::string& id) {
-    for (const char* file : {"problem.toml", "network.toml"}) {
-        const auto catalog = toml::parse_file(std::string(NNTRACE_SOURCE_HOME) + "/templates/messages/" + file);
-        if (catalog[id]["en"].is_string() && catalog[id]["zh"].is_string()) return true;
-    }
-    return false;
-}
-
-}  // namespace
-
 TEST_CASE("Net 222: every message the record uses has English and Chinese text", "[lesson][net-222]") {
-    const Record& r = defaults();
-    for (const auto& id : message_ids(r)) {
-        INFO(id);
-        const bool in_record = r.strings.count(id) && r.strings.at(id).count("en") && r.strings.at(id).count("zh");
-        CHECK((in_record || in_catalogs(id)));
-    }
+    check_messages(defaults());
 }
 
 TEST_CASE("Net 2-2-2: values are shown at the source's 9 decimals", "[lessons][net-222]") {

@@ -8,10 +8,7 @@ using namespace lesson_test;
 
 namespace {
 
-const Record& defaults() {
-    static const Record record = run("nonlinear-backprop");
-    return record;
-}
+const Record& defaults() { return lesson_test::defaults("nonlinear-backprop"); }
 
 struct ProgramRun {
     int rows = 0;

@@ -8,10 +8,7 @@ using namespace lesson_test;
 
 namespace {
 
-const Record& defaults() {
-    static const Record record = run("one-bean");
-    return record;
-}
+const Record& defaults() { return lesson_test::defaults("one-bean"); }
 
 double sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
 

@@ -1,35 +1,13 @@
 // The lesson or-gate: the OR neuron of the lecture (004) and the perceptron rule on XOR.
-#include <catch2/catch.hpp>
+#include "lesson_test_helpers.hpp"
 
 #include <cmath>
 
-#include "lessons/lessons.hpp"
-
-using namespace nntrace;
+using namespace lesson_test;
 
 namespace {
 
-const std::filesystem::path lessons_dir = std::filesystem::path(NNTRACE_SOURCE_HOME) / "lessons";
-
-Record run(RunOptions options = {}) { return run_lesson(lessons_dir, "or-gate", options); }
-
-const Record& defaults() {
-    static const Record record = run();
-    return record;
-}
-
-double value(const Record& r, const std::string& key) {
-    const auto v = r.find(key);
-    if (!v) FAIL("no value under " << key);
-    return v->hand;
-}
-
-const Note* note(const Record& r, const std::string& key) {
-    for (const auto& s : r.sections)
-        for (const auto& item : s.items)
-            if (const auto* n = std::get_if<Note>(&item); n && n->key == key) return n;
-    return nullptr;
-}
+const Record& defaults() { return lesson_test::defaults("or-gate"); }
 
 double sigma(double z) { return 1 / (1 + std::exp(-z)); }
 
@@ -90,7 +68,7 @@ TEST_CASE("OR gate: the perceptron rule on XOR falls into a cycle and does not s
 TEST_CASE("OR gate: restarting after each update also loops on XOR", "[lesson][or-gate]") {
     RunOptions options;
     options.sets = {{"order", "restart"}};
-    const Record r = run(options);
+    const Record r = run("or-gate", options);
     CHECK(note(r, "xor/end")->message.id == "perceptron.end.cycle");
     CHECK(note(r, "xor/final/verdict")->message.id == "perceptron.does_not_separate");
 }
@@ -98,7 +76,7 @@ TEST_CASE("OR gate: restarting after each update also loops on XOR", "[lesson][o
 TEST_CASE("OR gate: --set b=-30 turns the neuron into AND", "[lesson][or-gate]") {
     RunOptions options;
     options.sets = {{"b", "-30"}};
-    const Record r = run(options);
+    const Record r = run("or-gate", options);
     CHECK(value(r, "or/2/a") < 0.01);
     CHECK(value(r, "or/4/a") == Approx(sigma(10)));
     int differing = 0;

@@ -1,38 +1,12 @@
 // The lesson perceptron against the lecture's printed updates (004, 例题) and against the
 // usual visiting orders written out here as plain loops.
-#include <catch2/catch.hpp>
+#include "lesson_test_helpers.hpp"
 
-#include <set>
-
-#include <toml++/toml.h>
-
-#include "core/errors.hpp"
-#include "lessons/lessons.hpp"
-
-using namespace nntrace;
+using namespace lesson_test;
 
 namespace {
 
-const std::filesystem::path lessons_dir = std::filesystem::path(NNTRACE_SOURCE_HOME) / "lessons";
-
-Record run(RunOptions options = {}) { return run_lesson(lessons_dir, "perceptron", options); }
-
-Record run_with(const std::string& name, const std::string& value) {
-    RunOptions options;
-    options.sets = {{name, value}};
-    return run(options);
-}
-
-const Record& defaults() {
-    static const Record record = run();
-    return record;
-}
-
-double value(const Record& r, const std::string& key) {
-    const auto v = r.find(key);
-    if (!v) FAIL("no value under " << key);
-    return v->hand;
-}
+const Record& defaults() { return lesson_test::defaults("perceptron"); }
 
 struct Line {
     double w1 = 0, w2 = 0, b = 0;
@@ -100,7 +74,7 @@ TEST_CASE("Perceptron lesson: every published figure matches", "[lesson][percept
 }
 
 TEST_CASE("Perceptron lesson: --set order=cyclic matches a sweep written out by hand", "[lesson][perceptron]") {
-    const Record r = run_with("order", "cyclic");
+    const Record r = run("perceptron", with_set("order", "cyclic"));
     const Line expected = cyclic_by_hand();
     const Table* t = r.find_table("train-checks");
     REQUIRE(t);
@@ -114,7 +88,7 @@ TEST_CASE("Perceptron lesson: --set order=cyclic matches a sweep written out by 
 TEST_CASE("Perceptron lesson: the three orders end with three different separating lines", "[lesson][perceptron]") {
     std::set<std::vector<double>> lines;
     for (const std::string order : {"lecture", "cyclic", "restart"}) {
-        const Record r = run_with("order", order);
+        const Record r = run("perceptron", with_set("order", order));
         INFO(order);
         lines.insert({value(r, "train/final/w1"), value(r, "train/final/w2"), value(r, "train/final/b")});
         for (const auto& s : r.sections)
@@ -126,16 +100,16 @@ TEST_CASE("Perceptron lesson: the three orders end with three different separati
 }
 
 TEST_CASE("Perceptron lesson: under another order the printed updates no longer all match", "[lesson][perceptron]") {
-    const Record r = run_with("order", "restart");
+    const Record r = run("perceptron", with_set("order", "restart"));
     int matching = 0;
     for (const auto& c : r.comparisons) matching += c.verdict == Comparison::Verdict::matches ? 1 : 0;
     CHECK(matching < static_cast<int>(r.comparisons.size()));
 }
 
 TEST_CASE("Perceptron lesson: a bad order or cap is refused at the --set option", "[lesson][perceptron]") {
-    CHECK_THROWS_AS(run_with("order", "random"), InputError);
-    CHECK_THROWS_AS(run_with("max_checks", "0"), InputError);
-    CHECK_THROWS_AS(run_with("eta", "0"), InputError);
+    CHECK_THROWS_AS(run("perceptron", with_set("order", "random")), InputError);
+    CHECK_THROWS_AS(run("perceptron", with_set("max_checks", "0")), InputError);
+    CHECK_THROWS_AS(run("perceptron", with_set("eta", "0")), InputError);
 }
 
 TEST_CASE("Perceptron lesson: the plot has both classes and one line per update", "[lesson][perceptron]") {
@@ -154,27 +128,5 @@ TEST_CASE("Perceptron lesson: the plot has both classes and one line per update"
 }
 
 TEST_CASE("Perceptron lesson: every message the record uses has English and Chinese text", "[lesson][perceptron]") {
-    const auto catalog = toml::parse_file(std::string(NNTRACE_SOURCE_HOME) + "/templates/messages/perceptron.toml");
-    for (const Record& r : {defaults(), run_with("max_checks", "2")}) {
-        std::set<std::string> ids;
-        for (const auto& s : r.sections) {
-            ids.insert(s.title.id);
-            for (const auto& item : s.items) {
-                if (const auto* n = std::get_if<Note>(&item)) ids.insert(n->message.id);
-                if (const auto* st = std::get_if<Step>(&item); st && st->label) ids.insert(st->label->id);
-                if (const auto* t = std::get_if<Table>(&item)) {
-                    ids.insert(t->title.id);
-                    for (const auto& c : t->columns) ids.insert(c.title.id);
-                    for (const auto& row : t->rows)
-                        for (const auto& cell : row)
-                            if (cell.words) ids.insert(cell.words->id);
-                }
-            }
-        }
-        for (const auto& id : ids) {
-            INFO(id);
-            const bool in_record = r.strings.count(id) && r.strings.at(id).count("en") && r.strings.at(id).count("zh");
-            CHECK((in_record || (catalog[id]["en"].is_string() && catalog[id]["zh"].is_string())));
-        }
-    }
+    for (const Record& r : {defaults(), run("perceptron", with_set("max_checks", "2"))}) check_messages(r);
 }

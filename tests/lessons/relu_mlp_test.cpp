@@ -1,37 +1,14 @@
 // The lesson relu-mlp (004, 梯度推导例题) against its source's figures, and against the same
 // network differentiated by hand here.
-#include <catch2/catch.hpp>
+#include "lesson_test_helpers.hpp"
 
 #include <cmath>
-#include <set>
 
-#include <toml++/toml.h>
-
-#include "core/errors.hpp"
-#include "lessons/lessons.hpp"
-
-using namespace nntrace;
+using namespace lesson_test;
 
 namespace {
 
-const std::filesystem::path lessons_dir = std::filesystem::path(NNTRACE_SOURCE_HOME) / "lessons";
-
-Record run_with(std::vector<std::pair<std::string, std::string>> sets = {}) {
-    RunOptions options;
-    options.sets = std::move(sets);
-    return run_lesson(lessons_dir, "relu-mlp", options);
-}
-
-const Record& defaults() {
-    static const Record record = run_with();
-    return record;
-}
-
-double value(const Record& r, const std::string& key) {
-    const auto v = r.find(key);
-    if (!v) FAIL("no value under " << key);
-    return v->hand;
-}
+const Record& defaults() { return lesson_test::defaults("relu-mlp"); }
 
 // s = Wx, h = ReLU(s), y = V·h, L = ½(y − t)²; backward: ∂L/∂y = y − t, ∂L/∂V_i = ∂L/∂y·h_i,
 // ∂L/∂W_ij = ∂L/∂y·V_i·[s_i > 0]·x_j.
@@ -85,7 +62,7 @@ TEST_CASE("ReLU MLP: the gradients blocked by ReLU are plain zeros, not minus ze
 }
 
 TEST_CASE("ReLU MLP: --set W11=-2 opens the second unit, as a hand derivation says", "[lesson][relu-mlp]") {
-    const Record r = run_with({{"W11", "-2"}});
+    const Record r = run_with("relu-mlp", {{"W11", "-2"}});
     Relu net;
     net.W[1][1] = -2;
     CHECK(value(r, "s1") == net.s(1));
@@ -100,7 +77,7 @@ TEST_CASE("ReLU MLP: --set W11=-2 opens the second unit, as a hand derivation sa
 }
 
 TEST_CASE("ReLU MLP: --set t=0 moves the target", "[lesson][relu-mlp]") {
-    const Record r = run_with({{"t", "0"}});
+    const Record r = run_with("relu-mlp", {{"t", "0"}});
     Relu net;
     net.t = 0;
     CHECK(value(r, "L") == 0.5 * net.y() * net.y());
@@ -130,27 +107,9 @@ TEST_CASE("ReLU MLP: in the graph the edge through the closed unit carries a zer
 
 TEST_CASE("ReLU MLP: there is no training, so no rounds", "[lesson][relu-mlp]") {
     for (const auto& s : defaults().sections) CHECK(s.key.rfind("round-", 0) != 0);
-    CHECK_THROWS_AS(run_with({{"rounds", "3"}}), InputError);
+    CHECK_THROWS_AS(run_with("relu-mlp", {{"rounds", "3"}}), InputError);
 }
 
 TEST_CASE("ReLU MLP: every message the record uses has English and Chinese text", "[lesson][relu-mlp]") {
-    const Record& r = defaults();
-    std::set<std::string> ids{r.title.id};
-    for (const auto& s : r.sections) {
-        ids.insert(s.title.id);
-        for (const auto& item : s.items) {
-            if (const auto* n = std::get_if<Note>(&item)) ids.insert(n->message.id);
-            if (const auto* d = std::get_if<Diagram>(&item)) ids.insert(d->title.id);
-            if (const auto* t = std::get_if<Table>(&item)) {
-                ids.insert(t->title.id);
-                for (const auto& c : t->columns) ids.insert(c.title.id);
-            }
-        }
-    }
-    const auto catalog = toml::parse_file(std::string(NNTRACE_SOURCE_HOME) + "/templates/messages/problem.toml");
-    for (const auto& id : ids) {
-        INFO(id);
-        const bool in_record = r.strings.count(id) && r.strings.at(id).count("en") && r.strings.at(id).count("zh");
-        CHECK((in_record || (catalog[id]["en"].is_string() && catalog[id]["zh"].is_string())));
-    }
+    check_messages(defaults());
 }

@@ -1,22 +1,9 @@
 // The lesson weighted-sum: f(x) = wᵀx + b for x = (1, 180, 70) (002 §1.1).
-#include <catch2/catch.hpp>
+#include "lesson_test_helpers.hpp"
 
-#include "core/errors.hpp"
-#include "lessons/lessons.hpp"
-
-using namespace nntrace;
+using namespace lesson_test;
 
 namespace {
-
-const std::filesystem::path lessons_dir = std::filesystem::path(NNTRACE_SOURCE_HOME) / "lessons";
-
-Record run(RunOptions options = {}) { return run_lesson(lessons_dir, "weighted-sum", options); }
-
-double value(const Record& r, const std::string& key) {
-    const auto v = r.find(key);
-    if (!v) FAIL("no value under " << key);
-    return v->hand;
-}
 
 std::string within_id(const Record& r) {
     for (const auto& s : r.sections)
@@ -28,7 +15,7 @@ std::string within_id(const Record& r) {
 }  // namespace
 
 TEST_CASE("Weighted sum: 0.1·1 + 0.03·180 + 0.06·70 + 0 = 9.7, term by term", "[lesson][weighted-sum]") {
-    const Record r = run();
+    const Record r = run("weighted-sum");
     CHECK(value(r, "sum/t1") == Approx(0.1));
     CHECK(value(r, "sum/t2") == Approx(5.4));
     CHECK(value(r, "sum/t3") == Approx(4.2));
@@ -36,24 +23,24 @@ TEST_CASE("Weighted sum: 0.1·1 + 0.03·180 + 0.06·70 + 0 = 9.7, term by term",
 }
 
 TEST_CASE("Weighted sum: the printed 9.7 matches", "[lesson][weighted-sum]") {
-    const Record r = run();
+    const Record r = run("weighted-sum");
     REQUIRE(r.comparisons.size() == 1);
     CHECK(r.comparisons[0].key == "sum/f");
     CHECK(r.comparisons[0].verdict == Comparison::Verdict::matches);
 }
 
 TEST_CASE("Weighted sum: 9.7 lies inside the interval (6, 13)", "[lesson][weighted-sum]") {
-    CHECK(within_id(run()) == "perceptron.within.inside");
+    CHECK(within_id(run("weighted-sum")) == "perceptron.within.inside");
 }
 
 TEST_CASE("Weighted sum: --set x3=120 gives 12.7 inside, x3=130 gives 13.3 outside", "[lesson][weighted-sum]") {
     RunOptions options;
     options.sets = {{"x3", "120"}};
-    const Record inside = run(options);
+    const Record inside = run("weighted-sum", options);
     CHECK(value(inside, "sum/f") == Approx(12.7));
     CHECK(within_id(inside) == "perceptron.within.inside");
     options.sets = {{"x3", "130"}};
-    const Record outside = run(options);
+    const Record outside = run("weighted-sum", options);
     CHECK(value(outside, "sum/f") == Approx(13.3));
     CHECK(within_id(outside) == "perceptron.within.outside");
     CHECK(outside.comparisons[0].verdict == Comparison::Verdict::differs);
@@ -63,7 +50,7 @@ TEST_CASE("Weighted sum: a hand calculation at 1 decimal rounds each term", "[le
     RunOptions options;
     options.arithmetic = Arithmetic::hand(1);
     options.sets = {{"w2", "0.031"}};  // 0.031·180 = 5.58 → 5.6
-    const Record r = run(options);
+    const Record r = run("weighted-sum", options);
     CHECK(value(r, "sum/t2") == 5.6);
     CHECK(r.find("sum/t2")->exact == Approx(5.58));
 }
@@ -71,5 +58,5 @@ TEST_CASE("Weighted sum: a hand calculation at 1 decimal rounds each term", "[le
 TEST_CASE("Weighted sum: an unknown parameter is refused", "[lesson][weighted-sum]") {
     RunOptions options;
     options.sets = {{"x4", "1"}};
-    CHECK_THROWS_AS(run(options), InputError);
+    CHECK_THROWS_AS(run("weighted-sum", options), InputError);
 }
