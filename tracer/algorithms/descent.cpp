@@ -31,8 +31,8 @@ DescentPoint evaluate(const DescentPlan& plan, const std::map<std::string, Num>&
 Num step_of(const DescentPlan& plan, const Num& g) {
     const Arithmetic& ar = plan.arithmetic;
     if (plan.step == StepRule::unit_sign)
-        return {plan.rate * sign(g.exact), ar.apply(plan.rate * sign(g.hand))};
-    return {plan.rate * g.exact, ar.apply(plan.rate * g.hand)};
+        return multiply(plan.rate, Num{sign(g.exact), sign(g.hand)}, ar);
+    return multiply(plan.rate, g, ar);
 }
 
 bool ran_away(const DescentPlan& plan, const DescentPoint& p) {
@@ -84,7 +84,7 @@ DescentRun descend(const DescentPlan& plan) {
             // θ ← θ − step
             p.step.push_back(step_of(plan, p.gradient[i]));
             const Num& x = p.at[i];
-            values[moving[i]] = {x.exact - p.step[i].exact, ar.apply(x.hand - p.step[i].hand)};
+            values[moving[i]] = subtract(x, p.step[i], ar);
         }
     }
 }

@@ -15,25 +15,20 @@ constexpr long long widest_end = 1'000'000'000'000LL;
 
 bool finite(const Num& n) { return std::isfinite(n.exact) && std::isfinite(n.hand); }
 
-// η·d and x − η·d in both tracks; the hand track is rounded as it is produced.
-Num times(double k, const Num& a, const Arithmetic& ar) { return {k * a.exact, ar.apply(k * a.hand)}; }
-Num minus(const Num& a, const Num& b, const Arithmetic& ar) {
-    return {a.exact - b.exact, ar.apply(a.hand - b.hand)};
-}
 
 // The round at input x: the box's output and its difference from the target.
 BoxRound forward(const BoxPlan& plan, const Num& x) {
     BoxRound r;
     r.x = x;
     r.y = box_output(plan, x);
-    r.difference = minus(r.y, Num::both(plan.target), plan.arithmetic);
+    r.difference = subtract(r.y, Num::both(plan.target), plan.arithmetic);
     return r;
 }
 
 // Moves the input of `r` against its difference; says how the run ends there, if it does.
 std::optional<BoxEnd> move(const BoxPlan& plan, BoxRound& r) {
-    r.step = times(plan.rate, r.difference, plan.arithmetic);
-    r.next = minus(r.x, *r.step, plan.arithmetic);
+    r.step = multiply(plan.rate, r.difference, plan.arithmetic);
+    r.next = subtract(r.x, *r.step, plan.arithmetic);
     if (!finite(*r.next) || std::fabs(r.next->hand) > plan.runaway || std::fabs(r.next->exact) > plan.runaway)
         return BoxEnd::diverged;
     // Nothing changed: every further round would be this one again.

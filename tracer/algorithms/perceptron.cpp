@@ -6,9 +6,6 @@
 namespace nntrace {
 namespace {
 
-// "+ 0.0" turns −0 (from −1 · 0) into 0: a page must never show "−0".
-Num plus(const Num& a, const Num& b, const Arithmetic& ar) { return {a.exact + b.exact + 0.0, ar.apply(a.hand + b.hand) + 0.0}; }
-Num times(const Num& a, const Num& b, const Arithmetic& ar) { return {a.exact * b.exact + 0.0, ar.apply(a.hand * b.hand) + 0.0}; }
 
 int sign_of(double v) { return v > 0 ? 1 : (v < 0 ? -1 : 0); }
 
@@ -33,18 +30,18 @@ PerceptronCheck check_point(const PerceptronPlan& plan, std::size_t index, const
     c.w_before = w;
     c.b_before = b;
     c.score = perceptron_score(w, b, p.x, ar);
-    c.margin = times(Num::both(p.y), c.score, ar);
+    c.margin = multiply(Num::both(p.y), c.score, ar);
     c.w = w;
     c.b = b;
     // y·(wᵀx + b) ≤ 0: on the wrong side of the line, or on it.
     if (c.margin.hand > 0) return c;
     c.update = updates_so_far + 1;
-    c.rate_times_y = times(Num::both(plan.rate), Num::both(p.y), ar);
+    c.rate_times_y = multiply(Num::both(plan.rate), Num::both(p.y), ar);
     for (std::size_t i = 0; i < w.size(); ++i) {
-        c.step.push_back(times(c.rate_times_y, Num::both(p.x[i]), ar));
-        c.w[i] = plus(w[i], c.step.back(), ar);
+        c.step.push_back(multiply(c.rate_times_y, Num::both(p.x[i]), ar));
+        c.w[i] = add(w[i], c.step.back(), ar);
     }
-    c.b = plus(b, c.rate_times_y, ar);
+    c.b = add(b, c.rate_times_y, ar);
     return c;
 }
 
@@ -53,7 +50,7 @@ void judge_final(const PerceptronPlan& plan, PerceptronRun& run) {
     run.separates = true;
     for (const LabelledPoint& p : plan.points) {
         run.final_scores.push_back(perceptron_score(run.w, run.b, p.x, plan.arithmetic));
-        run.final_margins.push_back(times(Num::both(p.y), run.final_scores.back(), plan.arithmetic));
+        run.final_margins.push_back(multiply(Num::both(p.y), run.final_scores.back(), plan.arithmetic));
         run.final_signs.push_back(sign_of(run.final_scores.back().hand));
         run.separates = run.separates && run.final_margins.back().hand > 0;
     }
@@ -82,10 +79,10 @@ Num perceptron_score(const std::vector<Num>& w, const Num& b, const std::vector<
                      const Arithmetic& arithmetic) {
     Num sum = Num::both(0);
     for (std::size_t i = 0; i < w.size(); ++i) {
-        const Num product = times(w[i], Num::both(x[i]), arithmetic);
-        sum = i == 0 ? product : plus(sum, product, arithmetic);
+        const Num product = multiply(w[i], Num::both(x[i]), arithmetic);
+        sum = i == 0 ? product : add(sum, product, arithmetic);
     }
-    return plus(sum, b, arithmetic);
+    return add(sum, b, arithmetic);
 }
 
 PerceptronRun train_perceptron(const PerceptronPlan& plan) {

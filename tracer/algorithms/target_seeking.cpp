@@ -10,14 +10,6 @@ namespace {
 
 bool finite(const Num& n) { return std::isfinite(n.exact) && std::isfinite(n.hand); }
 
-// a − b, a · b and a / b in both tracks; the hand track is rounded as it is produced.
-Num minus(const Num& a, const Num& b, const Arithmetic& ar) {
-    return {a.exact - b.exact, ar.apply(a.hand - b.hand)};
-}
-Num times(double k, const Num& a, const Arithmetic& ar) { return {k * a.exact, ar.apply(k * a.hand)}; }
-Num divided(const Num& a, const Num& b, const Arithmetic& ar) {
-    return {a.exact / b.exact, ar.apply(a.hand / b.hand)};
-}
 
 std::map<std::string, Num> variable_values(const SeekRound& round, const Graph& graph) {
     std::map<std::string, Num> out;
@@ -50,7 +42,7 @@ std::optional<std::vector<Move>> make_moves(const SeekPlan& plan, const SeekRoun
         move.factors = factors[i];
         move.before = round.graph.value(m.variable);
         // Share first, then divide link by link, as the source writes Δw = (Δz/2)/18.
-        move.share_of_delta = m.share == 1.0 ? round.delta : times(m.share, round.delta, ar);
+        move.share_of_delta = m.share == 1.0 ? round.delta : multiply(m.share, round.delta, ar);
         move.delta = move.share_of_delta;
         for (std::size_t k = 0; k < move.factors.size(); ++k) {
             if (!usable(move.factors[k])) {
@@ -59,10 +51,10 @@ std::optional<std::vector<Move>> make_moves(const SeekPlan& plan, const SeekRoun
                 run.fault_link = move.chain[k];
                 return std::nullopt;
             }
-            move.delta = divided(move.delta, move.factors[k], ar);
+            move.delta = divide(move.delta, move.factors[k], ar);
             move.link_deltas.push_back(move.delta);
         }
-        move.after = minus(move.before, move.delta, ar);
+        move.after = subtract(move.before, move.delta, ar);
         apply_resets(plan, move);
         moves.push_back(std::move(move));
     }
@@ -72,7 +64,7 @@ std::optional<std::vector<Move>> make_moves(const SeekPlan& plan, const SeekRoun
 SeekRound evaluate(const SeekPlan& plan, const std::map<std::string, Num>& values) {
     SeekRound r{build_graph(plan.graph, values, plan.arithmetic), {}, {}, {}};
     r.output = r.graph.value(plan.graph.output);
-    r.delta = minus(r.output, Num::both(plan.target), plan.arithmetic);
+    r.delta = subtract(r.output, Num::both(plan.target), plan.arithmetic);
     return r;
 }
 

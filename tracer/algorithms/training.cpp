@@ -17,8 +17,8 @@ ForwardPass forward(const TrainingSetup& setup, const std::map<std::string, Num>
 // p ← p − rate·g. By hand the step rate·g is written down rounded, then subtracted and rounded.
 ParamUpdate update_one(const std::string& name, Num before, Num gradient, double rate, const Arithmetic& a) {
     ParamUpdate u{name, before, gradient, {}, {}};
-    u.step = Num{rate * gradient.exact, a.apply(rate * gradient.hand)};
-    u.after = Num{before.exact - u.step.exact, a.apply(before.hand - u.step.hand)};
+    u.step = multiply(rate, gradient, a);
+    u.after = subtract(before, u.step, a);
     return u;
 }
 

@@ -70,9 +70,8 @@ AnswerValues run_with_updated_weights(const Problem& p, const RunOptions& o, con
         if (updated.empty()) continue;
         const Num g = gradients_with(tape, loss, updated)[*tape.find(q)];
         const Num before = v.values.at(q);
-        const Num step{v.rate * g.exact, a.apply(v.rate * g.hand)};  // as training writes it down
         out["d" + p.loss->name + "/d" + q] = g;
-        out[q + "+"] = Num{before.exact - step.exact, a.apply(before.hand - step.hand)};
+        out[q + "+"] = subtract(before, multiply(v.rate, g, a), a);  // as training writes it down
     }
     return out;
 }

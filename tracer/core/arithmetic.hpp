@@ -36,4 +36,20 @@ struct Num {
     static Num both(double v) { return {v, v}; }
 };
 
+// The steps an algorithm takes itself (a Δ, a share, an update) in both tracks: the exact track
+// computes exactly, the hand track rounds as it is produced. "+ 0.0" turns −0 (−1 · 0) into 0.
+inline Num add(const Num& a, const Num& b, const Arithmetic& ar) {
+    return {a.exact + b.exact + 0.0, ar.apply(a.hand + b.hand) + 0.0};
+}
+inline Num subtract(const Num& a, const Num& b, const Arithmetic& ar) {
+    return {a.exact - b.exact + 0.0, ar.apply(a.hand - b.hand) + 0.0};
+}
+inline Num multiply(const Num& a, const Num& b, const Arithmetic& ar) {
+    return {a.exact * b.exact + 0.0, ar.apply(a.hand * b.hand) + 0.0};
+}
+inline Num multiply(double k, const Num& a, const Arithmetic& ar) { return multiply(Num::both(k), a, ar); }
+inline Num divide(const Num& a, const Num& b, const Arithmetic& ar) {
+    return {a.exact / b.exact + 0.0, ar.apply(a.hand / b.hand) + 0.0};
+}
+
 }  // namespace nntrace
