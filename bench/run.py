@@ -166,10 +166,11 @@ def main():
     bench = lambda name: run_benchmark(exe, name, reps, min_time)
 
     # Tracing overhead: 10,000 rounds of the 2-2-2 network.
-    train = {v: bench(f"Train222/{v}") for v in ("plain", "tape", "record", "problem")}
+    train = {v: bench(f"Train222/{v}") for v in ("plain", "tape", "record", "problem", "every-round-written")}
     plain = seconds(train["plain"])
     for v, what in (("problem", "run_problem, whole record"), ("record", "train() + training_sections()"),
-                    ("tape", "train() only, no sections")):
+                    ("tape", "train() only: every number kept, no sections"),
+                    ("every-round-written", "every round written out as sections")):
         ratio = seconds(train[v]) / plain
         report.figure(f"2-2-2 × 10,000 rounds: {what}", f"{seconds(train[v]) * 1e3:.1f} ms",
                       f"plain loop {plain * 1e3:.3f} ms", f"{ratio:,.0f}×", "≤ 10×",

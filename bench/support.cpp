@@ -6,6 +6,8 @@
 #include <malloc.h>
 #include <sys/resource.h>
 
+#include "core/page_allocator.hpp"
+
 namespace {
 
 // The counting state. Plain globals: the benchmarks run on one thread, and counting is on only
@@ -33,6 +35,18 @@ void release(void* p) noexcept {
     std::free(p);
 }
 
+// Blocks the engine maps directly (core/page_allocator) count as heap too.
+void pages_changed(long long bytes) {
+    if (!counting) return;
+    if (bytes >= 0) {
+        live += static_cast<std::size_t>(bytes);
+        if (live > high) high = live;
+    } else {
+        const auto n = static_cast<std::size_t>(-bytes);
+        live = n > live ? 0 : live - n;
+    }
+}
+
 }  // namespace
 
 void* operator new(std::size_t n) { return allocate(n); }
@@ -45,6 +59,7 @@ void operator delete[](void* p, std::size_t) noexcept { release(p); }
 namespace nntrace::bench {
 
 HeapCount::HeapCount() {
+    nntrace::observe_pages(pages_changed);
     live = 0;
     high = 0;
     counting = true;

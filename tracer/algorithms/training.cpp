@@ -8,24 +8,23 @@
 namespace nntrace {
 namespace {
 
-ForwardPass forward(const TrainingSetup& setup, const std::map<std::string, Num>& values) {
-    ForwardPass pass{Tape(setup.arithmetic, setup.slips), 0, values};
-    pass.loss = setup.build(pass.tape, values);
-    return pass;
+// p ← p − rate·g, as {step, after}. By hand the step rate·g is written down rounded, then
+// subtracted and rounded.
+std::pair<Num, Num> update_one(Num before, Num gradient, double rate, const Arithmetic& a) {
+    const Num step = multiply(rate, gradient, a);
+    return {step, subtract(before, step, a)};
 }
 
-// p ← p − rate·g. By hand the step rate·g is written down rounded, then subtracted and rounded.
-ParamUpdate update_one(const std::string& name, Num before, Num gradient, double rate, const Arithmetic& a) {
-    ParamUpdate u{name, before, gradient, {}, {}};
-    u.step = multiply(rate, gradient, a);
-    u.after = subtract(before, u.step, a);
-    return u;
-}
-
-// A name the loss does not depend on (or that is not on the tape) has a zero gradient.
-Num gradient_of(const ForwardPass& pass, const Gradients& g, const std::string& name) {
-    const auto id = pass.tape.find(name);
-    return id ? g.of[*id] : Num{0, 0};
+// The leaves that read each updated name: a new round puts the updated value into all of them.
+std::vector<std::vector<NodeId>> leaves_reading(const Tape& graph, const std::vector<std::string>& names) {
+    std::vector<std::vector<NodeId>> out(names.size());
+    for (NodeId id = 0; id < graph.size(); ++id) {
+        const Node& n = graph[id];
+        if (!n.named || (n.op != Op::input && n.op != Op::parameter)) continue;
+        for (std::size_t j = 0; j < names.size(); ++j)
+            if (n.name == names[j]) out[j].push_back(id);
+    }
+    return out;
 }
 
 std::string at_pass(const std::string& key, int k) { return key + "@" + std::to_string(k); }
@@ -39,51 +38,91 @@ void append_suffix(std::vector<Item>& items, const std::string& suffix) {
 }
 
 // The values a pass read, then every named node it computed, keyed name@k.
-std::vector<Item> pass_items(const ForwardPass& pass, const std::vector<std::string>& shown, int k) {
+std::vector<Item> pass_items(const Tape& tape, const std::vector<std::string>& shown, int k) {
     std::vector<Item> items;
     for (const auto& name : shown)
-        if (const auto id = pass.tape.find(name)) items.emplace_back(step_of(pass.tape, *id, ""));
-    for (auto& step : forward_steps(pass.tape, "")) items.push_back(std::move(step));
+        if (const auto id = tape.find(name)) items.emplace_back(step_of(tape, *id, ""));
+    for (auto& step : forward_steps(tape, "")) items.push_back(std::move(step));
     append_suffix(items, "@" + std::to_string(k));
     return items;
 }
 
-Section round_section(const TrainingRound& round, const TrainingSetup& setup, const TrainingView& view) {
-    const int k = round.number;
+Section round_section(const TrainingRun& run, int k, const TrainingSetup& setup, const TrainingView& view) {
     const std::string suffix = "@" + std::to_string(k);
+    const Tape tape = run.tape_at(k);
+    const Gradients gradients = run.gradients_at(k);
     Section s{"round-" + std::to_string(k), Message{"training.section.round", {Arg{"", Num::both(k)}}}, {}};
-    s.items = pass_items(round.pass, view.shown_values.empty() ? setup.update : view.shown_values, k);
+    s.items = pass_items(tape, view.shown_values.empty() ? setup.update : view.shown_values, k);
     if (k > 1 || view.chain_lines_in_first_round)
-        for (auto& line : chain_rule_items(round.pass.tape, round.gradients, suffix)) s.items.push_back(std::move(line));
-    const std::string& loss = display_name(round.pass.tape, round.pass.loss);
-    for (const ParamUpdate& u : round.updates) {
-        if (const auto id = round.pass.tape.find(u.name))
-            s.items.emplace_back(gradient_step(round.pass.tape, round.gradients, *id, suffix));
+        for (auto& line : chain_rule_items(tape, gradients, suffix)) s.items.push_back(std::move(line));
+    const std::string& loss = display_name(tape, run.loss());
+    const std::vector<ParamUpdate> updates = run.updates_at(k);
+    for (const ParamUpdate& u : updates) {
+        if (const auto id = tape.find(u.name)) s.items.emplace_back(gradient_step(tape, gradients, *id, suffix));
     }
-    for (const ParamUpdate& u : round.updates)
+    for (const ParamUpdate& u : updates)
         s.items.emplace_back(Update{updated_key(u.name, k), u.name, loss, u.before, Num::both(setup.rate), u.gradient, u.after});
     make_keys_unique(s.items);
     return s;
 }
 
+// Where rounds are left out: which ones, and that their numbers are still kept.
+Note rounds_left_out(int first, int last) {
+    return Note{"rounds-left-out", Note::Kind::info,
+                Message{"training.note.rounds_left_out", {Arg{"", Num::both(first)}, Arg{"", Num::both(last)}}}};
+}
+
 }  // namespace
+
+std::vector<ParamUpdate> TrainingRun::updates_at(int round) const {
+    std::vector<ParamUpdate> out;
+    const std::size_t base = static_cast<std::size_t>(round - 1) * names.size();
+    for (std::size_t j = 0; j < names.size(); ++j) {
+        const Num before = round == 1 ? start[j] : afters[base - names.size() + j];
+        // A name the loss does not depend on (or that is not on the graph) has a zero gradient.
+        const Num gradient = nodes[j] ? replay.gradient(static_cast<std::size_t>(round - 1), *nodes[j]) : Num{0, 0};
+        out.push_back({names[j], before, gradient, steps[base + j], afters[base + j]});
+    }
+    return out;
+}
 
 TrainingRun train(const TrainingSetup& setup) {
     for (const auto& name : setup.update)
         if (!setup.values.count(name)) throw std::invalid_argument("train: no starting value for '" + name + "'");
     TrainingRun run;
-    std::map<std::string, Num> values = setup.values;
-    for (int k = 1; k <= setup.rounds; ++k) {
-        TrainingRound round{k, forward(setup, values), {}, {}};
-        round.gradients = backward(round.pass.tape, round.pass.loss);
-        for (const auto& name : setup.update)
-            round.updates.push_back(update_one(name, values.at(name), gradient_of(round.pass, round.gradients, name),
-                                               setup.rate, setup.arithmetic));
-        // All at once: every gradient above was taken before any value changed.
-        for (const ParamUpdate& u : round.updates) values[u.name] = u.after;
-        run.rounds.push_back(std::move(round));
+    {
+        Tape graph(setup.arithmetic, setup.slips);
+        const NodeId loss = setup.build(graph, setup.values);
+        run.replay = Replay(std::move(graph), loss);
     }
-    run.final_pass = forward(setup, values);
+    const Tape& graph = run.replay.graph();
+    run.names = setup.update;
+    for (const auto& name : setup.update) {
+        run.nodes.push_back(graph.find(name));
+        run.start.push_back(setup.values.at(name));
+    }
+    const auto leaves = leaves_reading(graph, setup.update);
+    const auto rounds = static_cast<std::size_t>(setup.rounds);
+    run.replay.reserve(rounds + 1);
+    run.steps.reserve(rounds * run.names.size());
+    run.afters.reserve(rounds * run.names.size());
+    std::vector<Num> current = run.start;
+    std::vector<std::pair<NodeId, Num>> new_leaves;
+    for (std::size_t k = 1; k <= rounds; ++k) {
+        if (k > 1) run.replay.forward(new_leaves);
+        run.replay.backward();
+        // All at once: every gradient below was taken before any value changed.
+        new_leaves.clear();
+        for (std::size_t j = 0; j < run.names.size(); ++j) {
+            const Num gradient = run.nodes[j] ? run.replay.gradient(k - 1, *run.nodes[j]) : Num{0, 0};
+            const auto [step, after] = update_one(current[j], gradient, setup.rate, setup.arithmetic);
+            run.steps.push_back(step);
+            run.afters.push_back(after);
+            current[j] = after;
+            for (NodeId leaf : leaves[j]) new_leaves.emplace_back(leaf, after);
+        }
+    }
+    if (rounds > 0) run.replay.forward(new_leaves);  // the pass after the last update
     return run;
 }
 
@@ -109,12 +148,43 @@ Step gradient_step(const Tape& tape, const Gradients& g, NodeId of, const std::s
     return s;
 }
 
+std::vector<int> rounds_shown(int rounds, const TrainingView& view) {
+    std::vector<int> shown;
+    if (rounds <= view.rounds_in_full) {
+        for (int k = 1; k <= rounds; ++k) shown.push_back(k);
+        return shown;
+    }
+    for (int k = 1; k <= view.opening_rounds && k < rounds; ++k) shown.push_back(k);
+    shown.push_back(rounds);
+    return shown;
+}
+
+std::vector<int> passes_listed(int passes, int most) {
+    std::vector<int> listed;
+    const int every = passes <= most ? 1 : (passes - 2) / (most - 1) + 1;
+    for (int k = 1; k < passes; k += every) listed.push_back(k);
+    listed.push_back(passes);
+    return listed;
+}
+
 std::vector<Section> training_sections(const TrainingRun& run, const TrainingSetup& setup, const TrainingView& view) {
     std::vector<Section> sections;
-    for (const TrainingRound& round : run.rounds) sections.push_back(round_section(round, setup, view));
-    const int last = static_cast<int>(run.rounds.size()) + 1;
+    int previous = 0;
+    for (int k : rounds_shown(run.rounds(), view)) {
+        if (k > previous + 1) sections.back().items.emplace_back(rounds_left_out(previous + 1, k - 1));
+        sections.push_back(round_section(run, k, setup, view));
+        previous = k;
+    }
+
     Section final_pass{"final", Message{"training.section.final", {}}, {}};
-    final_pass.items = pass_items(run.final_pass, view.shown_values.empty() ? setup.update : view.shown_values, last);
+    final_pass.items = pass_items(run.tape_at(run.passes()), view.shown_values.empty() ? setup.update : view.shown_values,
+                                  run.passes());
+    // Said before the loss table that follows the final pass, when that table is thinned.
+    if (run.passes() > losses_listed) {
+        const int every = passes_listed(run.passes()).at(1) - 1;
+        final_pass.items.emplace_back(Note{"losses-thinned", Note::Kind::info,
+                                           Message{"training.note.losses_thinned", {Arg{"", Num::both(every)}}}});
+    }
     sections.push_back(std::move(final_pass));
     return sections;
 }
@@ -125,25 +195,20 @@ Table loss_table(const TrainingRun& run) {
     t.title = Message{"training.table.loss", {}};
     t.columns = {Column{"pass", Message{"training.column.pass", {}}, 0},
                  Column{"loss", Message{"training.column.loss", {}}, std::nullopt}};
-    auto row = [&](int k, const ForwardPass& pass) {
-        t.rows.push_back({Cell{Num::both(k), std::nullopt}, Cell{pass.tape[pass.loss].value, std::nullopt}});
-    };
-    for (const TrainingRound& round : run.rounds) row(round.number, round.pass);
-    row(static_cast<int>(run.rounds.size()) + 1, run.final_pass);
+    for (int k : passes_listed(run.passes()))
+        t.rows.push_back({Cell{Num::both(k), std::nullopt}, Cell{run.loss_at(k), std::nullopt}});
     return t;
 }
 
 Plot loss_plot(const TrainingRun& run, const std::string& key) {
     Series curve;
     curve.kind = Series::Kind::line;
-    auto point = [&](int k, const ForwardPass& pass) {
+    for (int k = 1; k <= run.passes(); ++k) {
         curve.x.push_back(k);
-        curve.y.push_back(pass.tape[pass.loss].value.hand);
-    };
-    for (const TrainingRound& round : run.rounds) point(round.number, round.pass);
-    point(static_cast<int>(run.rounds.size()) + 1, run.final_pass);
+        curve.y.push_back(run.loss_at(k).hand);
+    }
     // Labels are names, the same in every language: the loss node and k, the pass.
-    const std::string& loss = display_name(run.final_pass.tape, run.final_pass.loss);
+    const std::string& loss = display_name(run.replay.graph(), run.loss());
     curve.label = loss;
     return Plot{key, Message{"training.plot.loss", {Arg{loss, std::nullopt}}}, "k", loss, {std::move(curve)}};
 }

@@ -7,11 +7,13 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/backward.hpp"
 #include "core/record.hpp"
+#include "core/replay.hpp"
 #include "core/tape.hpp"
 
 namespace nntrace {
@@ -30,33 +32,36 @@ struct TrainingSetup {
     Slips slips;  // a student's slip to reproduce (diagnosing an answer); none normally
 };
 
-// One forward pass: the tape it built and the values it read.
-struct ForwardPass {
-    Tape tape;
-    NodeId loss = 0;
-    std::map<std::string, Num> values;
-};
-
 // p ← p − rate·g: `step` is rate·g as written down, `after` = before − step.
 struct ParamUpdate {
     std::string name;
     Num before, gradient, step, after;
 };
 
-struct TrainingRound {
-    int number = 1;  // from 1
-    ForwardPass pass;
-    Gradients gradients;
-    std::vector<ParamUpdate> updates;
-};
-
+// Every number of a run, kept compactly: the graph is built once (round 1) and replayed for
+// each later pass, so a round costs a few loops over doubles. Passes are numbered from 1:
+// pass k is the forward pass of round k, and pass rounds + 1 the one after the last update.
 struct TrainingRun {
-    std::vector<TrainingRound> rounds;
-    ForwardPass final_pass;  // with the values after the last update
+    Replay replay;                   // replay pass k − 1 is forward pass k
+    std::vector<std::string> names;  // the updated names, in display order
+    std::vector<std::optional<NodeId>> nodes;  // each name's node (its gradient), if on the graph
+    std::vector<Num> start;          // each name's value before round 1
+    std::vector<Num> steps, afters;  // round-major: [(round − 1)·names + j]
+
+    int rounds() const { return static_cast<int>(replay.backward_passes()); }
+    int passes() const { return rounds() + 1; }
+    NodeId loss() const { return replay.root(); }
+    Num loss_at(int pass) const { return replay.value(static_cast<std::size_t>(pass - 1), loss()); }
+    // The graph with the numbers of a pass, and a round's gradients: what a page shows.
+    Tape tape_at(int pass) const { return replay.tape_at(static_cast<std::size_t>(pass - 1)); }
+    Gradients gradients_at(int round) const { return replay.gradients_at(static_cast<std::size_t>(round - 1)); }
+    std::vector<ParamUpdate> updates_at(int round) const;
 };
 
 // Runs the rounds. Throws NumericFault from the tape or backward unchanged (the caller knows
-// which of its nodes to blame); throws std::invalid_argument if a name in `update` has no value.
+// which of its nodes to blame; node ids are those of the graph `build` makes); throws
+// std::invalid_argument if a name in `update` has no value. `build` must make the same graph
+// whatever the values (every builder of problems and lessons does: values only fill leaves).
 TrainingRun train(const TrainingSetup& setup);
 
 // How a run becomes record sections. Keys follow the answer names of problem files:
@@ -65,15 +70,28 @@ TrainingRun train(const TrainingSetup& setup);
 struct TrainingView {
     std::vector<std::string> shown_values;  // leaves listed at the top of each pass; default: update
     bool chain_lines_in_first_round = true;  // false when the page has already shown them
+    // A long run is written out in full for its first `opening_rounds` rounds and its last one;
+    // the rounds between are kept as numbers (the loss table and plot cover every pass).
+    int rounds_in_full = 12;
+    int opening_rounds = 3;
 };
 
-// One section per round ("round-k": the pass's leaves and nodes, its chain-rule lines, the
-// gradients of the updated names and the updates), then "final" (the last forward pass).
+// The rounds written out in full: all of them, or the opening ones and the last.
+std::vector<int> rounds_shown(int rounds, const TrainingView& view);
+
+// One section per round shown ("round-k": the pass's leaves and nodes, its chain-rule lines, the
+// gradients of the updated names and the updates), a note where rounds are left out, then
+// "final" (the last forward pass).
 std::vector<Section> training_sections(const TrainingRun& run, const TrainingSetup& setup,
                                        const TrainingView& view);
 
-// The loss at each forward pass: columns "pass" and "loss", one row per pass (rounds + 1).
+// The loss at each forward pass: columns "pass" and "loss", one row per pass (rounds + 1); for
+// a long run, every k-th pass and the last, at most `losses_listed` rows (a note says which).
+constexpr int losses_listed = 101;
 Table loss_table(const TrainingRun& run);
+
+// The passes a loss table lists: all of 1…passes, or every k-th from 1 and the last, at most `most`.
+std::vector<int> passes_listed(int passes, int most = losses_listed);
 
 // The same losses as a curve over the passes (x: the pass, from 1; y: the loss the run used), to
 // see at a glance whether training is going down, and how fast.

@@ -20,8 +20,18 @@ enum class Op : std::uint8_t {
     call,        // a one-argument function the user defined as an expression
 };
 
-// How many arguments an operation takes.
-int arity(Op op);
+// How many arguments an operation takes. Inline: the replay of a training round asks it for
+// every node.
+constexpr int arity(Op op) {
+    switch (op) {
+        case Op::constant: case Op::input: case Op::parameter: return 0;
+        case Op::add: case Op::sub: case Op::mul: case Op::div: case Op::pow: return 2;
+        case Op::identity: case Op::neg: case Op::powc: case Op::exp: case Op::ln: case Op::sqrt:
+        case Op::sin: case Op::cos: case Op::tan: case Op::tanh: case Op::sigmoid: case Op::relu:
+        case Op::leaky_relu: case Op::abs: case Op::call: return 1;
+    }
+    return 0;
+}
 
 // The operation's name as written in expressions and in the JSON record ("mul", "sigmoid").
 std::string_view op_name(Op op);

@@ -40,33 +40,40 @@ NodeId Tape::constant(double v, std::string text) {
     return push(std::move(n));
 }
 
-NodeId Tape::apply(Op op, std::vector<NodeId> args, double param) {
-    const int n_args = arity(op);
-    if (static_cast<int>(args.size()) != n_args || op == Op::call)
-        throw std::logic_error("Tape::apply: wrong number of arguments");
-    Node n;
-    n.op = op;
-    n.param = param;
-    std::array<double, 2> hand{}, exact{};
-    for (int k = 0; k < n_args; ++k) {
-        const auto a = args[static_cast<std::size_t>(k)];
-        if (a >= nodes_.size()) throw std::logic_error("Tape::apply: argument not on the tape");
-        n.args[static_cast<std::size_t>(k)] = a;
-        hand[static_cast<std::size_t>(k)] = nodes_[a].value.hand;
-        exact[static_cast<std::size_t>(k)] = nodes_[a].value.exact;
+NodeNumbers Tape::numbers_of(NodeId id, const Node& shape, const std::array<Num, 2>& args) const {
+    const Op op = shape.op;
+    const std::array<double, 2> hand{args[0].hand, args[1].hand}, exact{args[0].exact, args[1].exact};
+    NodeNumbers out;
+    // Exact arithmetic with equal tracks computes each number once: the hand track would only
+    // repeat it (apply() is the identity).
+    if (!arithmetic_.is_hand() && hand == exact) {
+        const Evaluation e = exact_numbers_of(id, op, shape.param, shape.function, exact);
+        out.value = Num::both(e.value);
+        out.local = {Num::both(e.local[0]), Num::both(e.local[1])};
+        return out;
     }
-    const Evaluation h = evaluate(op, hand, param);
-    const Evaluation e = evaluate(op, exact, param);
-    const auto id = static_cast<NodeId>(nodes_.size());
+    if (op == Op::call) {
+        const UserFunction& f = functions_[shape.function];
+        // The body runs twice: step by step in this run's arithmetic, and exactly.
+        const auto h = f.evaluate(hand[0], arithmetic_);
+        const auto e = f.evaluate(exact[0], Arithmetic::exact());
+        if (!finite(h, 1) || !finite(e, 1)) throw NumericFault{id, Op::call, {hand[0], 0}, false};
+        out.value = Num{e[0], h[0]};
+        out.local[0] = Num{e[1], h[1]};
+        return out;
+    }
+    const int n_args = arity(op);
+    const Evaluation e = evaluate(op, exact, shape.param);
+    const Evaluation h = evaluate(op, hand, shape.param);
     if (!std::isfinite(h.value) || !std::isfinite(e.value)) throw NumericFault{id, op, hand, false};
-    n.value = Num{e.value, arithmetic_.apply(h.value)};
+    out.value = Num{e.value, arithmetic_.apply(h.value)};
     for (std::size_t k = 0; k < static_cast<std::size_t>(n_args); ++k)
-        n.local[k] = Num{e.local[k], arithmetic_.apply(h.local[k])};
+        out.local[k] = Num{e.local[k], arithmetic_.apply(h.local[k])};
     // Local derivatives are recomputed from the rounded value where the rule uses the node's own
     // value (σ′ = σ(1 − σ)), as a student would with the value they wrote down.
     if (arithmetic_.is_hand() && (op == Op::sigmoid || op == Op::tanh || op == Op::exp ||
                                   op == Op::sqrt || op == Op::tan)) {
-        const double s = n.value.hand;
+        const double s = out.value.hand;
         double d = 0;
         switch (op) {
             case Op::sigmoid: d = s * (1.0 - s); break;
@@ -76,11 +83,37 @@ NodeId Tape::apply(Op op, std::vector<NodeId> args, double param) {
             case Op::tan: d = 1.0 + arithmetic_.apply(s * s); break;
             default: break;
         }
-        n.local[0].hand = arithmetic_.apply(d);
+        out.local[0].hand = arithmetic_.apply(d);
     }
     if (op == Op::sigmoid && slips_.sigmoid_slope_at_preactivation) {
-        n.local[0] = Num{exact[0] * (1.0 - exact[0]), arithmetic_.apply(hand[0] * (1.0 - hand[0]))};
+        out.local[0] = Num{exact[0] * (1.0 - exact[0]), arithmetic_.apply(hand[0] * (1.0 - hand[0]))};
     }
+    return out;
+}
+
+void Tape::set_numbers(NodeId id, const NodeNumbers& numbers) {
+    Node& n = nodes_.at(id);
+    n.value = numbers.value;
+    n.local = numbers.local;
+}
+
+NodeId Tape::apply(Op op, std::vector<NodeId> args, double param) {
+    const int n_args = arity(op);
+    if (static_cast<int>(args.size()) != n_args || op == Op::call)
+        throw std::logic_error("Tape::apply: wrong number of arguments");
+    Node n;
+    n.op = op;
+    n.param = param;
+    std::array<Num, 2> values{};
+    for (int k = 0; k < n_args; ++k) {
+        const auto a = args[static_cast<std::size_t>(k)];
+        if (a >= nodes_.size()) throw std::logic_error("Tape::apply: argument not on the tape");
+        n.args[static_cast<std::size_t>(k)] = a;
+        values[static_cast<std::size_t>(k)] = nodes_[a].value;
+    }
+    const NodeNumbers numbers = numbers_of(static_cast<NodeId>(nodes_.size()), n, values);
+    n.value = numbers.value;
+    n.local = numbers.local;
     return push(std::move(n));
 }
 
@@ -90,19 +123,14 @@ std::uint32_t Tape::add_function(UserFunction f) {
 }
 
 NodeId Tape::call(std::uint32_t function, NodeId arg) {
-    const UserFunction& f = functions_.at(function);
-    const Node& a = nodes_.at(arg);
-    const auto id = static_cast<NodeId>(nodes_.size());
-    // The body runs twice: step by step in this run's arithmetic, and exactly.
-    const auto hand = f.evaluate(a.value.hand, arithmetic_);
-    const auto exact = f.evaluate(a.value.exact, Arithmetic::exact());
-    if (!finite(hand, 1) || !finite(exact, 1)) throw NumericFault{id, Op::call, {a.value.hand, 0}, false};
+    if (function >= functions_.size()) throw std::logic_error("Tape::call: no such function");
     Node n;
     n.op = Op::call;
     n.function = function;
     n.args[0] = arg;
-    n.value = Num{exact[0], hand[0]};
-    n.local[0] = Num{exact[1], hand[1]};
+    const NodeNumbers numbers = numbers_of(static_cast<NodeId>(nodes_.size()), n, {nodes_.at(arg).value, Num{}});
+    n.value = numbers.value;
+    n.local = numbers.local;
     return push(std::move(n));
 }
 

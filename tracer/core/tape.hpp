@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -12,6 +13,8 @@
 
 #include "arithmetic.hpp"
 #include "op.hpp"
+#include "page_allocator.hpp"
+#include "rules.hpp"
 
 namespace nntrace {
 
@@ -61,6 +64,12 @@ struct Slips {
     bool sigmoid_slope_at_preactivation = false;
 };
 
+// What the tape records for one node: its value and its local derivatives, in both tracks.
+struct NodeNumbers {
+    Num value;
+    std::array<Num, 2> local{};
+};
+
 class Tape {
 public:
     explicit Tape(Arithmetic arithmetic = Arithmetic::exact(), Slips slips = {})
@@ -89,9 +98,24 @@ public:
     // Gives an unnamed node a label (the source text it was built from).
     void label(NodeId id, std::string text) { nodes_.at(id).name = std::move(text); }
 
+    // The numbers node `id` gets from its arguments' numbers under this tape's arithmetic and
+    // slips: what apply and call record, and what a replay of the graph computes each round.
+    // `shape` gives the op, param and function. Throws NumericFault when a number is not finite.
+    NodeNumbers numbers_of(NodeId id, const Node& shape, const std::array<Num, 2>& args) const;
+    // The same in exact arithmetic, one track: value and local derivatives of doubles.
+    Evaluation exact_numbers_of(NodeId id, Op op, double param, std::uint32_t function,
+                                const std::array<double, 2>& args) const;
+
+    // Overwrites a node's numbers: a replayed pass put back on a copy of the graph for a page.
+    void set_numbers(NodeId id, const NodeNumbers& numbers);
+
+    void reserve(std::size_t nodes) { nodes_.reserve(nodes); }
+
     const Node& operator[](NodeId id) const { return nodes_.at(id); }
     std::size_t size() const { return nodes_.size(); }
-    const std::vector<Node>& nodes() const { return nodes_; }
+    // Big tapes (an MLP's 10⁵ nodes and more) live in huge pages: see page_allocator.hpp.
+    using Nodes = std::vector<Node, PageAllocator<Node>>;
+    const Nodes& nodes() const { return nodes_; }
     const std::vector<UserFunction>& functions() const { return functions_; }
     std::optional<NodeId> find(const std::string& name) const;
 
@@ -101,8 +125,22 @@ private:
 
     Arithmetic arithmetic_;
     Slips slips_;
-    std::vector<Node> nodes_;
+    Nodes nodes_;
     std::vector<UserFunction> functions_;
 };
+
+// Inline: a replayed training round calls it for every node.
+inline Evaluation Tape::exact_numbers_of(NodeId id, Op op, double param, std::uint32_t function,
+                                         const std::array<double, 2>& args) const {
+    if (op == Op::call) {
+        const auto v = functions_[function].evaluate(args[0], Arithmetic::exact());
+        if (!std::isfinite(v[0])) throw NumericFault{id, Op::call, {args[0], 0}, false};
+        return {v[0], {v[1], 0}};
+    }
+    Evaluation e = evaluate(op, args, param);
+    if (!std::isfinite(e.value)) throw NumericFault{id, op, args, false};
+    if (op == Op::sigmoid && slips_.sigmoid_slope_at_preactivation) e.local[0] = args[0] * (1.0 - args[0]);
+    return e;
+}
 
 }  // namespace nntrace

@@ -2,6 +2,7 @@
 // computed here by hand.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -60,18 +61,17 @@ std::set<std::string> keys_of(const std::vector<nntrace::Section>& sections) {
 TEST_CASE("Training: one round in exact arithmetic", "[training]") {
     const auto run = nntrace::train(line_setup(1.0, 0.05, 1));
     // ŷ = 3, L = 1, ∂L/∂w = 2(ŷ − y)·x = 6, w ← 1 − 0.05·6 = 0.7, then ŷ = 2.1, L = 0.01.
-    REQUIRE(run.rounds.size() == 1);
-    const auto& u = run.rounds[0].updates.at(0);
+    REQUIRE(run.rounds() == 1);
+    const auto u = run.updates_at(1).at(0);
     CHECK(u.gradient.exact == Approx(6.0));
     CHECK(u.after.exact == Approx(0.7));
-    const auto& last = run.final_pass;
-    CHECK(last.tape[last.loss].value.exact == Approx(0.01));
+    CHECK(run.loss_at(2).exact == Approx(0.01));
 }
 
 TEST_CASE("Training: by hand the step is rounded before it is subtracted", "[training]") {
     // Gradient 6, rate 0.0333: step 0.1998, written down as 0.2 at 1 decimal; w = 1 − 0.2 = 0.8.
     const auto run = nntrace::train(line_setup(1.0, 0.0333, 1, Arithmetic::hand(1)));
-    const auto& u = run.rounds[0].updates.at(0);
+    const auto u = run.updates_at(1).at(0);
     CHECK(u.step.hand == 0.2);
     CHECK(u.after.hand == 0.8);
     CHECK(u.after.exact == Approx(1.0 - 0.0333 * 6));  // the exact track keeps exact steps
@@ -85,16 +85,19 @@ TEST_CASE("Training: every param is updated from the same gradients", "[training
     s.rate = 0.01;
     const auto run = nntrace::train(s);
     // ∂L/∂a = 2(ab − 1)·b = 30, ∂L/∂b = 2(ab − 1)·a = 20, both at a = 2, b = 3.
-    CHECK(run.rounds[0].updates[0].after.exact == Approx(2.0 - 0.01 * 30));
-    CHECK(run.rounds[0].updates[1].after.exact == Approx(3.0 - 0.01 * 20));
+    const auto updates = run.updates_at(1);
+    CHECK(updates[0].after.exact == Approx(2.0 - 0.01 * 30));
+    CHECK(updates[1].after.exact == Approx(3.0 - 0.01 * 20));
 }
 
 TEST_CASE("Training: each round starts from the previous round's values", "[training]") {
     const auto run = nntrace::train(line_setup(1.0, 0.05, 2));
     // Round 2 at w = 0.7: ∂L/∂w = 2(2.1 − 2)·3 = 0.6, w ← 0.7 − 0.03 = 0.67.
-    REQUIRE(run.rounds.size() == 2);
-    CHECK(run.rounds[1].pass.values.at("w").exact == Approx(0.7));
-    CHECK(run.rounds[1].updates[0].after.exact == Approx(0.67));
+    REQUIRE(run.rounds() == 2);
+    const Tape second = run.tape_at(2);
+    CHECK(second[*second.find("w")].value.exact == Approx(0.7));
+    CHECK(run.updates_at(2)[0].before.exact == Approx(0.7));
+    CHECK(run.updates_at(2)[0].after.exact == Approx(0.67));
 }
 
 TEST_CASE("Training: an update name without a value is a programming error", "[training]") {
@@ -128,8 +131,60 @@ TEST_CASE("Training: the loss table has one row per forward pass", "[training][r
     CHECK(table.rows[2][0].number->exact == 3.0);
 }
 
+TEST_CASE("Training: a long run is written out for its opening rounds and its last", "[training][record]") {
+    const auto setup = line_setup(1.0, 0.01, 40);
+    const auto sections = nntrace::training_sections(nntrace::train(setup), setup, {});
+    std::vector<std::string> keys;
+    for (const auto& s : sections) keys.push_back(s.key);
+    CHECK(keys == std::vector<std::string>{"round-1", "round-2", "round-3", "round-40", "final"});
+    const auto has_note = [](const nntrace::Section& s) {
+        for (const auto& item : s.items)
+            if (const auto* n = std::get_if<nntrace::Note>(&item)) return n->message.id == "training.note.rounds_left_out";
+        return false;
+    };
+    CHECK(has_note(sections[2]));  // after round 3: rounds 4 to 39 are left out
+    CHECK_FALSE(has_note(sections[3]));
+}
+
+TEST_CASE("Training: a run of up to twelve rounds is written out in full", "[training][record]") {
+    CHECK(nntrace::rounds_shown(12, {}) == std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+    CHECK(nntrace::rounds_shown(13, {}) == std::vector<int>{1, 2, 3, 13});
+}
+
+TEST_CASE("Training: the loss table covers every pass of a long run", "[training][record]") {
+    const auto run = nntrace::train(line_setup(1.0, 0.01, 40));
+    const auto table = nntrace::loss_table(run);
+    REQUIRE(table.rows.size() == 41);
+    // Each pass's loss is that pass's graph evaluated: pass 20 read back from its own tape.
+    const Tape pass20 = run.tape_at(20);
+    CHECK(table.rows[19][1].number->exact == pass20[run.loss()].value.exact);
+}
+
 TEST_CASE("Training: repeated keys get a number", "[training][record]") {
     std::vector<nntrace::Item> items{nntrace::Step{"a", "a", {}, {}, {}}, nntrace::Step{"a", "a", {}, {}, {}}};
     nntrace::make_keys_unique(items);
     CHECK(std::get<nntrace::Step>(items[1]).key == "a#2");
+}
+
+TEST_CASE("Training: a loss table of a long run lists every k-th pass and the last", "[training][record]") {
+    CHECK(nntrace::passes_listed(5) == std::vector<int>{1, 2, 3, 4, 5});
+    const auto listed = nntrace::passes_listed(10001);
+    REQUIRE(listed.size() == 101);
+    CHECK(listed[1] == 101);
+    CHECK(listed[99] == 9901);
+    CHECK(listed.back() == 10001);
+    CHECK(nntrace::passes_listed(102).size() <= 101);
+}
+
+TEST_CASE("Training: a thinned loss table is announced in the final section", "[training][record]") {
+    const auto setup = line_setup(1.0, 0.001, 200);
+    const auto run = nntrace::train(setup);
+    const auto sections = nntrace::training_sections(run, setup, {});
+    const auto& items = sections.back().items;
+    const auto note = std::find_if(items.begin(), items.end(), [](const nntrace::Item& i) {
+        return std::holds_alternative<nntrace::Note>(i) && std::get<nntrace::Note>(i).key == "losses-thinned";
+    });
+    REQUIRE(note != items.end());
+    CHECK(std::get<nntrace::Note>(*note).message.args.at(0).number->exact == 2.0);  // every 2nd pass of 201
+    CHECK(nntrace::loss_table(run).rows.size() == nntrace::passes_listed(201).size());
 }
