@@ -131,6 +131,26 @@ TEST_CASE("Escaping: DOT labels keep markup and quotes as text", "[hardening][es
     CHECK_THAT(dot, Contains("&lt;script&gt;"));
 }
 
+TEST_CASE("Escaping: DOT network labels keep a hostile neuron, weight or loss name as text", "[hardening][escaping]") {
+    NetworkDiagram n;
+    n.key = "network";
+    n.backward = true;
+    n.neurons.push_back(NetworkNeuron{"neuron_x", hostile, 0, hostile, Num::both(1), "", std::nullopt, Num::both(1), std::nullopt});
+    n.neurons.push_back(NetworkNeuron{"neuron_y", "y", 1, "y", Num::both(2), hostile, Num::both(2), Num::both(1), Num::both(1)});
+    n.weights.push_back(NetworkWeight{hostile, "neuron_x", "neuron_y", Num::both(2), Num::both(1)});
+    n.loss = hostile;
+    Record r;
+    r.sections.push_back(Section{"s", Message{"t", {}}, {n}});
+    const auto sources = drawing_sources(r);
+    REQUIRE(sources.size() == 1);
+    const std::string& dot = sources[0].script;
+    CHECK(dot.find("<script>") == std::string::npos);
+    CHECK(dot.find("alert(\"x\")") == std::string::npos);
+    CHECK(dot.find("next line") != std::string::npos);  // the line break became a space
+    CHECK(dot.find("\nnext line") == std::string::npos);
+    CHECK_THAT(dot, Contains("&lt;script&gt;"));
+}
+
 TEST_CASE("Escaping: gnuplot strings cannot be ended early by a quote", "[hardening][escaping]") {
     const auto sources = drawing_sources(hostile_record());
     std::string gp;

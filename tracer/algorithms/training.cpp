@@ -47,6 +47,8 @@ std::vector<Item> pass_items(const Tape& tape, const std::vector<std::string>& s
     return items;
 }
 
+}  // namespace
+
 Section round_section(const TrainingRun& run, int k, const TrainingSetup& setup, const TrainingView& view) {
     const std::string suffix = "@" + std::to_string(k);
     const Tape tape = run.tape_at(k);
@@ -65,6 +67,8 @@ Section round_section(const TrainingRun& run, int k, const TrainingSetup& setup,
     make_keys_unique(s.items);
     return s;
 }
+
+namespace {
 
 // Where rounds are left out: which ones, and that their numbers are still kept.
 Note rounds_left_out(int first, int last) {
@@ -169,6 +173,12 @@ std::vector<int> passes_listed(int passes, int most) {
 
 std::vector<Section> training_sections(const TrainingRun& run, const TrainingSetup& setup, const TrainingView& view) {
     std::vector<Section> sections;
+    if (!view.write_rounds) {
+        Section final_pass{"final", Message{"training.section.final", {}}, {}};
+        final_pass.items.emplace_back(rounds_left_out(1, run.rounds()));
+        sections.push_back(std::move(final_pass));
+        return sections;
+    }
     int previous = 0;
     for (int k : rounds_shown(run.rounds(), view)) {
         if (k > previous + 1) sections.back().items.emplace_back(rounds_left_out(previous + 1, k - 1));
@@ -187,6 +197,31 @@ std::vector<Section> training_sections(const TrainingRun& run, const TrainingSet
     }
     sections.push_back(std::move(final_pass));
     return sections;
+}
+
+std::function<std::optional<Num>(const std::string& key)> rounds_left_out_lookup(
+    std::shared_ptr<const TrainingRun> run, const TrainingSetup& setup, const TrainingView& view) {
+    TrainingSetup kept = setup;
+    kept.build = nullptr;  // the builder may refer to a problem that does not outlive the record
+    return [run, kept, view](const std::string& key) -> std::optional<Num> {
+        // The round is the number after the last '@': "w7@5000+", "dL/dw7@5000", "…@12#2".
+        // "w7+" is round 1's update.
+        const auto at = key.rfind('@');
+        int k = 0;
+        if (at == std::string::npos) {
+            if (key.empty() || key.back() != '+') return std::nullopt;
+            k = 1;
+        } else {
+            std::size_t i = at + 1;
+            for (; i < key.size() && key[i] >= '0' && key[i] <= '9' && k < 100000000; ++i) k = k * 10 + (key[i] - '0');
+            if (i == at + 1 || k < 1) return std::nullopt;
+        }
+        if (k > run->rounds()) return std::nullopt;  // the final pass is always written out
+        // Every key ending in @k is in round k's section: write out that one round and look.
+        Record one_round;
+        one_round.sections.push_back(round_section(*run, k, kept, view));
+        return one_round.find(key);
+    };
 }
 
 Table loss_table(const TrainingRun& run) {

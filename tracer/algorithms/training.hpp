@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,7 +75,18 @@ struct TrainingView {
     // the rounds between are kept as numbers (the loss table and plot cover every pass).
     int rounds_in_full = 12;
     int opening_rounds = 3;
+    // false: no round is written out, nor the final pass (a graph too big to show node by node);
+    // the loss table and plot still cover every pass.
+    bool write_rounds = true;
 };
+
+// The training keys of rounds the sections leave out ("w7@5000", "dL/dw7@5000", "w7@5000+",
+// a chain-rule line's key + "@5000"), looked up by writing that one round out.
+std::function<std::optional<Num>(const std::string& key)> rounds_left_out_lookup(
+    std::shared_ptr<const TrainingRun> run, const TrainingSetup& setup, const TrainingView& view);
+
+// Round k written out: the section training_sections would give it.
+Section round_section(const TrainingRun& run, int k, const TrainingSetup& setup, const TrainingView& view);
 
 // The rounds written out in full: all of them, or the opening ones and the last.
 std::vector<int> rounds_shown(int rounds, const TrainingView& view);

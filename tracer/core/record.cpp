@@ -29,7 +29,13 @@ std::optional<Num> Record::find(const std::string& key) const {
             if (const auto* c = std::get_if<ChainLine>(&item); c && c->key == key) return c->contribution;
             if (const auto* g = std::get_if<GradientSum>(&item); g && g->key == key) return g->total;
         }
-    // table/row/column
+    if (const auto cell = find_cell(key)) return cell;
+    for (const auto& elsewhere : find_elsewhere)
+        if (const auto v = elsewhere(key)) return v;
+    return std::nullopt;
+}
+
+std::optional<Num> Record::find_cell(const std::string& key) const {
     const auto first = key.find('/');
     const auto last = key.rfind('/');
     if (first == std::string::npos || first == last) return std::nullopt;

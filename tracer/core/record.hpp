@@ -2,6 +2,7 @@
 // renderers read it and only they turn numbers into text.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -119,6 +120,45 @@ struct Diagram {
     std::vector<DiagramEdge> edges;
 };
 
+// A layered network drawn as a textbook draws it: neurons in columns, one arrow per weight. The
+// same numbers as the computation graph, seen neuron by neuron instead of operation by operation.
+struct NetworkNeuron {
+    std::string id;               // stable and unique in the drawing: "neuron_" + name
+    std::string name;             // the neuron: "i1", "h1", "o1"
+    int layer = 0;                // 0: the inputs; the output layer is the last
+    std::string value_name;       // the node holding its value: "out_h1" (an input: its own name)
+    Num value;
+    std::string sum_name;         // the node holding its weighted sum, "l_h1"; empty for an input
+                                  // or where the value is the sum itself (no activation)
+    std::optional<Num> sum;
+    std::optional<Num> value_gradient;  // ∂loss/∂value, in a backward view
+    std::optional<Num> sum_gradient;    // ∂loss/∂sum, in a backward view, where there is a sum
+};
+struct NetworkWeight {
+    std::string name;             // "w5"
+    std::string from, to;         // NetworkNeuron ids
+    Num value;
+    std::optional<Num> gradient;  // ∂loss/∂weight, in a backward view
+};
+struct NetworkBias {
+    std::string id;               // "bias_" + name
+    std::string name;             // "b1"
+    int layer = 0;                // the column it is drawn in: just before the neurons it feeds
+    std::vector<std::string> to;  // NetworkNeuron ids: one neuron, or every neuron of a layer
+    Num value;
+    std::optional<Num> gradient;
+};
+struct NetworkDiagram {
+    std::string key;
+    Message title;
+    std::vector<NetworkNeuron> neurons;  // layer by layer, in each layer in the network's order
+    std::vector<NetworkWeight> weights;  // in numbering order (w1, w2, …)
+    std::vector<NetworkBias> biases;
+    std::string loss;                    // the loss's name, fed by every output; empty: none
+    std::optional<Num> loss_value;
+    bool backward = false;               // gradients shown (the record's, from one backward pass)
+};
+
 // Numbers to plot, every one computed by the engine: renderers only draw them.
 struct Series {
     enum class Kind {
@@ -141,7 +181,7 @@ struct Plot {
     std::vector<Series> series;
 };
 
-using Item = std::variant<Step, ChainLine, GradientSum, Update, Table, Note, Diagram, Plot>;
+using Item = std::variant<Step, ChainLine, GradientSum, Update, Table, Note, Diagram, NetworkDiagram, Plot>;
 
 struct Section {
     std::string key;
@@ -174,10 +214,16 @@ struct Record {
     std::vector<Comparison> comparisons;
     // Templates the record brings for its own message ids, by id and language ("en", "zh").
     std::map<std::string, std::map<std::string, std::string>> strings;
+    // Numbers kept but not written out in the sections (the rounds a long training run leaves
+    // out, the nodes of a summarised graph): asked in turn for a key no section has.
+    std::vector<std::function<std::optional<Num>(const std::string& key)>> find_elsewhere;
 
     // The number a key names: a Step key, or "table/row/column" with a 1-based row.
     std::optional<Num> find(const std::string& key) const;
     const Table* find_table(const std::string& key) const;
+
+private:
+    std::optional<Num> find_cell(const std::string& key) const;  // "table/row/column"
 };
 
 }  // namespace nntrace

@@ -1,10 +1,13 @@
 // Problem → Record: the data, the forward pass, the backward pass and, with [train], the rounds.
 #include <algorithm>
+#include <memory>
 #include <set>
 
 #include "algorithms/training.hpp"
 #include "core/recording.hpp"
 #include "problem/derivatives.hpp"
+#include "problem/large_graph.hpp"
+#include "problem/network_diagram.hpp"
 #include "problem/network_table.hpp"
 #include "problem/run_parts.hpp"
 
@@ -71,6 +74,11 @@ Section forward_section(const Problem& p, const Tape& tape) {
     for (const auto& i : p.inputs) s.items.emplace_back(step_of(tape, *tape.find(i.name), ""));
     for (const auto& q : p.params) s.items.emplace_back(step_of(tape, *tape.find(q.name), ""));
     for (auto& step : forward_steps(tape, "")) s.items.push_back(std::move(step));
+    // After the steps, the network they filled in, drawn neuron by neuron.
+    if (auto network = network_diagram(p, tape, nullptr, "forward-network")) {
+        network->title = words("problem.diagram.network_forward");
+        s.items.emplace_back(std::move(*network));
+    }
     return s;
 }
 
@@ -82,6 +90,11 @@ Section backward_section(const Problem& p, const Tape& tape, const Gradients& g)
     s.items.emplace_back(std::move(graph));
     for (auto& line : chain_rule_items(tape, g, "")) s.items.push_back(std::move(line));
     for (const auto& w : p.wrt) s.items.emplace_back(gradient_step(tape, g, *tape.find(w.name), ""));
+    // The gradients just found, back on the network's weights and neurons.
+    if (auto network = network_diagram(p, tape, &g, "backward-network")) {
+        network->title = words("problem.diagram.network_backward", {text(display_name(tape, g.root))});
+        s.items.emplace_back(std::move(*network));
+    }
     return s;
 }
 
@@ -106,7 +119,8 @@ Gradients differentiate(const Problem& p, const Tape& tape, NodeId loss) {
     }
 }
 
-std::vector<Section> training(const Problem& p, const RunValues& v, const Arithmetic& a, const Tape& first) {
+std::vector<Section> training(const Problem& p, const RunValues& v, const Arithmetic& a, const Tape& first,
+                              Record& record) {
     TrainingSetup setup;
     setup.build = [&p](Tape& tape, const std::map<std::string, Num>& values) { return build_problem_graph(p, tape, values); };
     setup.values = v.values;
@@ -122,16 +136,28 @@ std::vector<Section> training(const Problem& p, const RunValues& v, const Arithm
         if (std::find(view.shown_values.begin(), view.shown_values.end(), u.name) == view.shown_values.end())
             view.shown_values.push_back(u.name);
     view.chain_lines_in_first_round = false;  // the backward section above already shows them
-    TrainingRun run;
+    view.write_rounds = !is_large(first);
+    auto run = std::make_shared<TrainingRun>();
     try {
-        run = train(setup);
+        *run = train(setup);
     } catch (const NumericFault& f) {
         report_backward_fault(p, first, f);
     }
-    std::vector<Section> sections = training_sections(run, setup, view);
-    sections.back().items.emplace_back(loss_table(run));
-    sections.back().items.emplace_back(loss_plot(run, "loss-plot"));
+    std::vector<Section> sections = training_sections(*run, setup, view);
+    sections.back().items.emplace_back(loss_table(*run));
+    sections.back().items.emplace_back(loss_plot(*run, "loss-plot"));
+    record.find_elsewhere.push_back(rounds_left_out_lookup(std::move(run), setup, view));
     return sections;
+}
+
+// A graph too big to show node by node: the arithmetic's note, then a summary by layer; every
+// value and gradient stays findable by name.
+void summarise(const Problem& p, std::shared_ptr<const Tape> tape, NodeId loss, const Arithmetic& a, Record& record) {
+    std::shared_ptr<const Gradients> g;
+    if (p.loss) g = std::make_shared<const Gradients>(differentiate(p, *tape, loss));
+    record.sections.push_back(Section{"setup", words("problem.section.setup"), {convention(a)}});
+    for (auto& s : large_graph_sections(*tape, loss, g.get())) record.sections.push_back(std::move(s));
+    record.find_elsewhere.push_back([tape, g, loss](const std::string& key) { return find_on_tape(*tape, loss, g.get(), key); });
 }
 
 }  // namespace
@@ -140,20 +166,24 @@ Record run_problem(const Problem& problem, const RunOptions& options) {
     const RunValues values = apply_sets(problem, options.sets);
     const Arithmetic arithmetic = arithmetic_for(problem, options);
     Record record = header(problem, values, arithmetic);
-    Tape tape(arithmetic, options.slips);
-    const NodeId loss = build_problem_graph(problem, tape, values.values);
-    record.sections.push_back(setup_section(problem, values, arithmetic));
-    add_network_numbering(problem, values.values, record.sections.back());
-    record.sections.push_back(forward_section(problem, tape));
-    if (problem.loss) {
-        const Gradients g = differentiate(problem, tape, loss);
-        record.sections.push_back(backward_section(problem, tape, g));
-        record.sections.push_back(gradients_section(problem, tape, g));
+    auto tape = std::make_shared<Tape>(arithmetic, options.slips);
+    const NodeId loss = build_problem_graph(problem, *tape, values.values);
+    if (is_large(*tape)) {
+        summarise(problem, tape, loss, arithmetic, record);
+    } else {
+        record.sections.push_back(setup_section(problem, values, arithmetic));
+        add_network_numbering(problem, values.values, record.sections.back());
+        record.sections.push_back(forward_section(problem, *tape));
+        if (problem.loss) {
+            const Gradients g = differentiate(problem, *tape, loss);
+            record.sections.push_back(backward_section(problem, *tape, g));
+            record.sections.push_back(gradients_section(problem, *tape, g));
+        }
     }
     if (const auto asked = requested_derivatives(problem); !asked.empty())
-        record.sections.push_back(derivatives_section(problem, tape, asked));
+        record.sections.push_back(derivatives_section(problem, *tape, asked));
     if (problem.train)
-        for (auto& s : training(problem, values, arithmetic, tape)) record.sections.push_back(std::move(s));
+        for (auto& s : training(problem, values, arithmetic, *tape, record)) record.sections.push_back(std::move(s));
     return record;
 }
 

@@ -35,13 +35,6 @@ std::string subscripted(const std::string& word) {
     return word;
 }
 
-// A name as it stands after ∂: a formula such as "3*b" is bracketed, "∂(3*b)", as on paper.
-std::string partial_of(const std::string& name) {
-    const bool word = !name.empty() && is_ascii_alpha(name[0]) &&
-                      std::all_of(name.begin(), name.end(), is_word_char);
-    return word ? dot_html_name(name) : "(" + dot_html_name(name) + ")";
-}
-
 struct Labeller {
     const Diagram& diagram;
     NumberStyle style;
@@ -63,7 +56,7 @@ struct Labeller {
     }
     // ∂z/∂b, with the diagram's root on top.
     std::string partial(const std::string& of, const std::string& by) const {
-        return "∂" + partial_of(name(of)) + "/∂" + partial_of(name(by));
+        return dot_partial(name(of), name(by));
     }
     std::string gradient_line(const DiagramNode& n) const;
     std::string node_label(const DiagramNode& n) const;
@@ -117,19 +110,6 @@ bool is_dot_keyword(const std::string& id) {
     return false;
 }
 
-// A node id as a DOT identifier: the engine's ids ("n12") as they are, anything else quoted.
-std::string dot_id(const std::string& id) {
-    const bool plain = !id.empty() && !is_ascii_digit(id[0]) && !is_dot_keyword(id) &&
-                       std::all_of(id.begin(), id.end(), is_word_char);
-    if (plain) return id;
-    std::string out = "\"";
-    for (char c : id) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c == '\n' || c == '\r' ? ' ' : c;
-    }
-    return out + "\"";
-}
-
 bool is_leaf(const DiagramNode& n) { return n.op == "input" || n.op == "parameter"; }
 
 // The column each node is drawn in: its layer, except that a leaf stands just before the first
@@ -157,18 +137,10 @@ std::string node_attributes(const Diagram& d, const DiagramNode& n) {
     return "class=\"intermediate\", shape=ellipse, style=solid, color=\"#999999\", fontsize=10, margin=\"0.04,0.02\"";
 }
 
-// A comment line: the text with its line breaks flattened, so that it cannot end the comment.
-std::string comment_text(const std::string& text) {
-    std::string out = text;
-    for (char& c : out)
-        if (c == '\n' || c == '\r') c = ' ';
-    return out;
-}
-
 std::string dot_header(const Diagram& d, const std::string& stem) {
     const bool backward = std::any_of(d.nodes.begin(), d.nodes.end(),
                                       [](const DiagramNode& n) { return n.gradient.has_value(); });
-    std::string out = "// nntrace: the computation graph \"" + comment_text(d.key) + "\"" +
+    std::string out = "// nntrace: the computation graph \"" + dot_comment(d.key) + "\"" +
                       (backward ? ", backward view (gradients in red)" : "") + ".\n";
     out += "// Draw it with: dot -Tsvg " + stem + ".dot -o " + stem + ".svg\n";
     out += "// Restyle it here: the defaults below, then each kind of node (class = root, named,\n";
@@ -195,6 +167,35 @@ std::string dot_ranks(const Diagram& d) {
 }
 
 }  // namespace
+
+// The engine's ids ("n12", "neuron_h1") as they are, anything else quoted.
+std::string dot_id(const std::string& id) {
+    const bool plain = !id.empty() && !is_ascii_digit(id[0]) && !is_dot_keyword(id) &&
+                       std::all_of(id.begin(), id.end(), is_word_char);
+    if (plain) return id;
+    std::string out = "\"";
+    for (char c : id) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c == '\n' || c == '\r' ? ' ' : c;
+    }
+    return out + "\"";
+}
+
+std::string dot_comment(const std::string& text) {
+    std::string out = text;
+    for (char& c : out)
+        if (c == '\n' || c == '\r') c = ' ';
+    return out;
+}
+
+// A name after ∂ is bracketed when it is a formula, "∂(3*b)", as on paper.
+std::string dot_partial(const std::string& of, const std::string& by) {
+    auto operand = [](const std::string& name) {
+        const bool word = !name.empty() && is_ascii_alpha(name[0]) && std::all_of(name.begin(), name.end(), is_word_char);
+        return word ? dot_html_name(name) : "(" + dot_html_name(name) + ")";
+    };
+    return "∂" + operand(of) + "/∂" + operand(by);
+}
 
 std::string dot_html_escape(const std::string& text) {
     std::string out;

@@ -1,5 +1,5 @@
-// Graphviz DOT for one Diagram (dot.cpp), and the escaping its HTML-like labels need. Private to
-// the render library; drawings.cpp and the tests use it.
+// Graphviz DOT for one Diagram (dot.cpp) or NetworkDiagram (dot_network.cpp), and the escaping
+// their HTML-like labels need. Private to the render library; drawings.cpp and the tests use it.
 #pragma once
 
 #include <string>
@@ -11,6 +11,19 @@ namespace nntrace {
 // The diagram as a DOT graph called `stem`: nodes with their values (and gradients), edges with
 // their local derivatives (and contributions), numbers at `digits` decimals. Deterministic.
 std::string diagram_dot(const Diagram& diagram, const std::string& stem, int digits);
+
+// The network as a DOT graph called `stem`: one column per layer, neurons with their sums and
+// values (in a backward view the gradients of the loss), weights on the arrows. Deterministic.
+std::string network_dot(const NetworkDiagram& network, const std::string& stem, int digits);
+
+// An id as a DOT identifier: plain when it may stand bare, else quoted (DOT keywords included).
+std::string dot_id(const std::string& id);
+
+// Text for a `//` comment line: line breaks flattened, so that it cannot end the comment.
+std::string dot_comment(const std::string& text);
+
+// "∂E<SUB>total</SUB>/∂w<SUB>5</SUB>": ∂of/∂by for a label, names as dot_html_name sets them.
+std::string dot_partial(const std::string& of, const std::string& by);
 
 // Text made safe inside a DOT HTML-like label: & < > " escaped, control characters as spaces,
 // everything else (UTF-8 included) as it is.

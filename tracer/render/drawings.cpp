@@ -1,4 +1,5 @@
-// The record's drawings, in order, as the texts of their tool's sources (dot.cpp, gnuplot.cpp).
+// The record's drawings, in order, as the texts of their tool's sources (dot.cpp, dot_network.cpp,
+// gnuplot.cpp).
 #include "drawings.hpp"
 
 #include <cstdint>
@@ -54,6 +55,9 @@ std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat form
             if (const auto* d = std::get_if<Diagram>(&item)) {
                 const std::string stem = drawing_stem(d->key);
                 out.push_back({d->key, stem, DrawingSource::Tool::dot, diagram_dot(*d, stem, record.digits), {}});
+            } else if (const auto* n = std::get_if<NetworkDiagram>(&item)) {
+                const std::string stem = drawing_stem(n->key);
+                out.push_back({n->key, stem, DrawingSource::Tool::dot, network_dot(*n, stem, record.digits), {}});
             } else if (const auto* p = std::get_if<Plot>(&item)) {
                 const std::string stem = drawing_stem(p->key);
                 out.push_back({p->key, stem, DrawingSource::Tool::gnuplot, gnuplot_script(*p, stem, format),

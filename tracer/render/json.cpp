@@ -32,6 +32,7 @@ private:
     json table(const Table& t) const;
     json note(const Note& n) const;
     json diagram(const Diagram& d) const;
+    json network(const NetworkDiagram& n) const;
     json plot(const Plot& p) const;
     json comparison(const Comparison& c) const;
 
@@ -129,6 +130,38 @@ json JsonWriter::diagram(const Diagram& d) const {
             {"nodes", nodes}, {"edges", edges}};
 }
 
+// Optional numbers are left out when unset, as in a diagram: a forward view has no gradients.
+json JsonWriter::network(const NetworkDiagram& d) const {
+    auto maybe = [&](json& j, const char* field, const std::optional<Num>& n) {
+        if (n) j[field] = num(*n);
+    };
+    json neurons = json::array();
+    for (const NetworkNeuron& n : d.neurons) {
+        json neuron = {{"id", n.id}, {"name", n.name}, {"layer", n.layer}, {"value_name", n.value_name},
+                       {"value", num(n.value)}, {"sum_name", n.sum_name}};
+        maybe(neuron, "sum", n.sum);
+        maybe(neuron, "value_gradient", n.value_gradient);
+        maybe(neuron, "sum_gradient", n.sum_gradient);
+        neurons.push_back(std::move(neuron));
+    }
+    json weights = json::array();
+    for (const NetworkWeight& w : d.weights) {
+        json weight = {{"name", w.name}, {"from", w.from}, {"to", w.to}, {"value", num(w.value)}};
+        maybe(weight, "gradient", w.gradient);
+        weights.push_back(std::move(weight));
+    }
+    json biases = json::array();
+    for (const NetworkBias& b : d.biases) {
+        json bias = {{"id", b.id}, {"name", b.name}, {"layer", b.layer}, {"to", b.to}, {"value", num(b.value)}};
+        maybe(bias, "gradient", b.gradient);
+        biases.push_back(std::move(bias));
+    }
+    json out = {{"kind", "network"}, {"key", d.key}, {"title", message(d.title)}, {"backward", d.backward},
+                {"neurons", neurons}, {"weights", weights}, {"biases", biases}, {"loss", d.loss}};
+    maybe(out, "loss_value", d.loss_value);
+    return out;
+}
+
 json JsonWriter::plot(const Plot& p) const {
     json series = json::array();
     for (const Series& s : p.series)
@@ -147,6 +180,7 @@ json JsonWriter::item(const Item& item) const {
         json operator()(const Table& t) const { return w.table(t); }
         json operator()(const Note& n) const { return w.note(n); }
         json operator()(const Diagram& d) const { return w.diagram(d); }
+        json operator()(const NetworkDiagram& n) const { return w.network(n); }
         json operator()(const Plot& p) const { return w.plot(p); }
     };
     return std::visit(Visit{*this}, item);

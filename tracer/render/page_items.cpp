@@ -135,6 +135,7 @@ TemplateData item_data(const Page& page, const Item& item, Markup markup) {
         }
         TemplateData operator()(const Note& n) const { return note_data(page, n); }
         TemplateData operator()(const Diagram& g) const { return figure_data(page, g.key, g.title, true); }
+        TemplateData operator()(const NetworkDiagram& n) const { return figure_data(page, n.key, n.title, true); }
         TemplateData operator()(const Plot& p) const { return figure_data(page, p.key, p.title, false); }
     };
     return std::visit(Visit{page, markup}, item);

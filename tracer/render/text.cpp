@@ -29,6 +29,7 @@ std::string item_text(const Page& page, const Item& item) {
         std::string operator()(const Note& n) const { return indent + note_line(page, n) + "\n"; }
         // Drawings live in their own files (.dot, .svg) beside the pages; a terminal names them.
         std::string operator()(const Diagram& d) const { return indent + drawing_line(page, d.title) + "\n"; }
+        std::string operator()(const NetworkDiagram& n) const { return indent + drawing_line(page, n.title) + "\n"; }
         std::string operator()(const Plot& p) const { return indent + drawing_line(page, p.title) + "\n"; }
     };
     return std::visit(Visit{page}, item);
