@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <set>
 
 #include "algorithms/training.hpp"
@@ -187,4 +188,22 @@ TEST_CASE("Training: a thinned loss table is announced in the final section", "[
     REQUIRE(note != items.end());
     CHECK(std::get<nntrace::Note>(*note).message.args.at(0).number->exact == 2.0);  // every 2nd pass of 201
     CHECK(nntrace::loss_table(run).rows.size() == nntrace::passes_listed(201).size());
+}
+
+TEST_CASE("Training: a key of a round left out is still found, from that round's numbers", "[training][record]") {
+    const auto setup = line_setup(1.0, 0.01, 40);
+    auto run = std::make_shared<const nntrace::TrainingRun>(nntrace::train(setup));
+    nntrace::Record r;
+    r.sections = nntrace::training_sections(*run, setup, {});
+    r.find_elsewhere.push_back(nntrace::rounds_left_out_lookup(run, setup, {}));
+    const Tape pass20 = run->tape_at(20);
+    const auto w20 = r.find("w@20");
+    REQUIRE(w20);
+    CHECK(w20->exact == pass20[*pass20.find("w")].value.exact);
+    const auto update = run->updates_at(20).at(0);
+    CHECK(r.find("dL/dw@20")->exact == update.gradient.exact);
+    CHECK(r.find("w@20+")->exact == update.after.exact);
+    CHECK(r.find("w@41"));        // the final pass, written out
+    CHECK_FALSE(r.find("w@42"));  // past it
+    CHECK_FALSE(r.find("nothing@20"));
 }
