@@ -1,15 +1,18 @@
 // nntrace build: the course folder. Per lesson its record, its drawings and its pages in both
 // languages; the course index; and the assets the HTML pages need (stylesheet, KaTeX), copied
 // so that the folder works offline and on another machine.
+#include <future>
 #include <ostream>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include "atomic_file.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 #include "drawing_tools.hpp"
 #include "home.hpp"
+#include "job_pool.hpp"
 #include "lessons/lessons.hpp"
 #include "options.hpp"
 #include "page_assets.hpp"
@@ -33,15 +36,16 @@ PageContext page_context(const LessonInfo& lesson, const std::string& lang, Form
     return context;
 }
 
-void build_lesson(const LessonInfo& lesson, const std::filesystem::path& out, std::ostream& warnings) {
-    const Record record = run_lesson(lessons_dir(), lesson.id, {});
+// A lesson's record and pages, once its pictures are drawn: the pages link only those.
+void write_lesson(const LessonInfo& lesson, const Record& record, PendingPictures& pictures,
+                  std::ostream& warnings, const std::filesystem::path& out) {
     const auto dir = out / lesson.id;
     RenderOptions options;
     options.messages_dir = messages_dir();
     options.templates_dir = templates_dir();
     options.figures_href = "../figures";
     options.assets_href = "../../assets";
-    options.drawn = write_drawings(record, dir / "figures", warnings);  // sources, then SVGs
+    options.drawn = pictures.finish(warnings);
     write_atomically(dir / "record.json", render(record, Format::json, options));
     for (const std::string& lang : page_languages()) {
         options.lang = lang;
@@ -50,6 +54,35 @@ void build_lesson(const LessonInfo& lesson, const std::filesystem::path& out, st
                              render_lesson_page(record, format, options, page_context(lesson, lang, format)));
         write_atomically(dir / lang / "lesson.txt", render(record, Format::text, options));
     }
+}
+
+// The lessons are independent, so both cores work on them: the records are computed two at a
+// time; then every lesson's sources are written and its pictures queued, in course order; then
+// the pages are written two lessons at a time, each after its own pictures, while the pool draws
+// the others'. Messages are kept per lesson and printed in course order, as a sequential build
+// would print them.
+void build_lessons(const std::vector<LessonInfo>& lessons, const std::filesystem::path& out, std::ostream& err) {
+    const std::size_t n = lessons.size(), cores = default_worker_count();
+    std::vector<Record> records(n);
+    parallel_for(n, cores, [&](std::size_t i) { records[i] = run_lesson(lessons_dir(), lessons[i].id, {}); });
+
+    DrawingPool drawing;
+    std::vector<std::ostringstream> warnings(n);
+    std::vector<PendingPictures> pictures;
+    pictures.reserve(n);
+    for (std::size_t i = 0; i < n; ++i)
+        pictures.push_back(drawing.start(records[i], out / lessons[i].id / "figures", warnings[i]));
+
+    auto print_warnings = [&] {
+        for (const auto& w : warnings) err << w.str();
+    };
+    try {
+        parallel_for(n, cores, [&](std::size_t i) { write_lesson(lessons[i], records[i], pictures[i], warnings[i], out); });
+    } catch (...) {
+        print_warnings();  // what went wrong with the pictures still matters
+        throw;
+    }
+    print_warnings();
 }
 
 void write_index(const std::vector<LessonInfo>& lessons, const std::filesystem::path& out) {
@@ -77,9 +110,13 @@ int command_build(const std::vector<std::string>& args, Io io) {
     }
     const std::filesystem::path out = vm["out"].as<std::string>();
     const auto lessons = list_lessons(lessons_dir());
-    for (const auto& lesson : lessons) build_lesson(lesson, out, io.err);
+    // The assets (KaTeX and its fonts) do not depend on the lessons: copied meanwhile.
+    std::ostringstream asset_warnings;
+    auto assets = std::async(std::launch::async, [&] { copy_page_assets(out, "build", asset_warnings); });
+    build_lessons(lessons, out, io.err);
     write_index(lessons, out);
-    copy_page_assets(out, "build", io.err);
+    assets.get();
+    io.err << asset_warnings.str();
     io.err << "nntrace build: " << lessons.size() << " lesson" << (lessons.size() == 1 ? "" : "s")
            << " written to " << out.string() << "\n";
     return exit_code::ok;

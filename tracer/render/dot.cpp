@@ -22,16 +22,19 @@ bool is_ascii_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <=
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_word_char(char c) { return is_ascii_alpha(c) || is_ascii_digit(c) || c == '_'; }
 
+// A subscript in a smaller size of its own. Graphviz's SVG writes <SUB> text at the label's full
+// size, shifted down: in a browser it then runs into the line below and into the text after it.
+std::string sub(const std::string& text) { return "<SUB><FONT POINT-SIZE=\"9\">" + text + "</FONT></SUB>"; }
+
 // One identifier with its subscript: "out_h1" → out<SUB>h1</SUB>, "w12" → w<SUB>12</SUB>.
 // Identifiers are ASCII, so the pieces need no escaping.
 std::string subscripted(const std::string& word) {
     const auto underscore = word.find('_');
     if (underscore != std::string::npos && underscore > 0 && underscore + 1 < word.size())
-        return word.substr(0, underscore) + "<SUB>" + word.substr(underscore + 1) + "</SUB>";
+        return word.substr(0, underscore) + sub(word.substr(underscore + 1));
     std::size_t digits = word.size();
     while (digits > 0 && is_ascii_digit(word[digits - 1])) --digits;
-    if (digits > 0 && digits < word.size())
-        return word.substr(0, digits) + "<SUB>" + word.substr(digits) + "</SUB>";
+    if (digits > 0 && digits < word.size()) return word.substr(0, digits) + sub(word.substr(digits));
     return word;
 }
 

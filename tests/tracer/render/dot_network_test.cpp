@@ -31,24 +31,24 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 
 TEST_CASE("DOT network: each weight labels its arrow with its name and value", "[render][dot][network]") {
     const std::string dot = network_dot(small_network(false), "n", 4);
-    CHECK(has(dot, "neuron_i1 -> neuron_h1 [label=<w<SUB>1</SUB> = 0.05>];"));
+    CHECK(has(dot, "neuron_i1 -> neuron_h1 [label=<w<SUB><FONT POINT-SIZE=\"9\">1</FONT></SUB> = 0.05>];"));
 }
 
 TEST_CASE("DOT network: a neuron shows its weighted sum and its value after the forward pass", "[render][dot][network]") {
     const std::string dot = network_dot(small_network(false), "n", 4);
-    CHECK(has(dot, "<B>h<SUB>1</SUB></B><BR/>l<SUB>h1</SUB> = 0.385<BR/>out<SUB>h1</SUB> = 0.595"));
-    CHECK(has(dot, "label=<<B>i<SUB>1</SUB></B> = 0.1>"));  // an input is titled by its value
-    CHECK(has(dot, "label=<b<SUB>1</SUB> = 0.35>"));
-    CHECK(has(dot, "<B>E<SUB>total</SUB></B> = 0.0968"));
+    CHECK(has(dot, "<B>h<SUB><FONT POINT-SIZE=\"9\">1</FONT></SUB></B><BR/>l<SUB><FONT POINT-SIZE=\"9\">h1</FONT></SUB> = 0.385<BR/>out<SUB><FONT POINT-SIZE=\"9\">h1</FONT></SUB> = 0.595"));
+    CHECK(has(dot, "label=<<B>i<SUB><FONT POINT-SIZE=\"9\">1</FONT></SUB></B> = 0.1>"));  // an input is titled by its value
+    CHECK(has(dot, "label=<b<SUB><FONT POINT-SIZE=\"9\">1</FONT></SUB> = 0.35>"));
+    CHECK(has(dot, "<B>E<SUB><FONT POINT-SIZE=\"9\">total</FONT></SUB></B> = 0.0968"));
     CHECK_FALSE(has(dot, "∂"));  // a forward view has no gradients
 }
 
 TEST_CASE("DOT network: the backward view writes the loss's gradients in red", "[render][dot][network]") {
     const std::string dot = network_dot(small_network(true), "n", 4);
-    CHECK(has(dot, "[label=<<FONT COLOR=\"#b2182b\">∂E<SUB>total</SUB>/∂w<SUB>1</SUB> =<BR/>0.0004</FONT>>]"));
-    CHECK(has(dot, "∂E<SUB>total</SUB>/∂out<SUB>h1</SUB> = 0.0176<BR/>∂E<SUB>total</SUB>/∂l<SUB>h1</SUB> = −0.25"));
-    CHECK(has(dot, "∂E<SUB>total</SUB>/∂b<SUB>1</SUB> = 0.0098"));
-    CHECK_FALSE(has(dot, "w<SUB>1</SUB> = 0.05"));  // the weights' values belong to the forward view
+    CHECK(has(dot, "[label=<<FONT COLOR=\"#b2182b\">∂E<SUB><FONT POINT-SIZE=\"9\">total</FONT></SUB>/∂w<SUB><FONT POINT-SIZE=\"9\">1</FONT></SUB> =<BR/>0.0004</FONT>>]"));
+    CHECK(has(dot, "∂E<SUB><FONT POINT-SIZE=\"9\">total</FONT></SUB>/∂out<SUB><FONT POINT-SIZE=\"9\">h1</FONT></SUB> = 0.0176<BR/>∂E<SUB><FONT POINT-SIZE=\"9\">total</FONT></SUB>/∂l<SUB><FONT POINT-SIZE=\"9\">h1</FONT></SUB> = −0.25"));
+    CHECK(has(dot, "∂E<SUB><FONT POINT-SIZE=\"9\">total</FONT></SUB>/∂b<SUB><FONT POINT-SIZE=\"9\">1</FONT></SUB> = 0.0098"));
+    CHECK_FALSE(has(dot, "w<SUB><FONT POINT-SIZE=\"9\">1</FONT></SUB> = 0.05"));  // the weights' values belong to the forward view
 }
 
 TEST_CASE("DOT network: each layer is one column, ordered top to bottom, biases below", "[render][dot][network]") {

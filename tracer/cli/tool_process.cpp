@@ -1,0 +1,78 @@
+#include "tool_process.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace nntrace {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The line of the tool's error stream that says why it failed: dot's "Error: ..." line, or the
+// last line (gnuplot echoes the offending command first and gives the reason last).
+std::string error_line(const fs::path& file) {
+    std::ifstream in(file);
+    std::string line, last;
+    while (std::getline(in, line)) {
+        if (line.find("Error") != std::string::npos) return line;
+        if (line.find_first_not_of(" \t^") != std::string::npos) last = line;
+    }
+    return last;
+}
+
+}  // namespace
+
+std::string find_program(const std::string& name) {
+    if (name.find('/') != std::string::npos) return ::access(name.c_str(), X_OK) == 0 ? name : "";
+    const char* path = std::getenv("PATH");
+    std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+    for (std::size_t start = 0; start <= dirs.size();) {
+        std::size_t end = dirs.find(':', start);
+        if (end == std::string::npos) end = dirs.size();
+        const std::string dir = end > start ? dirs.substr(start, end - start) : ".";
+        const std::string candidate = dir + "/" + name;
+        struct stat st {};
+        if (::stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(candidate.c_str(), X_OK) == 0)
+            return candidate;
+        start = end + 1;
+    }
+    return "";
+}
+
+// posix_spawn, not system(): no shell, so names are passed as they are.
+ToolRun run_tool(const std::string& program, const std::vector<std::string>& args, const fs::path& dir,
+                 const std::string& errors_name) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addchdir_np(&actions, dir.c_str());
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, errors_name.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(program.c_str()));
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    const int spawned = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) return {false, std::strerror(spawned)};
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    std::error_code ec;
+    const std::string why = error_line(dir / errors_name);
+    fs::remove(dir / errors_name, ec);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {true, ""};
+    const std::string code = WIFEXITED(status) ? "exit " + std::to_string(WEXITSTATUS(status)) : "killed";
+    return {false, why.empty() ? code : why};
+}
+
+}  // namespace nntrace
