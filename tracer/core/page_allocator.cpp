@@ -44,7 +44,7 @@ void* allocate_pages(std::size_t bytes) {
         const std::size_t tail = static_cast<std::size_t>(start + size + huge_page - (aligned + size));
         if (tail > 0) munmap(aligned + size, tail);
         madvise(aligned, size, MADV_HUGEPAGE);  // a hint: without huge pages the block still works
-        observed(static_cast<long long>(size));
+        observed(static_cast<long long>(bytes));  // what was asked for, as malloc's counts are
         return aligned;
     }
 #endif
@@ -55,7 +55,7 @@ void release_pages(void* p, std::size_t bytes) noexcept {
 #if defined(__linux__)
     if (mapped_directly(bytes)) {
         munmap(p, rounded_up(bytes));
-        observed(-static_cast<long long>(rounded_up(bytes)));
+        observed(-static_cast<long long>(bytes));
         return;
     }
 #endif
