@@ -1,5 +1,6 @@
 #include "training.hpp"
 
+#include <algorithm>
 #include <set>
 #include <stdexcept>
 
@@ -69,6 +70,12 @@ Section round_section(const TrainingRun& run, int k, const TrainingSetup& setup,
 }
 
 namespace {
+
+// The last forward pass: the values shown, then every named node.
+std::vector<Item> final_pass_items(const TrainingRun& run, const TrainingSetup& setup, const TrainingView& view) {
+    return pass_items(run.tape_at(run.passes()), view.shown_values.empty() ? setup.update : view.shown_values,
+                      run.passes());
+}
 
 // Where rounds are left out: which ones, and that their numbers are still kept.
 Note rounds_left_out(int first, int last) {
@@ -158,12 +165,14 @@ std::vector<int> rounds_shown(int rounds, const TrainingView& view) {
         for (int k = 1; k <= rounds; ++k) shown.push_back(k);
         return shown;
     }
-    for (int k = 1; k <= view.opening_rounds && k < rounds; ++k) shown.push_back(k);
+    // Round 1 at least: the note on the rounds left out follows the last opening round.
+    for (int k = 1; k <= std::max(1, view.opening_rounds) && k < rounds; ++k) shown.push_back(k);
     shown.push_back(rounds);
     return shown;
 }
 
 std::vector<int> passes_listed(int passes, int most) {
+    most = std::max(most, 2);  // the first and the last at least
     std::vector<int> listed;
     const int every = passes <= most ? 1 : (passes - 2) / (most - 1) + 1;
     for (int k = 1; k < passes; k += every) listed.push_back(k);
@@ -173,22 +182,18 @@ std::vector<int> passes_listed(int passes, int most) {
 
 std::vector<Section> training_sections(const TrainingRun& run, const TrainingSetup& setup, const TrainingView& view) {
     std::vector<Section> sections;
-    if (!view.write_rounds) {
-        Section final_pass{"final", Message{"training.section.final", {}}, {}};
-        final_pass.items.emplace_back(rounds_left_out(1, run.rounds()));
-        sections.push_back(std::move(final_pass));
-        return sections;
-    }
-    int previous = 0;
-    for (int k : rounds_shown(run.rounds(), view)) {
-        if (k > previous + 1) sections.back().items.emplace_back(rounds_left_out(previous + 1, k - 1));
-        sections.push_back(round_section(run, k, setup, view));
-        previous = k;
-    }
-
     Section final_pass{"final", Message{"training.section.final", {}}, {}};
-    final_pass.items = pass_items(run.tape_at(run.passes()), view.shown_values.empty() ? setup.update : view.shown_values,
-                                  run.passes());
+    if (view.write_rounds) {
+        int previous = 0;
+        for (int k : rounds_shown(run.rounds(), view)) {
+            if (k > previous + 1) sections.back().items.emplace_back(rounds_left_out(previous + 1, k - 1));
+            sections.push_back(round_section(run, k, setup, view));
+            previous = k;
+        }
+        final_pass.items = final_pass_items(run, setup, view);
+    } else {
+        final_pass.items.emplace_back(rounds_left_out(1, run.rounds()));
+    }
     // Said before the loss table that follows the final pass, when that table is thinned.
     if (run.passes() > losses_listed) {
         const int every = passes_listed(run.passes()).at(1) - 1;
@@ -199,11 +204,31 @@ std::vector<Section> training_sections(const TrainingRun& run, const TrainingSet
     return sections;
 }
 
+namespace {
+
+// "losses/k/loss" and "losses/k/pass" of a run whose table is thinned (keyed "losses-sampled"):
+// pass k's loss, as the full table would have it in row k.
+std::optional<Num> thinned_loss_cell(const TrainingRun& run, const std::string& key) {
+    if (run.passes() <= losses_listed || key.rfind("losses/", 0) != 0) return std::nullopt;
+    const auto slash = key.find('/', 7);
+    if (slash == std::string::npos) return std::nullopt;
+    const std::string row = key.substr(7, slash - 7), column = key.substr(slash + 1);
+    if (row.empty() || row.size() > 9 || row.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    const int k = std::stoi(row);
+    if (k < 1 || k > run.passes()) return std::nullopt;
+    if (column == "loss") return run.loss_at(k);
+    if (column == "pass") return Num::both(k);
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::function<std::optional<Num>(const std::string& key)> rounds_left_out_lookup(
     std::shared_ptr<const TrainingRun> run, const TrainingSetup& setup, const TrainingView& view) {
     TrainingSetup kept = setup;
     kept.build = nullptr;  // the builder may refer to a problem that does not outlive the record
     return [run, kept, view](const std::string& key) -> std::optional<Num> {
+        if (const auto loss = thinned_loss_cell(*run, key)) return loss;
         // The round is the number after the last '@': "w7@5000+", "dL/dw7@5000", "…@12#2".
         // "w7+" is round 1's update.
         const auto at = key.rfind('@');
@@ -216,17 +241,22 @@ std::function<std::optional<Num>(const std::string& key)> rounds_left_out_lookup
             for (; i < key.size() && key[i] >= '0' && key[i] <= '9' && k < 100000000; ++i) k = k * 10 + (key[i] - '0');
             if (i == at + 1 || k < 1) return std::nullopt;
         }
-        if (k > run->rounds()) return std::nullopt;  // the final pass is always written out
-        // Every key ending in @k is in round k's section: write out that one round and look.
+        if (k > run->passes()) return std::nullopt;
+        // Every key ending in @k is in round k's section (or the final pass's): write out that
+        // one section and look.
         Record one_round;
-        one_round.sections.push_back(round_section(*run, k, kept, view));
+        if (k == run->passes())
+            one_round.sections.push_back(Section{"final", {}, final_pass_items(*run, kept, view)});
+        else
+            one_round.sections.push_back(round_section(*run, k, kept, view));
         return one_round.find(key);
     };
 }
 
 Table loss_table(const TrainingRun& run) {
     Table t;
-    t.key = "losses";
+    // A thinned table has another key: "losses/k/loss" always means pass k (see below).
+    t.key = run.passes() > losses_listed ? "losses-sampled" : "losses";
     t.title = Message{"training.table.loss", {}};
     t.columns = {Column{"pass", Message{"training.column.pass", {}}, 0},
                  Column{"loss", Message{"training.column.loss", {}}, std::nullopt}};

@@ -81,7 +81,8 @@ struct TrainingView {
 };
 
 // The training keys of rounds the sections leave out ("w7@5000", "dL/dw7@5000", "w7@5000+",
-// a chain-rule line's key + "@5000"), looked up by writing that one round out.
+// a chain-rule line's key + "@5000"; the final pass's when no round is written), looked up by
+// writing that one round out; and "losses/k/loss" of a thinned loss table (pass k's loss).
 std::function<std::optional<Num>(const std::string& key)> rounds_left_out_lookup(
     std::shared_ptr<const TrainingRun> run, const TrainingSetup& setup, const TrainingView& view);
 
@@ -97,8 +98,9 @@ std::vector<int> rounds_shown(int rounds, const TrainingView& view);
 std::vector<Section> training_sections(const TrainingRun& run, const TrainingSetup& setup,
                                        const TrainingView& view);
 
-// The loss at each forward pass: columns "pass" and "loss", one row per pass (rounds + 1); for
-// a long run, every k-th pass and the last, at most `losses_listed` rows (a note says which).
+// The loss at each forward pass: columns "pass" and "loss", one row per pass (rounds + 1), key
+// "losses". For a long run, every k-th pass and the last, at most `losses_listed` rows (a note
+// says which), key "losses-sampled": its row numbers are not pass numbers.
 constexpr int losses_listed = 101;
 Table loss_table(const TrainingRun& run);
 

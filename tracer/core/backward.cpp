@@ -31,7 +31,10 @@ BackwardPlan plan_backward(const Tape& tape, NodeId root) {
     for (std::size_t i = 0; i <= root; ++i) {
         if (!plan.reaches[i]) continue;
         const Node& n = tape[static_cast<NodeId>(i)];
-        for (int k = 0; k < arity(n.op); ++k) ++first[n.args[static_cast<std::size_t>(k)] + 1];
+        for (int k = 0; k < arity(n.op); ++k) {
+            const auto a = n.args[static_cast<std::size_t>(k)];
+            if (tape[a].op != Op::constant) ++first[a + 1];  // constants receive no terms
+        }
     }
     for (std::size_t i = 0; i < tape.size(); ++i) first[i + 1] += first[i];
     std::vector<std::size_t> received(first.back());

@@ -93,10 +93,12 @@ void Replay::reserve(std::size_t passes) {
 }
 
 void Replay::forward(const std::vector<std::pair<NodeId, Num>>& leaves) {
+    for (const auto& [id, v] : leaves)
+        if (id >= nodes_ || arity(graph_[id].op) != 0) throw std::logic_error("Replay::forward: not a leaf of the graph");
     const std::size_t pass = passes_;
-    grow(values_, nodes_);
-    grow(locals_, edges_);
     try {
+        grow(values_, nodes_);
+        grow(locals_, edges_);
         // Leaves first (as in pass 0 unless given), then the operations in tape order.
         for (NodeId id : leaves_) write(values_, pass * nodes_ + id, value(0, id));
         for (const auto& [id, v] : leaves) write(values_, pass * nodes_ + id, v);
@@ -143,13 +145,13 @@ void Replay::backward() {
     if (pass >= passes_) throw std::logic_error("Replay::backward: no pass left to differentiate");
     const std::size_t terms = plan_.terms.size();
     const std::size_t sums = plan_.sums.size();
-    grow(sums_, sums);
-    grow(contributions_, terms);
     auto fault = [&](const BackwardPlan::Visit& v) {
         const Node& n = graph_[v.node];
         throw NumericFault{v.node, n.op, {value(pass, n.args[0]).hand, value(pass, n.args[1]).hand}, true};
     };
     try {
+        grow(sums_, sums);
+        grow(contributions_, terms);
         if (tracks_ == 1) {
             const double* local = locals_.data() + pass * edges_;
             double* sum = sums_.data() + pass * sums;

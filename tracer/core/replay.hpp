@@ -2,8 +2,9 @@
 // round; only the numbers change. So the graph (names, formulas, labels) is built once, by the
 // builder, and each pass is a loop over flat arrays of doubles: no strings, no allocation beyond
 // the arrays' growth. Every number of every pass is kept: values, local derivatives, gradients
-// and chain-rule products (each number once: a gradient that is a single product is that product). A page asks for a pass as a Tape and Gradients (tape_at,
-// gradients_at) and gets exactly what building the graph afresh would have given.
+// and chain-rule products (each number once: a gradient that is a single product is that
+// product). A page asks for a pass as a Tape and Gradients (tape_at, gradients_at) and gets
+// exactly what building the graph afresh would have given.
 #pragma once
 
 #include <array>

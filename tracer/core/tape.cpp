@@ -40,6 +40,14 @@ NodeId Tape::constant(double v, std::string text) {
     return push(std::move(n));
 }
 
+std::array<double, 2> Tape::call_function(NodeId id, std::uint32_t function, double x, const Arithmetic& a) const {
+    try {
+        return functions_[function].evaluate(x, a);
+    } catch (const NumericFault& f) {
+        throw NumericFault{id, f.op, f.args, f.in_derivative};  // what failed, at the call
+    }
+}
+
 NodeNumbers Tape::numbers_of(NodeId id, const Node& shape, const std::array<Num, 2>& args) const {
     const Op op = shape.op;
     const std::array<double, 2> hand{args[0].hand, args[1].hand}, exact{args[0].exact, args[1].exact};
@@ -53,10 +61,9 @@ NodeNumbers Tape::numbers_of(NodeId id, const Node& shape, const std::array<Num,
         return out;
     }
     if (op == Op::call) {
-        const UserFunction& f = functions_[shape.function];
         // The body runs twice: step by step in this run's arithmetic, and exactly.
-        const auto h = f.evaluate(hand[0], arithmetic_);
-        const auto e = f.evaluate(exact[0], Arithmetic::exact());
+        const auto h = call_function(id, shape.function, hand[0], arithmetic_);
+        const auto e = call_function(id, shape.function, exact[0], Arithmetic::exact());
         if (!finite(h, 1) || !finite(e, 1)) throw NumericFault{id, Op::call, {hand[0], 0}, false};
         out.value = Num{e[0], h[0]};
         out.local[0] = Num{e[1], h[1]};

@@ -102,14 +102,16 @@ public:
     // slips: what apply and call record, and what a replay of the graph computes each round.
     // `shape` gives the op, param and function. Throws NumericFault when a number is not finite.
     NodeNumbers numbers_of(NodeId id, const Node& shape, const std::array<Num, 2>& args) const;
+    // A user function's s(x) and s′(x). A fault inside its body (which runs on a tape of its own)
+    // is reported at node `id`, the call, so that it is blamed on the step that called it; the
+    // operation and arguments stay those that failed inside the body.
+    std::array<double, 2> call_function(NodeId id, std::uint32_t function, double x, const Arithmetic& a) const;
     // The same in exact arithmetic, one track: value and local derivatives of doubles.
     Evaluation exact_numbers_of(NodeId id, Op op, double param, std::uint32_t function,
                                 const std::array<double, 2>& args) const;
 
     // Overwrites a node's numbers: a replayed pass put back on a copy of the graph for a page.
     void set_numbers(NodeId id, const NodeNumbers& numbers);
-
-    void reserve(std::size_t nodes) { nodes_.reserve(nodes); }
 
     const Node& operator[](NodeId id) const { return nodes_.at(id); }
     std::size_t size() const { return nodes_.size(); }
@@ -133,7 +135,7 @@ private:
 inline Evaluation Tape::exact_numbers_of(NodeId id, Op op, double param, std::uint32_t function,
                                          const std::array<double, 2>& args) const {
     if (op == Op::call) {
-        const auto v = functions_[function].evaluate(args[0], Arithmetic::exact());
+        const auto v = call_function(id, function, args[0], Arithmetic::exact());
         if (!std::isfinite(v[0])) throw NumericFault{id, Op::call, {args[0], 0}, false};
         return {v[0], {v[1], 0}};
     }

@@ -84,7 +84,7 @@ std::string Labeller::node_label(const DiagramNode& n) const {
     const std::string name = dot_html_name(n.name);
     std::string label = (n.named ? "<B>" + name + "</B>" : name) + " = " + number(n.value);
     if (n.gradient)
-        label += std::string("<BR/><FONT COLOR=\"") + gradient_colour + "\">" + gradient_line(n) + "</FONT>";
+        label += "<BR/>" + in_gradient_colour(gradient_line(n));
     return label;
 }
 
@@ -98,8 +98,7 @@ std::string Labeller::edge_label(const DiagramEdge& e) const {
     if (e.contribution) {
         const DiagramNode* to = node(e.to);
         const std::string upstream = to && to->gradient ? term(*to->gradient) + " · " + term(e.local) + " = " : "";
-        label += std::string("<BR/><FONT COLOR=\"") + gradient_colour + "\">" + upstream +
-                 number(*e.contribution) + "</FONT>";
+        label += "<BR/>" + in_gradient_colour(upstream + number(*e.contribution));
     }
     return label;
 }
@@ -198,6 +197,10 @@ std::string dot_partial(const std::string& of, const std::string& by) {
         return word ? dot_html_name(name) : "(" + dot_html_name(name) + ")";
     };
     return "∂" + operand(of) + "/∂" + operand(by);
+}
+
+std::string in_gradient_colour(const std::string& label_text) {
+    return std::string("<FONT COLOR=\"") + gradient_colour + "\">" + label_text + "</FONT>";
 }
 
 std::string dot_html_escape(const std::string& text) {

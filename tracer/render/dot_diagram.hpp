@@ -16,6 +16,9 @@ std::string diagram_dot(const Diagram& diagram, const std::string& stem, int dig
 // values (in a backward view the gradients of the loss), weights on the arrows. Deterministic.
 std::string network_dot(const NetworkDiagram& network, const std::string& stem, int digits);
 
+// Gradients are drawn in one colour in every diagram: text in it, as an HTML-like label piece.
+std::string in_gradient_colour(const std::string& label_text);
+
 // An id as a DOT identifier: plain when it may stand bare, else quoted (DOT keywords included).
 std::string dot_id(const std::string& id);
 

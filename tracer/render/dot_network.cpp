@@ -12,8 +12,6 @@
 namespace nntrace {
 namespace {
 
-// Colours shared with the computation graph (dot.cpp), so that red means a gradient everywhere.
-constexpr const char* gradient_colour = "#b2182b";
 constexpr const char* loss_id = "loss";
 
 class NetworkLabels {
@@ -35,18 +33,18 @@ public:
         std::string lines;
         if (n.value_gradient) lines += equals(partial(n.value_name), *n.value_gradient);
         if (n.sum_gradient) lines += "<BR/>" + equals(partial(n.sum_name), *n.sum_gradient);
-        return lines.empty() ? label : label + "<BR/>" + red(lines);
+        return lines.empty() ? label : label + "<BR/>" + in_gradient_colour(lines);
     }
 
     std::string weight(const NetworkWeight& w) const {
         // Two lines: the arrows of a layer stand side by side, and a long label widens the column gap.
-        if (d_.backward && w.gradient) return red(partial(w.name) + " =<BR/>" + number(*w.gradient));
+        if (d_.backward && w.gradient) return in_gradient_colour(partial(w.name) + " =<BR/>" + number(*w.gradient));
         return equals(dot_html_name(w.name), w.value);
     }
 
     std::string bias(const NetworkBias& b) const {
         const std::string value = equals(dot_html_name(b.name), b.value);
-        if (d_.backward && b.gradient) return value + "<BR/>" + red(equals(partial(b.name), *b.gradient));
+        if (d_.backward && b.gradient) return value + "<BR/>" + in_gradient_colour(equals(partial(b.name), *b.gradient));
         return value;
     }
 
@@ -59,9 +57,6 @@ private:
     std::string number(const Num& n) const { return format_number(n.hand, style_); }
     std::string equals(const std::string& left, const Num& n) const { return left + " = " + number(n); }
     std::string partial(const std::string& by) const { return dot_partial(d_.loss, by); }
-    static std::string red(const std::string& text) {
-        return std::string("<FONT COLOR=\"") + gradient_colour + "\">" + text + "</FONT>";
-    }
 
     const NetworkDiagram& d_;
     NumberStyle style_;

@@ -207,3 +207,38 @@ TEST_CASE("Training: a key of a round left out is still found, from that round's
     CHECK_FALSE(r.find("w@42"));  // past it
     CHECK_FALSE(r.find("nothing@20"));
 }
+
+TEST_CASE("Training: a thinned loss table has its own key; losses/k/loss still means pass k", "[training][record]") {
+    const auto setup = line_setup(1.0, 0.001, 200);
+    auto run = std::make_shared<const nntrace::TrainingRun>(nntrace::train(setup));
+    nntrace::Record r;
+    r.sections = nntrace::training_sections(*run, setup, {});
+    r.sections.back().items.emplace_back(nntrace::loss_table(*run));
+    r.find_elsewhere.push_back(nntrace::rounds_left_out_lookup(run, setup, {}));
+    CHECK_FALSE(r.find_table("losses"));
+    REQUIRE(r.find_table("losses-sampled"));
+    CHECK(r.find("losses/150/loss")->exact == run->loss_at(150).exact);
+    CHECK(r.find("losses/150/pass")->exact == 150.0);
+    CHECK_FALSE(r.find("losses/202/loss"));
+}
+
+TEST_CASE("Training: with no round written out, every pass is still found", "[training][record]") {
+    const auto setup = line_setup(1.0, 0.01, 5);
+    auto run = std::make_shared<const nntrace::TrainingRun>(nntrace::train(setup));
+    nntrace::TrainingView view;
+    view.write_rounds = false;
+    nntrace::Record r;
+    r.sections = nntrace::training_sections(*run, setup, view);
+    r.find_elsewhere.push_back(nntrace::rounds_left_out_lookup(run, setup, view));
+    CHECK(r.sections.size() == 1);
+    const Tape last = run->tape_at(6);
+    CHECK(r.find("w@6")->exact == last[*last.find("w")].value.exact);  // the final pass
+    CHECK(r.find("w+")->exact == run->updates_at(1).at(0).after.exact);
+}
+
+TEST_CASE("Training: no opening rounds still writes out round 1", "[training][record]") {
+    nntrace::TrainingView view;
+    view.opening_rounds = 0;
+    CHECK(nntrace::rounds_shown(20, view) == std::vector<int>{1, 20});
+    CHECK(nntrace::passes_listed(50, 1) == std::vector<int>{1, 50});
+}

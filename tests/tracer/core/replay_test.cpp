@@ -128,3 +128,52 @@ TEST_CASE("Replay: a pass can be differentiated only once it exists", "[replay]"
     replay.backward();
     CHECK_THROWS_AS(replay.backward(), std::logic_error);
 }
+
+TEST_CASE("Replay: a fault inside a user function is reported at the call", "[replay]") {
+    Tape tape;
+    Scope scope;
+    scope.functions["s"] = tape.add_function(make_user_function("s", "u", "ln(u)"));
+    scope.names["p"] = tape.parameter("p", 2.0);
+    const NodeId call = build_named(tape, "y", parse_expression("s(p)"), "s(p)", scope);
+    const NodeId p = scope.names["p"];
+    Replay replay(std::move(tape), call);
+    try {
+        replay.forward({{p, Num::both(-1.0)}});
+        FAIL("ln(−1) was accepted");
+    } catch (const NumericFault& f) {
+        CHECK(f.node == call);
+        CHECK(f.op == Op::ln);
+    }
+}
+
+TEST_CASE("Replay: a backward fault leaves no trace of the pass's gradients", "[replay]") {
+    // y = z², z = 1e200·p, so ∂y/∂p = 2z · 1e200. At p = 1e-200 (z = 1) every number is fine; at
+    // p = 1e-80 (z = 1e120, y = 1e240) the forward pass is fine and the product 2e120 · 1e200 is not.
+    Tape tape;
+    const NodeId p = tape.parameter("p", 1e-200);
+    const NodeId z = tape.apply(Op::mul, {tape.constant(1e200, "1e200"), p});
+    const NodeId y = tape.apply(Op::powc, {z}, 2.0);
+    Replay replay(std::move(tape), y);
+    replay.backward();
+    CHECK_THROWS_AS(replay.backward(), std::logic_error);  // pass 0 is differentiated once
+    replay.forward({{p, Num::both(1e-80)}});
+    CHECK_THROWS_AS(replay.backward(), NumericFault);
+    CHECK(replay.backward_passes() == 1);
+    CHECK(replay.gradient(0, p).exact == 2e200);  // pass 0's gradients are untouched
+}
+
+TEST_CASE("Replay: a hand pass whose value is not a number throws and leaves no trace", "[replay]") {
+    Tape graph = build(start, Arithmetic::hand(3));
+    const NodeId loss = *graph.find("L");
+    Replay replay(std::move(graph), loss);
+    const NodeId w1 = *replay.graph().find("w1");
+    CHECK_THROWS_AS(replay.forward({{w1, Num::both(1e300)}}), NumericFault);
+    CHECK(replay.passes() == 1);
+}
+
+TEST_CASE("Replay: only leaves take new values", "[replay]") {
+    Replay replay(build(start, Arithmetic::exact()), 0);
+    const NodeId z = *replay.graph().find("z");
+    CHECK_THROWS_AS(replay.forward({{z, Num::both(1.0)}}), std::logic_error);
+    CHECK_THROWS_AS(replay.forward({{99999, Num::both(1.0)}}), std::logic_error);
+}

@@ -106,4 +106,9 @@ TEST_CASE("Large graph: training keeps its loss table and plot, not its rounds' 
     CHECK(losses->rows.size() == 4);
     CHECK(losses->rows[3][1].number->exact < losses->rows[0][1].number->exact);  // the loss went down
     CHECK_FALSE(section(r, "round-1"));
+    // Nothing of the rounds is written out, yet every pass's numbers are found by key.
+    const auto w1_final = r.find("w1@4");
+    REQUIRE(w1_final);
+    CHECK(w1_final->exact == r.find("w1@3+")->exact);  // the final pass reads the last update
+    CHECK(r.find("dE/dw1@2"));
 }
