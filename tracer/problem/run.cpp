@@ -153,6 +153,10 @@ std::vector<Section> training(const Problem& p, const RunValues& v, const Arithm
 // A graph too big to show node by node: the arithmetic's note, then a summary by layer; every
 // value and gradient stays findable by name.
 void summarise(const Problem& p, std::shared_ptr<const Tape> tape, NodeId loss, const Arithmetic& a, Record& record) {
+    // Its thousands of inputs and parameters are not listed either (a page would print them all
+    // in its header); each is found by name like every other value.
+    for (auto it = record.parameters.begin(); it != record.parameters.end();)
+        it = it->first == "rate" || it->first == "rounds" ? std::next(it) : record.parameters.erase(it);
     std::shared_ptr<const Gradients> g;
     if (p.loss) g = std::make_shared<const Gradients>(differentiate(p, *tape, loss));
     record.sections.push_back(Section{"setup", words("problem.section.setup"), {convention(a)}});

@@ -112,3 +112,10 @@ TEST_CASE("Large graph: training keeps its loss table and plot, not its rounds' 
     CHECK(w1_final->exact == r.find("w1@3+")->exact);  // the final pass reads the last update
     CHECK(r.find("dE/dw1@2"));
 }
+
+TEST_CASE("Large graph: the header does not list thousands of parameters", "[problem][large]") {
+    const Record r = run_problem(parse_problem(big_network(true), "big.toml"), {});
+    CHECK(r.parameters.size() == 2);  // rate and rounds
+    CHECK(r.parameters.count("rate"));
+    CHECK(r.find("x60"));  // an input, still found by name
+}
