@@ -5,12 +5,11 @@
 #include <map>
 
 #include "core/recording.hpp"
+#include "problem/run_parts.hpp"
 
 namespace nntrace {
 namespace {
 
-Message words(const std::string& id, std::vector<Arg> args = {}) { return Message{id, std::move(args)}; }
-Arg number(double v) { return Arg{"", Num::both(v)}; }
 Cell number_cell(const Num& n) { return Cell{n, std::nullopt}; }
 Cell name_cell(const std::string& name) { return Cell{std::nullopt, words("problem.name", {Arg{name, std::nullopt}})}; }
 

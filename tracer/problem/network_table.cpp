@@ -2,10 +2,11 @@
 
 #include <algorithm>
 
+#include "problem/run_parts.hpp"
+
 namespace nntrace {
 namespace {
 
-Message words(const std::string& id, std::vector<Arg> args = {}) { return Message{id, std::move(args)}; }
 Cell name_cell(const std::string& name) { return Cell{std::nullopt, words("network.name", {Arg{name, std::nullopt}})}; }
 
 std::string joined(const std::vector<std::string>& names) {

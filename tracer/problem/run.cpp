@@ -22,9 +22,6 @@ Arithmetic arithmetic_for(const Problem& p, const RunOptions& options) {
     return Arithmetic::exact();
 }
 
-Message words(const std::string& id, std::vector<Arg> args = {}) { return Message{id, std::move(args)}; }
-Arg text(const std::string& s) { return Arg{s, std::nullopt}; }
-Arg number(double v) { return Arg{"", Num::both(v)}; }
 
 Record header(const Problem& p, const RunValues& v, const Arithmetic& a) {
     Record r;

@@ -7,10 +7,16 @@
 #include <utility>
 #include <vector>
 
+#include "core/record.hpp"
 #include "core/tape.hpp"
 #include "problem/problem.hpp"
 
 namespace nntrace {
+
+// Words for the record's messages: an id with its arguments, a name used as is, a number.
+inline Message words(const std::string& id, std::vector<Arg> args = {}) { return Message{id, std::move(args)}; }
+inline Arg text(const std::string& s) { return Arg{s, std::nullopt}; }
+inline Arg number(double v) { return Arg{"", Num::both(v)}; }
 
 // The numbers a run uses: the problem's own, with every --set applied in order.
 struct RunValues {

@@ -139,15 +139,22 @@ std::string node_attributes(const Diagram& d, const DiagramNode& n) {
     return "class=\"intermediate\", shape=ellipse, style=solid, color=\"#999999\", fontsize=10, margin=\"0.04,0.02\"";
 }
 
+}  // namespace
+
+std::string dot_opening(const std::string& what, bool backward, const std::string& stem, const std::string& classes) {
+    std::string out = "// nntrace: " + what + (backward ? ", backward view (gradients in red)" : "") + ".\n";
+    out += "// Draw it with: dot -Tsvg " + stem + ".dot -o " + stem + ".svg\n";
+    out += "// Restyle it here: the defaults below, then each kind of node (class = " + classes + ").\n";
+    return out + "digraph " + dot_id(stem) + " {\n";
+}
+
+namespace {
+
 std::string dot_header(const Diagram& d, const std::string& stem) {
     const bool backward = std::any_of(d.nodes.begin(), d.nodes.end(),
                                       [](const DiagramNode& n) { return n.gradient.has_value(); });
-    std::string out = "// nntrace: the computation graph \"" + dot_comment(d.key) + "\"" +
-                      (backward ? ", backward view (gradients in red)" : "") + ".\n";
-    out += "// Draw it with: dot -Tsvg " + stem + ".dot -o " + stem + ".svg\n";
-    out += "// Restyle it here: the defaults below, then each kind of node (class = root, named,\n";
-    out += "// parameter, input, intermediate).\n";
-    out += "digraph " + dot_id(stem) + " {\n";
+    std::string out = dot_opening("the computation graph \"" + dot_comment(d.key) + "\"", backward, stem,
+                                  "root, named,\n// parameter, input, intermediate");
     out += "  graph [rankdir=LR, nodesep=0.35, ranksep=0.9, fontname=\"Helvetica\"];\n";
     out += "  node [shape=box, fontname=\"Helvetica\", fontsize=14, margin=\"0.12,0.06\"];\n";
     out += "  edge [fontname=\"Helvetica\", fontsize=10, color=\"#555555\", arrowsize=0.7];\n";

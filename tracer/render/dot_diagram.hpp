@@ -19,6 +19,10 @@ std::string network_dot(const NetworkDiagram& network, const std::string& stem, 
 // Gradients are drawn in one colour in every diagram: text in it, as an HTML-like label piece.
 std::string in_gradient_colour(const std::string& label_text);
 
+// The opening lines of a drawing's DOT file: what it shows, how to draw it, which node classes
+// to restyle (`classes` may hold a "\n// " line break), and `digraph stem {`.
+std::string dot_opening(const std::string& what, bool backward, const std::string& stem, const std::string& classes);
+
 // An id as a DOT identifier: plain when it may stand bare, else quoted (DOT keywords included).
 std::string dot_id(const std::string& id);
 

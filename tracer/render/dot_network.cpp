@@ -63,12 +63,8 @@ private:
 };
 
 std::string header(const NetworkDiagram& d, const std::string& stem) {
-    std::string out = "// nntrace: the network \"" + dot_comment(d.key) + "\", neuron by neuron" +
-                      (d.backward ? ", backward view (gradients in red)" : "") + ".\n";
-    out += "// Draw it with: dot -Tsvg " + stem + ".dot -o " + stem + ".svg\n";
-    out += "// Restyle it here: the defaults below, then each kind of node (class = input, neuron,\n";
-    out += "// output, bias, loss).\n";
-    out += "digraph " + dot_id(stem) + " {\n";
+    std::string out = dot_opening("the network \"" + dot_comment(d.key) + "\", neuron by neuron", d.backward, stem,
+                                  "input, neuron,\n// output, bias, loss");
     // Wide gaps between the columns leave room for the weights written on the crossing arrows.
     out += "  graph [rankdir=LR, nodesep=0.6, ranksep=1.6, fontname=\"Helvetica\"];\n";
     out += "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=14, margin=\"0.14,0.08\"];\n";
