@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "core/errors.hpp"
+#include "version.hpp"
 
 namespace nntrace {
 namespace {
@@ -20,7 +21,7 @@ constexpr const char* usage =
     "  check FILE.toml           judge answers ([answers], --answer NAME=VALUE) and name likely mistakes\n"
     "  grade FILE.toml SHEET.csv grade a class: one row per student, a summary per answer\n"
     "\n"
-    "`nntrace <command> --help` describes a command's options.\n";
+    "`nntrace <command> --help` describes a command's options; `nntrace --version` the build.\n";
 
 int dispatch(const std::vector<std::string>& args, Io io) {
     if (args.empty()) {
@@ -31,6 +32,10 @@ int dispatch(const std::vector<std::string>& args, Io io) {
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (command == "--help" || command == "-h" || command == "help") {
         io.out << usage;
+        return exit_code::ok;
+    }
+    if (command == "--version") {
+        io.out << version_text() << "\n";
         return exit_code::ok;
     }
     if (command == "list") return command_list(rest, io);
