@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake
+  build-essential cmake ninja-build
   libboost-program-options-dev
   catch2
   libkainjow-mustache-dev
