@@ -72,7 +72,8 @@ int command_run(const std::vector<std::string>& args, Io io) {
     add_lang_option(d);
     const auto vm = parse_command("run", args, d, {"target"});
     if (vm.count("help")) {
-        io.out << d << "\n";
+        io.out << d << "\nProblem files (FILE.toml) are described in "
+               << (nntrace_home() / "docs" / "problem-format.md").string() << "\n";
         return exit_code::ok;
     }
     if (!vm.count("target"))
