@@ -13,7 +13,7 @@ set(NNTRACE_UNITY_BATCH_SIZE 16 CACHE STRING "Files per unity batch (0: the whol
 
 set(nntrace_unity_targets
   nntrace_core nntrace_algorithms nntrace_problem nntrace_lessons nntrace_checking nntrace_render
-  nntrace_cli core_tests problem_tests render_tests checking_tests cli_tests hardening_tests)
+  nntrace_cli core_tests problem_tests render_tests checking_tests cli_tests)
 
 # Files whose file-local helpers share names with another file of their target.
 set(nntrace_unity_apart
@@ -26,7 +26,7 @@ set(nntrace_unity_apart
   tracer/problem/network_table.cpp tracer/problem/reader.cpp tracer/problem/run.cpp
   tracer/render/math.cpp tracer/render/people_text.cpp
   tests/tracer/problem/network_errors_test.cpp tests/tracer/problem/overrides_test.cpp
-  tests/tracer/problem/record_test.cpp)
+  tests/tracer/problem/record_test.cpp tests/tracer/cli/grade_test.cpp)
 
 if(NNTRACE_UNITY_BUILD)
   foreach(target IN LISTS nntrace_unity_targets)
