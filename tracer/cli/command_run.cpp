@@ -1,5 +1,6 @@
 #include <optional>
 #include <ostream>
+#include <system_error>
 
 #include "atomic_file.hpp"
 #include "core/errors.hpp"
@@ -53,6 +54,16 @@ std::string stage_figures(const Record& record, const std::filesystem::path& dir
 Record run_target(const std::string& target, const RunOptions& options) {
     if (names_a_file(target)) return run_problem(read_problem(target), options);
     return run_lesson(lessons_dir(), target, options);
+}
+
+// The folder of the page's assets: beside the file the page goes to, after symbolic links. A
+// path that cannot be looked at is reported when the page is written.
+std::filesystem::path page_folder(const std::string& out) {
+    try {
+        return resolve_output(out).path.parent_path();
+    } catch (const std::system_error&) {
+        return std::filesystem::path(out).parent_path();
+    }
 }
 
 // A problem file must be a non-empty file, and --out must not be it.
@@ -113,7 +124,7 @@ int command_run(const std::vector<std::string>& args, Io io) {
     OutputTransaction output;
     if (out) output.name_root(*out, "--out");
     if (plot_format) output.name_root(vm["figures"].as<std::string>(), "--figures");
-    if (standalone_page) copy_page_assets(resolve_output(*out).path.parent_path(), output, "run", io.err);
+    if (standalone_page) copy_page_assets(page_folder(*out), output, "run", io.err);
     std::string figures_line;
     if (plot_format) figures_line = stage_figures(record, vm["figures"].as<std::string>(), *plot_format, tools, output, io);
     if (out) output.stage(*out, text);
