@@ -61,23 +61,24 @@ OutputTransaction::~OutputTransaction() {
     if (!committed_) roll_back();
 }
 
-void OutputTransaction::name_root(const fs::path& root, const std::string& option) {
+void OutputTransaction::name_root(const fs::path& root, const std::string& option, const std::string& given) {
     std::lock_guard<std::mutex> lock(mutex_);
-    roots_.emplace_back(root, option);
+    roots_.push_back(Root{root, option, given.empty() ? root.string() : given});
 }
 
 void OutputTransaction::fail(const fs::path& path, const std::string& what, int error) const {
     // The option whose path is nearest: the one the failing path lies under, or lies above.
-    const std::pair<fs::path, std::string>* best = nullptr;
-    for (const auto& root : roots_)
-        if ((within(path, root.first) || within(root.first, path)) &&
-            (!best || std::distance(root.first.begin(), root.first.end()) >
-                          std::distance(best->first.begin(), best->first.end())))
+    const Root* best = nullptr;
+    for (const Root& root : roots_)
+        if ((within(path, root.path) || within(root.path, path)) &&
+            (!best || std::distance(root.path.begin(), root.path.end()) >
+                          std::distance(best->path.begin(), best->path.end())))
             best = &root;
     const std::string reason = std::strerror(error);
     if (!best) throw InputError(path.string() + ": " + what + ": " + reason);
-    const std::string named = best->second + " " + best->first.string();
-    if (path.lexically_normal() == best->first.lexically_normal()) throw InputError(named + ": " + what + ": " + reason);
+    const std::string named = best->option + " " + best->given;
+    if (path.lexically_normal() == fs::path(best->given).lexically_normal())
+        throw InputError(named + ": " + what + ": " + reason);
     throw InputError(named + ": " + what + " " + path.string() + ": " + reason);
 }
 

@@ -24,8 +24,9 @@ public:
     // every folder it created, so the file system is as the command found it.
     ~OutputTransaction();
 
-    // Paths under `root` come from `option` ("--out", "--figures"): messages name it.
-    void name_root(const std::filesystem::path& root, const std::string& option);
+    // Paths under `root` come from `option` ("--out", "--figures"): messages name it, with
+    // `given` (the option's value, when `root` is derived from it: a page's assets folder).
+    void name_root(const std::filesystem::path& root, const std::string& option, const std::string& given = "");
 
     // `content` is to become `file`. A symbolic link is followed; a FIFO or a character device is
     // written in place at commit (nothing is renamed over it); a directory is refused. Missing
@@ -54,7 +55,11 @@ private:
     void roll_back() noexcept;
 
     mutable std::mutex mutex_;
-    std::vector<std::pair<std::filesystem::path, std::string>> roots_;  // path, option
+    struct Root {
+        std::filesystem::path path;
+        std::string option, given;
+    };
+    std::vector<Root> roots_;
     std::map<std::filesystem::path, std::filesystem::path> staging_dirs_;  // final folder → staging folder
     std::map<std::filesystem::path, Staged> staged_;                      // by final path
     std::vector<std::pair<std::filesystem::path, std::string>> through_;  // FIFOs and devices, content

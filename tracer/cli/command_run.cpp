@@ -124,7 +124,11 @@ int command_run(const std::vector<std::string>& args, Io io) {
     OutputTransaction output;
     if (out) output.name_root(*out, "--out");
     if (plot_format) output.name_root(vm["figures"].as<std::string>(), "--figures");
-    if (standalone_page) copy_page_assets(page_folder(*out), output, "run", io.err);
+    if (standalone_page) {
+        const std::filesystem::path folder = page_folder(*out);
+        output.name_root(folder / "assets", "--out", *out);
+        copy_page_assets(folder, output, "run", io.err);
+    }
     std::string figures_line;
     if (plot_format) figures_line = stage_figures(record, vm["figures"].as<std::string>(), *plot_format, tools, output, io);
     if (out) output.stage(*out, text);
