@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Kills `nntrace build` with SIGKILL at 100 moments spread over a build and checks that every
 # file left under its final name is complete: byte for byte the file a finished build writes.
-# Temporaries (*.tmp<pid>) of a killed run may remain; they never carry a final name.
+# Staging folders (.nntrace.tmpXXXXXX/) of a killed run may remain; what is inside them never
+# carries a final name.
 # The moments are fixed (no random generator): the i-th kill comes at i/100 of a full build.
 # usage: kill_build.sh NNTRACE_BINARY [KILLS]
 set -euo pipefail
@@ -16,7 +17,7 @@ start=$(date +%s%N)
 duration_ms=$(( ( $(date +%s%N) - start ) / 1000000 ))
 [ "$duration_ms" -gt 0 ] || duration_ms=1
 
-is_temporary() { [[ "$1" =~ \.tmp[0-9]+$ ]]; }
+is_temporary() { [[ "$1" =~ (^|/)\.nntrace\.tmp[A-Za-z0-9]{6}/ ]]; }
 
 checked=0
 for ((i = 1; i <= kills; i++)); do

@@ -38,7 +38,7 @@ PageContext page_context(const LessonInfo& lesson, const std::string& lang, Form
 
 // A lesson's record and pages, once its pictures are drawn: the pages link only those.
 void write_lesson(const LessonInfo& lesson, const Record& record, PendingPictures& pictures,
-                  std::ostream& warnings, const std::filesystem::path& out) {
+                  std::ostream& warnings, const std::filesystem::path& out, OutputTransaction& output) {
     const auto dir = out / lesson.id;
     RenderOptions options;
     options.messages_dir = messages_dir();
@@ -46,13 +46,13 @@ void write_lesson(const LessonInfo& lesson, const Record& record, PendingPicture
     options.figures_href = "../figures";
     options.assets_href = "../../assets";
     options.drawn = pictures.finish(warnings);
-    write_atomically(dir / "record.json", render(record, Format::json, options));
+    output.stage(dir / "record.json", render(record, Format::json, options));
     for (const std::string& lang : page_languages()) {
         options.lang = lang;
         for (Format format : {Format::md, Format::html})
-            write_atomically(dir / lang / (format == Format::md ? "index.md" : "index.html"),
+            output.stage(dir / lang / (format == Format::md ? "index.md" : "index.html"),
                              render_lesson_page(record, format, options, page_context(lesson, lang, format)));
-        write_atomically(dir / lang / "lesson.txt", render(record, Format::text, options));
+        output.stage(dir / lang / "lesson.txt", render(record, Format::text, options));
     }
 }
 
@@ -61,23 +61,24 @@ void write_lesson(const LessonInfo& lesson, const Record& record, PendingPicture
 // the pages are written two lessons at a time, each after its own pictures, while the pool draws
 // the others'. Messages are kept per lesson and printed in course order, as a sequential build
 // would print them.
-void build_lessons(const std::vector<LessonInfo>& lessons, const std::filesystem::path& out, std::ostream& err) {
+void build_lessons(const std::vector<LessonInfo>& lessons, const std::filesystem::path& out, const DrawingTools& tools,
+                   OutputTransaction& output, std::ostream& err) {
     const std::size_t n = lessons.size(), cores = default_worker_count();
     std::vector<Record> records(n);
     parallel_for(n, cores, [&](std::size_t i) { records[i] = run_lesson(lessons_dir(), lessons[i].id, {}); });
 
-    DrawingPool drawing;
+    DrawingPool drawing(tools);
     std::vector<std::ostringstream> warnings(n);
     std::vector<PendingPictures> pictures;
     pictures.reserve(n);
     for (std::size_t i = 0; i < n; ++i)
-        pictures.push_back(drawing.start(records[i], out / lessons[i].id / "figures", warnings[i]));
+        pictures.push_back(drawing.start(records[i], out / lessons[i].id / "figures", output, warnings[i]));
 
     auto print_warnings = [&] {
         for (const auto& w : warnings) err << w.str();
     };
     try {
-        parallel_for(n, cores, [&](std::size_t i) { write_lesson(lessons[i], records[i], pictures[i], warnings[i], out); });
+        parallel_for(n, cores, [&](std::size_t i) { write_lesson(lessons[i], records[i], pictures[i], warnings[i], out, output); });
     } catch (...) {
         print_warnings();  // what went wrong with the pictures still matters
         throw;
@@ -85,15 +86,15 @@ void build_lessons(const std::vector<LessonInfo>& lessons, const std::filesystem
     print_warnings();
 }
 
-void write_index(const std::vector<LessonInfo>& lessons, const std::filesystem::path& out) {
+void write_index(const std::vector<LessonInfo>& lessons, const std::filesystem::path& out, OutputTransaction& output) {
     std::vector<CourseLesson> entries;
     for (const auto& l : lessons) entries.push_back(CourseLesson{l.id, l.title, l.summary});
     RenderOptions options;
     options.messages_dir = messages_dir();
     options.templates_dir = templates_dir();
     options.assets_href = "assets";
-    write_atomically(out / "README.md", render_course_index(entries, Format::md, options));
-    write_atomically(out / "index.html", render_course_index(entries, Format::html, options));
+    output.stage(out / "README.md", render_course_index(entries, Format::md, options));
+    output.stage(out / "index.html", render_course_index(entries, Format::html, options));
 }
 
 }  // namespace
@@ -103,19 +104,26 @@ int command_build(const std::vector<std::string>& args, Io io) {
     d.add_options()
         ("help,h", "show this help")
         ("out", po::value<std::string>()->default_value("output")->value_name("DIR"), "the course folder");
+    add_tool_timeout_option(d);
     const auto vm = parse_command("build", args, d, {});
     if (vm.count("help")) {
         io.out << d << "\n";
         return exit_code::ok;
     }
     const std::filesystem::path out = vm["out"].as<std::string>();
+    DrawingTools tools;
+    tools.time_limit = tool_time_limit_from(vm);
     const auto lessons = list_lessons(lessons_dir());
+    // Every file is staged, then all are renamed into place: a build that fails writes nothing.
+    OutputTransaction output;
+    output.name_root(out, "--out");
     // The assets (KaTeX and its fonts) do not depend on the lessons: copied meanwhile.
     std::ostringstream asset_warnings;
-    auto assets = std::async(std::launch::async, [&] { copy_page_assets(out, "build", asset_warnings); });
-    build_lessons(lessons, out, io.err);
-    write_index(lessons, out);
+    auto assets = std::async(std::launch::async, [&] { copy_page_assets(out, output, "build", asset_warnings); });
+    build_lessons(lessons, out, tools, output, io.err);
+    write_index(lessons, out, output);
     assets.get();
+    output.commit();
     io.err << asset_warnings.str();
     io.err << "nntrace build: " << lessons.size() << " lesson" << (lessons.size() == 1 ? "" : "s")
            << " written to " << out.string() << "\n";

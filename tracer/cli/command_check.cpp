@@ -10,6 +10,7 @@
 #include "core/errors.hpp"
 #include "home.hpp"
 #include "options.hpp"
+#include "output_target.hpp"
 
 namespace po = boost::program_options;
 
@@ -62,6 +63,8 @@ int command_check(const std::vector<std::string>& args, Io io) {
         return exit_code::ok;
     }
     if (!vm.count("file")) throw InputError("nntrace check: name a problem file");
+    check_input_file(vm["file"].as<std::string>());
+    if (vm.count("out")) refuse_output_onto_input("--out", vm["out"].as<std::string>(), {vm["file"].as<std::string>()});
     const Format format = check_format(vm["format"].as<std::string>());
     RenderOptions render_options;
     render_options.lang = lang_from(vm);
@@ -71,7 +74,7 @@ int command_check(const std::vector<std::string>& args, Io io) {
     bool any_wrong = false;
     const Record record = check(vm["file"].as<std::string>(), given_options(vm), any_wrong);
     const std::string text = render(record, format, render_options);
-    if (vm.count("out")) write_atomically(vm["out"].as<std::string>(), text);
+    if (vm.count("out")) write_output("--out", vm["out"].as<std::string>(), text);
     else io.out << text;
     return any_wrong ? exit_code::answers_wrong : exit_code::ok;
 }

@@ -14,6 +14,7 @@
 #include "core/errors.hpp"
 #include "home.hpp"
 #include "options.hpp"
+#include "output_target.hpp"
 
 namespace po = boost::program_options;
 
@@ -80,15 +81,19 @@ int command_grade(const std::vector<std::string>& args, Io io) {
         return exit_code::ok;
     }
     if (!vm.count("file") || !vm.count("sheet")) throw InputError("nntrace grade: name a problem file and a CSV sheet");
+    const std::string file = vm["file"].as<std::string>(), sheet = vm["sheet"].as<std::string>();
+    check_input_file(file);
+    check_input_file(sheet);
+    if (vm.count("out")) refuse_output_onto_input("--out", vm["out"].as<std::string>(), {file, sheet});
     const Format format = grade_format(vm["format"].as<std::string>());
     RenderOptions render_options;
     render_options.lang = lang_from(vm);
     render_options.messages_dir = messages_dir();
     render_options.templates_dir = templates_dir();
 
-    const Record record = grade(vm["file"].as<std::string>(), vm["sheet"].as<std::string>(), io);
+    const Record record = grade(file, sheet, io);
     const std::string text = render(record, format, render_options);
-    if (vm.count("out")) write_atomically(vm["out"].as<std::string>(), text);
+    if (vm.count("out")) write_output("--out", vm["out"].as<std::string>(), text);
     else io.out << text;
     return exit_code::ok;
 }

@@ -1,5 +1,6 @@
 #include <optional>
 #include <ostream>
+#include <system_error>
 
 #include "atomic_file.hpp"
 #include "core/errors.hpp"
@@ -9,6 +10,7 @@
 #include "home.hpp"
 #include "lessons/lessons.hpp"
 #include "options.hpp"
+#include "output_target.hpp"
 #include "page_assets.hpp"
 #include "problem/problem.hpp"
 
@@ -39,17 +41,36 @@ std::optional<PlotFormat> figures_format(const po::variables_map& vm) {
     return vm.count("plot-format") ? plot_format_from(vm["plot-format"].as<std::string>()) : PlotFormat::svg;
 }
 
-// The lesson's diagrams and plots, as sources and (where the tools exist) pictures.
-void write_figures(const Record& record, const std::filesystem::path& dir, PlotFormat format, Io io) {
+// The lesson's diagrams and plots, as sources and (where the tools exist) pictures, staged in
+// `output`. Returns the line that says what was written, for after the commit.
+std::string stage_figures(const Record& record, const std::filesystem::path& dir, PlotFormat format,
+                          const DrawingTools& tools, OutputTransaction& output, Io io) {
     const std::size_t sources = drawing_sources(record, format).size();
-    const std::size_t drawn = write_drawings(record, dir, io.err, format).size();
-    io.err << "nntrace run: " << sources << " drawing" << (sources == 1 ? "" : "s") << " written to "
-           << dir.string() << " (" << drawn << " drawn)\n";
+    const std::size_t drawn = write_drawings(record, dir, output, io.err, format, tools).size();
+    return "nntrace run: " + std::to_string(sources) + " drawing" + (sources == 1 ? "" : "s") + " written to " +
+           dir.string() + " (" + std::to_string(drawn) + " drawn)\n";
 }
 
 Record run_target(const std::string& target, const RunOptions& options) {
     if (names_a_file(target)) return run_problem(read_problem(target), options);
     return run_lesson(lessons_dir(), target, options);
+}
+
+// The folder of the page's assets: beside the file the page goes to, after symbolic links. A
+// path that cannot be looked at is reported when the page is written.
+std::filesystem::path page_folder(const std::string& out) {
+    try {
+        return resolve_output(out).path.parent_path();
+    } catch (const std::system_error&) {
+        return std::filesystem::path(out).parent_path();
+    }
+}
+
+// A problem file must be a non-empty file, and --out must not be it.
+void check_paths(const std::string& target, const po::variables_map& vm) {
+    if (!names_a_file(target)) return;
+    check_input_file(target);
+    if (vm.count("out")) refuse_output_onto_input("--out", vm["out"].as<std::string>(), {target});
 }
 
 }  // namespace
@@ -67,6 +88,7 @@ int command_run(const std::vector<std::string>& args, Io io) {
          "also write the diagrams and plots into DIR (sources, and pictures drawn with dot and gnuplot)")
         ("plot-format", po::value<std::string>()->value_name("FORMAT"),
          "with --figures: plots as svg (the default), png or tikz (LaTeX)");
+    add_tool_timeout_option(d);
     add_arithmetic_options(d);
     add_set_option(d);
     add_lang_option(d);
@@ -79,25 +101,41 @@ int command_run(const std::vector<std::string>& args, Io io) {
     if (!vm.count("target"))
         throw InputError("nntrace run: name a lesson id or a problem file (see nntrace list)");
 
+    const std::string target = vm["target"].as<std::string>();
+    check_paths(target, vm);
     const Format format = format_from(vm["format"].as<std::string>());
     const std::optional<PlotFormat> plot_format = figures_format(vm);
+    DrawingTools tools;
+    tools.time_limit = tool_time_limit_from(vm);
     RenderOptions render_options;
     render_options.lang = lang_from(vm);
     render_options.messages_dir = messages_dir();
     render_options.templates_dir = templates_dir();
     if (vm.count("table")) render_options.table = vm["table"].as<std::string>();
 
-    // A page written to a file gets its stylesheet and KaTeX beside it, so it opens offline.
-    const bool standalone_page = format == Format::html && vm.count("out");
+    // A page written to a file gets its stylesheet and KaTeX beside it, so it opens offline; a
+    // page written into a FIFO or a device (/dev/stdout) has no "beside".
+    const std::optional<std::string> out = vm.count("out") ? std::optional(vm["out"].as<std::string>()) : std::nullopt;
+    const bool standalone_page = format == Format::html && out && !is_written_through(*out);
     if (standalone_page) render_options.assets_href = "assets";
 
-    const Record record = run_target(vm["target"].as<std::string>(), run_options_from(vm));
+    const Record record = run_target(target, run_options_from(vm));
     const std::string text = render(record, format, render_options);
-    if (standalone_page)
-        copy_page_assets(std::filesystem::path(vm["out"].as<std::string>()).parent_path(), "run", io.err);
-    if (plot_format) write_figures(record, vm["figures"].as<std::string>(), *plot_format, io);
-    if (vm.count("out")) write_atomically(vm["out"].as<std::string>(), text);
-    else io.out << text;
+    // Everything is staged, then committed together: a command that fails writes nothing.
+    OutputTransaction output;
+    if (out) output.name_root(*out, "--out");
+    if (plot_format) output.name_root(vm["figures"].as<std::string>(), "--figures");
+    if (standalone_page) {
+        const std::filesystem::path folder = page_folder(*out);
+        output.name_root(folder / "assets", "--out", *out);
+        copy_page_assets(folder, output, "run", io.err);
+    }
+    std::string figures_line;
+    if (plot_format) figures_line = stage_figures(record, vm["figures"].as<std::string>(), *plot_format, tools, output, io);
+    if (out) output.stage(*out, text);
+    output.commit();
+    io.err << figures_line;
+    if (!out) io.out << text;
     return exit_code::ok;
 }
 

@@ -1,8 +1,12 @@
 #include "options.hpp"
 
+#include <cmath>
 #include <cstdlib>
 
+#include <algorithm>
+
 #include "core/errors.hpp"
+#include "drawing_tools.hpp"
 
 namespace po = boost::program_options;
 
@@ -27,7 +31,41 @@ void add_lang_option(po::options_description& d) {
                     "language of the text");
 }
 
+void add_tool_timeout_option(po::options_description& d) {
+    d.add_options()("tool-timeout", po::value<std::string>()->value_name("SECONDS"),
+                    "stop dot or gnuplot after SECONDS on one picture and link its source instead "
+                    "(default 20, or $NNTRACE_TOOL_TIMEOUT)");
+}
+
 namespace {
+
+constexpr double longest_tool_time_limit = 24 * 3600.0;
+
+// "20", "0.5": seconds, more than 0 and at most a day.
+std::chrono::milliseconds read_seconds(const std::string& text, const std::string& named) {
+    char* end = nullptr;
+    const double seconds = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || !std::isfinite(seconds) || seconds < 0.001 || seconds > longest_tool_time_limit)
+        throw InputError(named + text + ": expected a number of seconds, more than 0 and at most 86400");
+    return std::chrono::milliseconds(static_cast<long long>(std::llround(seconds * 1000)));
+}
+
+// Every value given is non-empty: an empty path would mean the current folder.
+void refuse_empty_values(const std::string& command, const po::variables_map& vm, const po::options_description& all,
+                         const std::vector<std::string>& positional) {
+    for (const auto& [name, value] : vm) {
+        const po::option_description* option = all.find_nothrow(name, false);
+        if (value.defaulted() || !option || option->semantic()->max_tokens() == 0) continue;  // a switch: --help
+        bool empty = false;
+        if (const auto* text = boost::any_cast<std::string>(&value.value())) empty = text->empty();
+        if (const auto* texts = boost::any_cast<std::vector<std::string>>(&value.value()))
+            empty = std::any_of(texts->begin(), texts->end(), [](const std::string& t) { return t.empty(); });
+        if (!empty) continue;
+        const bool is_positional = std::find(positional.begin(), positional.end(), name) != positional.end();
+        throw InputError("nntrace " + command + ": " + (is_positional ? "the " + name + " is empty" : "--" + name + " is empty") +
+                         "; give it a value (see nntrace " + command + " --help)");
+    }
+}
 
 int read_decimals(const std::string& text) {
     char* end = nullptr;
@@ -68,6 +106,13 @@ RunOptions run_options_from(const po::variables_map& vm) {
     return o;
 }
 
+std::chrono::milliseconds tool_time_limit_from(const po::variables_map& vm) {
+    if (vm.count("tool-timeout")) return read_seconds(vm["tool-timeout"].as<std::string>(), "--tool-timeout ");
+    if (const char* env = std::getenv("NNTRACE_TOOL_TIMEOUT"); env && *env)
+        return read_seconds(env, "NNTRACE_TOOL_TIMEOUT=");
+    return DrawingTools::default_tool_time_limit;
+}
+
 std::string lang_from(const po::variables_map& vm) {
     const std::string lang = vm["lang"].as<std::string>();
     if (lang != "en" && lang != "zh") throw InputError("--lang " + lang + ": expected en or zh");
@@ -98,6 +143,7 @@ po::variables_map parse_command(const std::string& command, const std::vector<st
     try {
         po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
         po::notify(vm);
+        refuse_empty_values(command, vm, all, positional);
     } catch (const po::too_many_positional_options_error&) {
         throw InputError("nntrace " + command + ": too many arguments (see nntrace " + command + " --help)");
     } catch (const po::error& e) {

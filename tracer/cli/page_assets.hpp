@@ -6,10 +6,13 @@
 #include <iosfwd>
 #include <string>
 
+#include "atomic_file.hpp"
+
 namespace nntrace {
 
-// Copies the assets into `dir`/assets. Warns on `warnings` (naming `command`) when KaTeX is not
-// installed: the pages then show formulas as TeX source.
-void copy_page_assets(const std::filesystem::path& dir, const std::string& command, std::ostream& warnings);
+// Stages copies of the assets for `dir`/assets in `output`. Warns on `warnings` (naming
+// `command`) when KaTeX is not installed: the pages then show formulas as TeX source.
+void copy_page_assets(const std::filesystem::path& dir, OutputTransaction& output, const std::string& command,
+                      std::ostream& warnings);
 
 }  // namespace nntrace

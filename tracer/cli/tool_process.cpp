@@ -1,11 +1,14 @@
 #include "tool_process.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <signal.h>
 #include <spawn.h>
+#include <thread>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -29,6 +32,30 @@ std::string error_line(const fs::path& file) {
     return last;
 }
 
+// Waits for `pid` until `time_limit`; past it, kills its process group (the tool and what it
+// started) and reaps it. Returns whether it was stopped.
+bool wait_at_most(pid_t pid, int& status, std::chrono::milliseconds time_limit) {
+    using clock = std::chrono::steady_clock;
+    const auto deadline = clock::now() + time_limit;
+    std::chrono::milliseconds pause(1);
+    for (;;) {
+        const pid_t done = ::waitpid(pid, &status, WNOHANG);
+        if (done == pid || (done < 0 && errno != EINTR)) return false;
+        const auto now = clock::now();
+        if (now >= deadline) break;
+        std::this_thread::sleep_for(std::min<clock::duration>(pause, deadline - now));
+        pause = std::min(pause * 2, std::chrono::milliseconds(50));
+    }
+    ::kill(-pid, SIGKILL);
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    return true;
+}
+
+std::string seconds_text(std::chrono::milliseconds limit) {
+    const auto ms = limit.count();
+    return std::to_string(ms / 1000) + (ms % 1000 ? "." + std::to_string(1000 + ms % 1000).substr(1) : "") + " s";
+}
+
 }  // namespace
 
 std::string find_program(const std::string& name) {
@@ -50,29 +77,36 @@ std::string find_program(const std::string& name) {
 
 // posix_spawn, not system(): no shell, so names are passed as they are.
 ToolRun run_tool(const std::string& program, const std::vector<std::string>& args, const fs::path& dir,
-                 const std::string& errors_name) {
+                 const std::string& errors_name, std::chrono::milliseconds time_limit) {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addchdir_np(&actions, dir.c_str());
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, errors_name.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 2, errors_name.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0644);
+    // A process group of its own, so that the time limit stops what the tool started too.
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attributes, 0);
     std::vector<char*> argv;
     argv.push_back(const_cast<char*>(program.c_str()));
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+    const int spawned = posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) return {false, std::strerror(spawned)};
+    posix_spawnattr_destroy(&attributes);
+    if (spawned != 0) return {false, false, std::strerror(spawned)};
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    const bool stopped = wait_at_most(pid, status, time_limit);
     std::error_code ec;
     const std::string why = error_line(dir / errors_name);
     fs::remove(dir / errors_name, ec);
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {true, ""};
+    if (stopped) return {false, true, "stopped after " + seconds_text(time_limit) + " (the time limit, --tool-timeout)"};
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {true, false, ""};
     const std::string code = WIFEXITED(status) ? "exit " + std::to_string(WEXITSTATUS(status)) : "killed";
-    return {false, why.empty() ? code : why};
+    return {false, false, why.empty() ? code : why};
 }
 
 }  // namespace nntrace

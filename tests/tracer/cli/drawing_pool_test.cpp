@@ -32,6 +32,14 @@ Record record_drawing(const std::string& id, const std::vector<std::string>& dia
 
 DrawingTools fake_tools(const fs::path& dir) { return {(dir / "dot").string(), (dir / "gnuplot").string()}; }
 
+// Starts and finishes the record's pictures, then commits them, as a command does.
+std::set<std::string> draw_all(DrawingPool& pool, const Record& record, const fs::path& dir, std::ostream& warnings) {
+    OutputTransaction output;
+    auto drawn = pool.start(record, dir, output, warnings).finish(warnings);
+    output.commit();
+    return drawn;
+}
+
 bool has_temporary(const fs::path& dir) {
     for (const auto& e : fs::directory_iterator(dir))
         if (e.path().filename().string().find(".tmp") != std::string::npos) return true;
@@ -45,8 +53,7 @@ TEST_CASE("Drawing pool: every picture is drawn and put under its final name", "
     write_fake_tools(tools.path());
     std::ostringstream warnings;
     DrawingPool pool(fake_tools(tools.path()));
-    const auto drawn = pool.start(record_drawing("r", {"graph"}, {"loss", "path"}), figures.path(), warnings)
-                           .finish(warnings);
+    const auto drawn = draw_all(pool, record_drawing("r", {"graph"}, {"loss", "path"}), figures.path(), warnings);
     CHECK(drawn == std::set<std::string>{"graph", "loss", "path"});
     CHECK(read_text(figures.path() / "graph.svg") == "picture of graph.dot\n");
     CHECK(read_text(figures.path() / "path.svg") == "picture of path.gp\n");
@@ -59,8 +66,7 @@ TEST_CASE("Drawing pool: a tool failing on one file names it, and that picture i
     write_fake_tools(tools.path(), "bad");
     std::ostringstream warnings;
     DrawingPool pool(fake_tools(tools.path()));
-    const auto drawn = pool.start(record_drawing("r", {"good", "bad"}, {}), figures.path(), warnings)
-                           .finish(warnings);
+    const auto drawn = draw_all(pool, record_drawing("r", {"good", "bad"}, {}), figures.path(), warnings);
     CHECK(drawn == std::set<std::string>{"good"});
     CHECK_FALSE(fs::exists(figures.path() / "bad.svg"));
     CHECK(warnings.str() == "nntrace: dot failed on " + (figures.path() / "bad.dot").string() +
@@ -73,8 +79,7 @@ TEST_CASE("Drawing pool: a plot failing leaves the record's other plots drawn", 
     write_fake_tools(tools.path(), "bad");
     std::ostringstream warnings;
     DrawingPool pool(fake_tools(tools.path()));
-    const auto drawn = pool.start(record_drawing("r", {}, {"first", "bad", "last"}), figures.path(), warnings)
-                           .finish(warnings);
+    const auto drawn = draw_all(pool, record_drawing("r", {}, {"first", "bad", "last"}), figures.path(), warnings);
     CHECK(drawn == std::set<std::string>{"first", "last"});
     CHECK(read_text(figures.path() / "last.svg") == "picture of last.gp\n");
     CHECK(occurrences(warnings.str(), "gnuplot failed on " + (figures.path() / "bad.gp").string()) == 1);
@@ -88,7 +93,7 @@ TEST_CASE("Drawing pool: a failing source's picture left from an earlier build i
     std::ofstream(figures.path() / "bad.svg") << "an old picture";
     std::ostringstream warnings;
     DrawingPool pool(fake_tools(tools.path()));
-    pool.start(record_drawing("r", {"bad"}, {}), figures.path(), warnings).finish(warnings);
+    draw_all(pool, record_drawing("r", {"bad"}, {}), figures.path(), warnings);
     CHECK_FALSE(fs::exists(figures.path() / "bad.svg"));
 }
 
@@ -97,10 +102,12 @@ TEST_CASE("Drawing pool: a missing tool is reported once for all records, and th
     ScratchDir figures("pool-missing");
     std::ostringstream warnings;
     DrawingPool pool(DrawingTools{"/nonexistent/dot", "/nonexistent/gnuplot"});
-    auto first = pool.start(record_drawing("one", {"g"}, {"p"}), figures.path() / "one", warnings);
-    auto second = pool.start(record_drawing("two", {"g"}, {"p"}), figures.path() / "two", warnings);
+    OutputTransaction output;
+    auto first = pool.start(record_drawing("one", {"g"}, {"p"}), figures.path() / "one", output, warnings);
+    auto second = pool.start(record_drawing("two", {"g"}, {"p"}), figures.path() / "two", output, warnings);
     CHECK(first.finish(warnings).empty());
     CHECK(second.finish(warnings).empty());
+    output.commit();
     CHECK(occurrences(warnings.str(), "dot not found") == 1);
     CHECK(occurrences(warnings.str(), "gnuplot not found") == 1);
     CHECK(fs::exists(figures.path() / "two" / "g.dot"));
@@ -112,7 +119,10 @@ TEST_CASE("Drawing pool: pictures not finished are cleaned up, not left as tempo
     write_fake_tools(tools.path());
     std::ostringstream warnings;
     DrawingPool pool(fake_tools(tools.path()));
-    { auto abandoned = pool.start(record_drawing("r", {"g"}, {"p", "q"}), figures.path(), warnings); }
+    {
+        OutputTransaction output;
+        auto abandoned = pool.start(record_drawing("r", {"g"}, {"p", "q"}), figures.path(), output, warnings);
+    }
     CHECK_FALSE(has_temporary(figures.path()));
     CHECK_FALSE(fs::exists(figures.path() / "g.svg"));
 }

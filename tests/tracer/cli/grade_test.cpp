@@ -68,7 +68,7 @@ TEST_CASE("Grade: a malformed header exits 2 with its line, writing nothing", "[
         {"student,yhatt\n", "did you mean 'yhat'?"},
         {"student,\"yhat\n", "not valid CSV"},
         {"student,,yhat\n", "has no name"},
-        {"", "no header"},
+        {"", "is empty"},
     };
     for (const auto& [text, what] : headers) {
         const std::string path = sheet(dir, text);
