@@ -22,8 +22,13 @@ struct Scope {
 // The built-in functions of the expression language (`log` is the natural logarithm).
 bool is_builtin_function(std::string_view name);
 
+// The label of an unnamed node built from columns [begin, end) of `source`: the text itself, or
+// for a long text its first and last terms around " … " (so that a chain of n terms has labels
+// of bounded length, not n labels of up to n terms each).
+std::string label_of(std::string_view source, int begin, int end);
+
 // Builds `e` (parsed from `source`) on the tape and returns its node. Unnamed intermediate
-// nodes are labelled with the source text they came from. Throws ExpressionError at the column
+// nodes are labelled with the source text they came from (label_of). Throws ExpressionError at the column
 // of an unknown name or function, or a wrong number of arguments.
 NodeId build(Tape& tape, const Expr& e, std::string_view source, const Scope& scope);
 

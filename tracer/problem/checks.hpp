@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "problem/problem.hpp"
 
@@ -12,7 +13,7 @@ namespace nntrace {
 [[noreturn]] void fail_at(const Problem& problem, FilePosition at, const std::string& message);
 
 // ASCII letters, digits and `_`, not starting with a digit.
-bool is_valid_name(const std::string& name);
+bool is_valid_name(std::string_view name);
 
 // Every check below, in order; fills the defaults of `wrt` and `update`, and sorts the nodes.
 void check_problem(Problem& problem);

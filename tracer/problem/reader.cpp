@@ -50,6 +50,7 @@
 
 #include "core/compare.hpp"
 #include "core/errors.hpp"
+#include "problem/toml_nesting.hpp"
 #include "problem/toml_order.hpp"
 #include "problem/checks.hpp"
 #include "problem/network_spec.hpp"
@@ -280,6 +281,7 @@ Problem parse_problem(std::string_view toml, const std::string& file) {
     Problem problem;
     problem.file = file;
     problem.id = stem_of(file);
+    check_toml_nesting(toml, file);
     toml::table root;
     try {
         root = toml::parse(toml, std::string_view(file));
