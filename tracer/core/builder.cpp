@@ -1,6 +1,7 @@
 #include "builder.hpp"
 
 #include <cmath>
+#include <memory>
 
 #include "backward.hpp"
 
@@ -227,29 +228,35 @@ std::vector<FormulaRef> formula_of(const Expr& e, const Scope& scope) {
 }
 
 UserFunction make_user_function(const std::string& name, const std::string& parameter,
-                                const std::string& body) {
+                                const std::string& body, std::vector<UserFunction> callees) {
     Expr parsed = parse_expression(body);
     for (const auto& n : names_in(parsed))
         if (n != parameter)
             throw ExpressionError(find_name(parsed, n)->begin,
                                   "a function of " + parameter + " can only use " + parameter + ", not '" + n + "'");
+    // Shared, so that copying the function (every scratch tape registers its callees) does not
+    // copy the functions they call in turn.
+    const auto called = std::make_shared<const std::vector<UserFunction>>(std::move(callees));
+    const auto scope_on = [called, parameter](Tape& tape, double x) {
+        Scope scope;
+        for (const UserFunction& f : *called) scope.functions[f.name] = tape.add_function(f);
+        scope.names[parameter] = tape.input(parameter, x);
+        return scope;
+    };
     // Check the functions it calls now, not at the first call.
     {
         Tape probe;
-        Scope scope;
-        scope.names[parameter] = probe.input(parameter, 1.0);
         try {
-            build(probe, parsed, body, scope);
+            build(probe, parsed, body, scope_on(probe, 1.0));
         } catch (const NumericFault&) {
             // a value that fails at x = 1 may be fine elsewhere; only names are checked here
         }
     }
-    auto evaluate = [parsed, parameter, body](double x, const Arithmetic& arithmetic) {
+    auto evaluate = [parsed, parameter, body, scope_on](double x, const Arithmetic& arithmetic) {
         // s(x) and s′(x) step by step on a scratch tape, in the caller's arithmetic.
         Tape scratch(arithmetic);
-        Scope scope;
-        const NodeId arg = scratch.input(parameter, x);
-        scope.names[parameter] = arg;
+        const Scope scope = scope_on(scratch, x);
+        const NodeId arg = scope.names.at(parameter);
         const NodeId out = build(scratch, parsed, body, scope);
         const Gradients g = backward(scratch, out);
         const double value = arithmetic.is_hand() ? scratch[out].value.hand : scratch[out].value.exact;

@@ -40,9 +40,13 @@ NodeId build_named(Tape& tape, const std::string& name, const Expr& e, std::stri
 // The expression as formula pieces, with minimal parentheses and names as node references.
 std::vector<FormulaRef> formula_of(const Expr& e, const Scope& scope);
 
-// A user function `name(parameter) = body`. Throws ExpressionError (a column of `body`) if the
+// How deep user functions may call one another (f calls g calls h: 3).
+constexpr int max_function_depth = 10;
+
+// A user function `name(parameter) = body`, whose body may call the user functions `callees`
+// (made before it, so it cannot call itself). Throws ExpressionError (a column of `body`) if the
 // body uses another name than the parameter or an unknown function.
 UserFunction make_user_function(const std::string& name, const std::string& parameter,
-                                const std::string& body);
+                                const std::string& body, std::vector<UserFunction> callees = {});
 
 }  // namespace nntrace

@@ -160,13 +160,7 @@ void check_names(const Problem& p) {
 }
 
 void check_expressions(const Problem& p) {
-    for (const auto& f : p.functions) {
-        try {
-            make_user_function(f.name, "x", f.body.text);
-        } catch (const ExpressionError& e) {
-            fail_at(p, f.body.at(e.column()), "in function " + f.name + ": " + e.what());
-        }
-    }
+    make_user_functions(p);
     const ExpressionChecker checker(p);
     for (const auto& n : p.nodes) checker.check(n);
 }
@@ -192,8 +186,16 @@ void check_references(Problem& p) {
         for (const auto& q : p.params) p.wrt.push_back({q.name, q.key});
     check_leaf_names(p, p.wrt, "[loss] wrt");
     if (!p.train) return;
-    if (p.train->update.empty()) p.train->update = p.wrt;
+    const auto inputs = names_of_kind(p.inputs);
+    // By default the params among wrt are updated; inputs are data, which training never changes.
+    if (p.train->update.empty())
+        for (const auto& w : p.wrt)
+            if (!inputs.count(w.name)) p.train->update.push_back(w);
     check_leaf_names(p, p.train->update, "[train] update");
+    for (const auto& ref : p.train->update)
+        if (inputs.count(ref.name))
+            fail_at(p, ref.where, "[train] update names '" + ref.name +
+                                      "', which is an input: inputs are data, and training updates params only");
 }
 
 }  // namespace nntrace

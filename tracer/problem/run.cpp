@@ -4,6 +4,7 @@
 #include <set>
 
 #include "algorithms/training.hpp"
+#include "core/errors.hpp"
 #include "core/recording.hpp"
 #include "problem/derivatives.hpp"
 #include "problem/large_graph.hpp"
@@ -16,11 +17,6 @@ namespace {
 
 constexpr int exact_digits_shown = 6;
 
-Arithmetic arithmetic_for(const Problem& p, const RunOptions& options) {
-    if (options.arithmetic) return *options.arithmetic;
-    if (p.decimals) return Arithmetic::hand(*p.decimals, p.rounding);
-    return Arithmetic::exact();
-}
 
 
 Record header(const Problem& p, const RunValues& v, const Arithmetic& a) {
@@ -162,6 +158,15 @@ void summarise(const Problem& p, std::shared_ptr<const Tape> tape, NodeId loss, 
 }
 
 }  // namespace
+
+Arithmetic arithmetic_for(const Problem& p, const RunOptions& options) {
+    if (options.arithmetic) return *options.arithmetic;
+    if (options.rounding && !p.decimals)
+        throw InputError(std::string("--rounding ") + (*options.rounding == Rounding::truncate ? "truncate" : "half-up") +
+                         ": the problem computes exactly (it sets no decimals); give --decimals N as well");
+    if (p.decimals) return Arithmetic::hand(*p.decimals, options.rounding.value_or(p.rounding));
+    return Arithmetic::exact();
+}
 
 Record run_problem(const Problem& problem, const RunOptions& options) {
     const RunValues values = apply_sets(problem, options.sets);
