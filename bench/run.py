@@ -248,6 +248,20 @@ def main():
                   for v, r in mlp.items()])
     report.table("Graphs, per node", ["shape", "nodes", "ns per node", "heap bytes per node", "max RSS"], graph_rows)
 
+    # Problem files at scale: the text read, checked and run (forward + backward), no rendering.
+    file_rows = []
+    for name in ("network/101000", "network/1010000", "chain/10000", "chain/100000"):
+        r = bench(f"ProblemFile/{name}")
+        file_rows.append([name, f"{int(r['units']):,}", f"{r['file_MB']:.1f} MB", f"{seconds(r):.2f} s",
+                          f"{r['ns_per_unit']:,.0f}", mb(r["peak_heap_MB"] * 2**20), mb(r["maxrss_MB"] * 2**20)])
+        if name == "network/1010000":
+            report.figure("10⁶ weights: read, check, forward + backward", f"{seconds(r):.2f} s",
+                          mb(r["maxrss_MB"] * 2**20), "—", "≤ 5 s, ≤ 1 GB",
+                          seconds(r) <= 5 and r["maxrss_MB"] <= 1024)
+    report.table("Problem files (read, checked, run)",
+                 ["file", "weights or nodes", "size", "CPU time", "ns per weight/node", "peak heap", "max RSS"],
+                 file_rows)
+
     # Whole processes.
     start_wall, _, start_rss = time_process([nntrace, "list"], runs)
     proc_rows = [["nntrace list (start-up)", f"{start_wall * 1e3:.0f} ms", "—", mb(start_rss)]]

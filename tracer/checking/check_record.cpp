@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "core/compare.hpp"
+
 namespace nntrace {
 namespace {
 
@@ -119,6 +121,11 @@ Record check_record(const Judge& judge, const std::vector<Judgement>& judgements
     Record r = record_about(judge.record(), "check");
     Section answers = section("answers", words("check.section.answers"));
     answers.items.emplace_back(answers_table(judgements));
+    for (const auto& j : judgements)
+        if (j.decimals_capped)
+            answers.items.emplace_back(Note{"decimals-capped-" + j.key, Note::Kind::info,
+                                            words("check.note.decimals_capped",
+                                                  {text(j.key), text(std::to_string(max_judged_decimals))})});
     r.sections.push_back(std::move(answers));
     for (const auto& j : judgements) {
         if (j.verdict == Verdict::correct || j.verdict == Verdict::blank) continue;

@@ -65,6 +65,8 @@ Judgement Judge::judge(const std::string& key, const std::string& given) const {
     const auto printed = read_printed(given);
     if (!printed) return j;  // blank
     j.decimals = std::max(printed->decimals, problem_decimals_);
+    j.decimals_capped = j.decimals > max_judged_decimals;
+    j.decimals = std::min(j.decimals, max_judged_decimals);
     const double g = last_digit_units(printed->value, j.decimals, Rounding::half_up);
     const double diff = std::fabs(units(j.computed.hand, j.decimals) - g);
     j.verdict = diff == 0 ? Verdict::correct : diff == 1 ? Verdict::last_digit : Verdict::wrong;

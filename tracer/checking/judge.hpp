@@ -30,6 +30,7 @@ struct Judgement {
     std::string key;     // the answer's name
     std::string given;   // as written
     int decimals = 0;    // the decimals it was compared at
+    bool decimals_capped = false;  // written with more than max_judged_decimals, compared at that
     Num computed;        // the correct run's value
     Verdict verdict = Verdict::blank;
     // Wrong: every mistake that reproduces the answer. Last digit: the arithmetic habits that

@@ -12,11 +12,6 @@ using Variations = std::vector<Variation>;
 
 Arg word(const std::string& s) { return Arg{s, std::nullopt}; }
 
-Arithmetic arithmetic_of(const Problem& p, const RunOptions& o) {
-    if (o.arithmetic) return *o.arithmetic;
-    return p.decimals ? Arithmetic::hand(*p.decimals, p.rounding) : Arithmetic::exact();
-}
-
 Variations one(const Problem& p, const RunOptions& o, std::vector<Arg> args = {}) {
     return {Variation{p, o, std::move(args), run_for_keys}};
 }
@@ -35,7 +30,7 @@ Variations scaled_loss(const Problem& p, const RunOptions& o, const std::string&
 
 // Rounding only at the end: the exact run, rounded when the answer is written down.
 Variations round_at_end(const Problem& p, const RunOptions& o, const MistakeContext&) {
-    if (!arithmetic_of(p, o).is_hand()) return {};
+    if (!arithmetic_for(p, o).is_hand()) return {};
     RunOptions exact = o;
     exact.arithmetic = Arithmetic::exact();
     return one(p, exact);
@@ -43,14 +38,14 @@ Variations round_at_end(const Problem& p, const RunOptions& o, const MistakeCont
 
 // The reverse: an exact problem worked by hand, at the answers' own decimals.
 Variations round_each_step(const Problem& p, const RunOptions& o, const MistakeContext& c) {
-    if (arithmetic_of(p, o).is_hand() || c.answer_decimals <= 0) return {};
+    if (arithmetic_for(p, o).is_hand() || c.answer_decimals <= 0) return {};
     RunOptions hand = o;
     hand.arithmetic = Arithmetic::hand(c.answer_decimals);
     return one(p, hand, {word(std::to_string(c.answer_decimals))});
 }
 
 Variations truncated(const Problem& p, const RunOptions& o, const MistakeContext&) {
-    const Arithmetic a = arithmetic_of(p, o);
+    const Arithmetic a = arithmetic_for(p, o);
     if (a.rounding != Rounding::half_up) return {};
     RunOptions cut = o;
     cut.arithmetic = Arithmetic::hand(a.decimals, Rounding::truncate);

@@ -1,14 +1,27 @@
 #include "checking/problem_shape.hpp"
 
 #include <algorithm>
+#include <vector>
 
 namespace nntrace {
 namespace {
 
+// The terms of a sum, counted with a stack of its own: a chain `a + b + …` is as deep as it is
+// long (issue 14, item 6).
 int terms_of(const Expr& e) {
-    if (e.kind == Expr::Kind::binary && (e.op == '+' || e.op == '-'))
-        return terms_of(e.args[0]) + terms_of(e.args[1]);
-    return 1;
+    int terms = 0;
+    std::vector<const Expr*> pending{&e};
+    while (!pending.empty()) {
+        const Expr* part = pending.back();
+        pending.pop_back();
+        if (part->kind == Expr::Kind::binary && (part->op == '+' || part->op == '-')) {
+            pending.push_back(&part->args[1]);
+            pending.push_back(&part->args[0]);
+        } else {
+            ++terms;
+        }
+    }
+    return terms;
 }
 
 }  // namespace

@@ -11,11 +11,6 @@
 namespace nntrace {
 namespace {
 
-Arithmetic arithmetic_of(const Problem& p, const RunOptions& o) {
-    if (o.arithmetic) return *o.arithmetic;
-    return p.decimals ? Arithmetic::hand(*p.decimals, p.rounding) : Arithmetic::exact();
-}
-
 // ∂(w·h)/∂h is w: where w is an updated param shallower than the one differentiated, the
 // student has already written w+ over it.
 Num local_with(const Tape& tape, const Node& n, int k, const std::map<std::string, Num>& updated) {
@@ -54,7 +49,7 @@ std::vector<Num> gradients_with(const Tape& tape, NodeId root, const std::map<st
 AnswerValues run_with_updated_weights(const Problem& p, const RunOptions& o, const std::vector<std::string>&) {
     const Record correct = run_problem(p, o);
     const RunValues v = apply_sets(p, o.sets);
-    const Arithmetic a = arithmetic_of(p, o);
+    const Arithmetic a = arithmetic_for(p, o);
     const auto depth = depths_from_loss(p);
     std::vector<std::string> update;
     for (const auto& u : p.train->update)

@@ -18,7 +18,7 @@ void add_arithmetic_options(po::options_description& d) {
          "hand calculation: round every intermediate to N decimals (0-12)")
         ("exact", po::bool_switch(), "exact arithmetic (double), nothing rounded")
         ("rounding", po::value<std::string>()->value_name("MODE"),
-         "with --decimals: half-up (四舍五入, the default) or truncate");
+         "half-up (四舍五入, the default) or truncate; alone, for the file's own decimals");
 }
 
 void add_set_option(po::options_description& d) {
@@ -88,8 +88,10 @@ RunOptions run_options_from(const po::variables_map& vm) {
     const bool exact = vm.count("exact") && vm["exact"].as<bool>();
     const bool decimals = vm.count("decimals") > 0;
     if (exact && decimals) throw InputError("--exact and --decimals: choose one");
-    if (vm.count("rounding") && !decimals)
-        throw InputError("--rounding " + vm["rounding"].as<std::string>() + ": only with --decimals N");
+    if (exact && vm.count("rounding"))
+        throw InputError("--rounding " + vm["rounding"].as<std::string>() + ": --exact rounds nothing");
+    // Alone, --rounding applies to the file's or lesson's own decimals.
+    if (vm.count("rounding") && !decimals) o.rounding = read_rounding(vm["rounding"].as<std::string>());
     if (exact) o.arithmetic = Arithmetic::exact();
     if (decimals) {
         const Rounding r = vm.count("rounding") ? read_rounding(vm["rounding"].as<std::string>()) : Rounding::half_up;

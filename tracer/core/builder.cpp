@@ -1,6 +1,7 @@
 #include "builder.hpp"
 
 #include <cmath>
+#include <memory>
 
 #include "backward.hpp"
 
@@ -39,8 +40,9 @@ public:
         : tape_(tape), source_(source), scope_(scope) {}
 
     NodeId node(const Expr& e) {
+        if (e.kind == Expr::Kind::binary) return chain(e);
         const NodeId id = make(e);
-        if (!tape_[id].named && tape_[id].name.empty()) tape_.label(id, text_of(e));
+        label(id, e);
         return id;
     }
 
@@ -55,19 +57,39 @@ private:
                 return it->second;
             }
             case Expr::Kind::negate: return apply(Op::neg, {node(e.args[0])});
-            case Expr::Kind::binary: return binary(e);
+            case Expr::Kind::binary: return chain(e);
             case Expr::Kind::call: return call(e);
         }
         throw ExpressionError(e.begin, "unsupported expression");
     }
 
-    NodeId binary(const Expr& e) {
+    // `a + b + … + z` is a left-deep tree as deep as the chain is long: walk down its left
+    // operands, then build from the innermost out, without recursion. The nodes come out in the
+    // same order as a recursive walk would give: each left operand, then the right, then the op.
+    NodeId chain(const Expr& e) {
+        std::vector<const Expr*> spine;
+        const Expr* innermost = &e;
+        for (; innermost->kind == Expr::Kind::binary; innermost = &innermost->args[0]) spine.push_back(innermost);
+        NodeId left = node(*innermost);
+        for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+            left = binary(**it, left);
+            label(left, **it);
+        }
+        return left;
+    }
+
+    NodeId binary(const Expr& e, NodeId left) {
         if (e.op == '^') {
-            if (auto n = constant_value(e.args[1])) return apply(Op::powc, {node(e.args[0])}, *n);
-            return apply(Op::pow, {node(e.args[0]), node(e.args[1])});
+            if (auto n = constant_value(e.args[1])) return apply(Op::powc, {left}, *n);
+            return apply(Op::pow, {left, node(e.args[1])});
         }
         const Op op = e.op == '+' ? Op::add : e.op == '-' ? Op::sub : e.op == '*' ? Op::mul : Op::div;
-        return apply(op, {node(e.args[0]), node(e.args[1])});
+        return apply(op, {left, node(e.args[1])});
+    }
+
+    // An unnamed node is labelled with the text it was built from, shortened when long.
+    void label(NodeId id, const Expr& e) {
+        if (!tape_[id].named && tape_[id].name.empty()) tape_.label(id, label_of(source_, e.begin, e.end));
     }
 
     NodeId call(const Expr& e) {
@@ -97,12 +119,6 @@ private:
                                                (n == 1 ? "" : "s") + ", not " + std::to_string(e.args.size()));
     }
 
-    std::string text_of(const Expr& e) const {
-        const auto b = static_cast<std::size_t>(e.begin - 1);
-        const auto n = static_cast<std::size_t>(e.end - e.begin);
-        return std::string(source_.substr(b, n));
-    }
-
     Tape& tape_;
     std::string_view source_;
     const Scope& scope_;
@@ -125,6 +141,17 @@ void print_operand(const Expr& e, bool parens, const Scope& scope, std::vector<F
     if (parens) out.push_back({")", {}});
 }
 
+// The operator of a binary expression and its right operand.
+void print_right(const Expr& e, const Scope& scope, std::vector<FormulaRef>& out) {
+    const int p = precedence(e);
+    const Expr& r = e.args[1];
+    const bool spaced = e.op == '+' || e.op == '-';
+    out.push_back({spaced ? std::string(" ") + e.op + " " : std::string(1, e.op), {}});
+    const bool r_parens = e.op == '^' ? precedence(r) < p
+                                      : precedence(r) < p || (precedence(r) == p && (e.op == '-' || e.op == '/'));
+    print_operand(r, r_parens, scope, out);
+}
+
 void print(const Expr& e, const Scope& scope, std::vector<FormulaRef>& out) {
     switch (e.kind) {
         case Expr::Kind::number: out.push_back({e.text, {}}); return;
@@ -138,16 +165,19 @@ void print(const Expr& e, const Scope& scope, std::vector<FormulaRef>& out) {
             print_operand(e.args[0], precedence(e.args[0]) < 3, scope, out);
             return;
         case Expr::Kind::binary: {
-            const int p = precedence(e);
-            const Expr& l = e.args[0];
-            const Expr& r = e.args[1];
-            const bool right_assoc = e.op == '^';
-            print_operand(l, right_assoc ? precedence(l) <= p : precedence(l) < p, scope, out);
-            const bool spaced = e.op == '+' || e.op == '-';
-            out.push_back({spaced ? std::string(" ") + e.op + " " : std::string(1, e.op), {}});
-            const bool r_parens = right_assoc ? precedence(r) < p
-                                              : precedence(r) < p || (precedence(r) == p && (e.op == '-' || e.op == '/'));
-            print_operand(r, r_parens, scope, out);
+            // A chain `a + b - c + …` prints its left operands without parentheses: walk down
+            // them without recursion, print the innermost, then each operator and right operand.
+            std::vector<const Expr*> chain{&e};
+            for (const Expr* link = &e; link->op != '^';) {
+                const Expr& l = link->args[0];
+                if (l.kind != Expr::Kind::binary || l.op == '^' || precedence(l) != precedence(*link)) break;
+                chain.push_back(link = &l);
+            }
+            const Expr& innermost = *chain.back();
+            const Expr& l = innermost.args[0];
+            const int p = precedence(innermost);
+            print_operand(l, innermost.op == '^' ? precedence(l) <= p : precedence(l) < p, scope, out);
+            for (auto it = chain.rbegin(); it != chain.rend(); ++it) print_right(**it, scope, out);
             return;
         }
         case Expr::Kind::call:
@@ -164,6 +194,19 @@ void print(const Expr& e, const Scope& scope, std::vector<FormulaRef>& out) {
 }  // namespace
 
 bool is_builtin_function(std::string_view name) { return builtin(name) != nullptr; }
+
+std::string label_of(std::string_view source, int begin, int end) {
+    constexpr std::size_t longest = 60;  // "w1*x1 + w2*x2 + b1" and its like stay whole
+    constexpr std::size_t part = 28;     // of the head and of the tail, before cutting at a space
+    const std::string_view text = source.substr(static_cast<std::size_t>(begin - 1), static_cast<std::size_t>(end - begin));
+    if (text.size() <= longest) return std::string(text);
+    std::string_view head = text.substr(0, part);
+    std::string_view tail = text.substr(text.size() - part);
+    // Whole terms only: the head ends before its last space, the tail starts after its first.
+    if (const auto space = head.rfind(' '); space != std::string_view::npos && space > 0) head = head.substr(0, space);
+    if (const auto space = tail.find(' '); space != std::string_view::npos) tail = tail.substr(space + 1);
+    return std::string(head) + " … " + std::string(tail);
+}
 
 NodeId build(Tape& tape, const Expr& e, std::string_view source, const Scope& scope) {
     return Builder(tape, source, scope).node(e);
@@ -185,29 +228,35 @@ std::vector<FormulaRef> formula_of(const Expr& e, const Scope& scope) {
 }
 
 UserFunction make_user_function(const std::string& name, const std::string& parameter,
-                                const std::string& body) {
+                                const std::string& body, std::vector<UserFunction> callees) {
     Expr parsed = parse_expression(body);
     for (const auto& n : names_in(parsed))
         if (n != parameter)
             throw ExpressionError(find_name(parsed, n)->begin,
                                   "a function of " + parameter + " can only use " + parameter + ", not '" + n + "'");
+    // Shared, so that copying the function (every scratch tape registers its callees) does not
+    // copy the functions they call in turn.
+    const auto called = std::make_shared<const std::vector<UserFunction>>(std::move(callees));
+    const auto scope_on = [called, parameter](Tape& tape, double x) {
+        Scope scope;
+        for (const UserFunction& f : *called) scope.functions[f.name] = tape.add_function(f);
+        scope.names[parameter] = tape.input(parameter, x);
+        return scope;
+    };
     // Check the functions it calls now, not at the first call.
     {
         Tape probe;
-        Scope scope;
-        scope.names[parameter] = probe.input(parameter, 1.0);
         try {
-            build(probe, parsed, body, scope);
+            build(probe, parsed, body, scope_on(probe, 1.0));
         } catch (const NumericFault&) {
             // a value that fails at x = 1 may be fine elsewhere; only names are checked here
         }
     }
-    auto evaluate = [parsed, parameter, body](double x, const Arithmetic& arithmetic) {
+    auto evaluate = [parsed, parameter, body, scope_on](double x, const Arithmetic& arithmetic) {
         // s(x) and s′(x) step by step on a scratch tape, in the caller's arithmetic.
         Tape scratch(arithmetic);
-        Scope scope;
-        const NodeId arg = scratch.input(parameter, x);
-        scope.names[parameter] = arg;
+        const Scope scope = scope_on(scratch, x);
+        const NodeId arg = scope.names.at(parameter);
         const NodeId out = build(scratch, parsed, body, scope);
         const Gradients g = backward(scratch, out);
         const double value = arithmetic.is_hand() ? scratch[out].value.hand : scratch[out].value.exact;

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "number_text.hpp"
+
 namespace nntrace {
 namespace {
 
@@ -26,12 +28,10 @@ std::optional<Printed> read_printed(const std::string& text) {
         }
         clean.push_back(static_cast<char>(c));
     }
-    if (clean.empty()) return std::nullopt;
-    char* end = nullptr;
-    const double v = std::strtod(clean.c_str(), &end);
-    if (end == clean.c_str() || *end != '\0' || !std::isfinite(v)) return std::nullopt;
     if (clean.find_first_of("eE") != std::string::npos) return std::nullopt;  // printed figures are plain decimals
-    Printed p{v, 0};
+    const auto v = number_from_text(clean);
+    if (!v) return std::nullopt;
+    Printed p{*v, 0};
     if (const auto dot = clean.find('.'); dot != std::string::npos)
         p.decimals = static_cast<int>(clean.size() - dot - 1);
     return p;

@@ -15,6 +15,10 @@ struct Printed {
 };
 std::optional<Printed> read_printed(const std::string& text);
 
+// The most decimals an answer is judged at: a double holds 15 to 17 significant digits, so an
+// answer written with 89 decimals is compared at 17 (and the check says so).
+constexpr int max_judged_decimals = 17;
+
 // A number counted in units of its last decimal (0.384 at 3 decimals → 384), after rounding it
 // as `r` says. A double, not an integer: a value beyond 2^53 units cannot be one unit off
 // anything, and converting it to an integer would overflow (a lesson pushed to 1e300).

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <unordered_set>
 
 namespace nntrace {
 namespace {
@@ -13,6 +14,8 @@ namespace {
 //   unary   := '-' unary | '+' unary | power
 //   power   := atom ('^' unary)?          right-associative, binds tighter than unary minus
 //   atom    := number | name | name '(' sum (',' sum)* ')' | '(' sum ')'
+// Sums and products loop; every other construct that nests goes through unary(), which counts
+// the depth, so the recursion is bounded by max_expression_nesting.
 class Parser {
 public:
     explicit Parser(std::string_view s) : s_(s) {}
@@ -47,8 +50,25 @@ private:
         }
     }
 
+    // Counts one level of nesting for as long as it lives.
+    class Nesting {
+    public:
+        explicit Nesting(Parser& p) : p_(p) {
+            if (++p_.depth_ > max_expression_nesting)
+                p_.fail("the expression nests more than " + std::to_string(max_expression_nesting) +
+                        " levels deep (parentheses, function calls, signs and powers)");
+        }
+        ~Nesting() { --p_.depth_; }
+        Nesting(const Nesting&) = delete;
+        Nesting& operator=(const Nesting&) = delete;
+
+    private:
+        Parser& p_;
+    };
+
     Expr unary() {
         skip_space();
+        const Nesting nesting(*this);
         const int begin = column();
         if (peek() == '-' || peek() == '+') {
             const char sign = get();
@@ -177,32 +197,86 @@ private:
 
     std::string_view s_;
     std::size_t pos_ = 0;
+    int depth_ = 0;
 };
 
-void collect_names(const Expr& e, std::vector<std::string>& out) {
-    if (e.kind == Expr::Kind::name) {
-        for (const auto& n : out)
-            if (n == e.text) return;
-        out.push_back(e.text);
+void copy_fields(const Expr& from, Expr& to) {
+    to.kind = from.kind;
+    to.op = from.op;
+    to.text = from.text;
+    to.number = from.number;
+    to.begin = from.begin;
+    to.end = from.end;
+}
+
+// Pre-order without recursion; `visit` returns true to stop.
+template <typename Visit>
+const Expr* first_part(const Expr& e, Visit visit) {
+    std::vector<const Expr*> pending{&e};
+    while (!pending.empty()) {
+        const Expr* part = pending.back();
+        pending.pop_back();
+        if (visit(*part)) return part;
+        for (auto a = part->args.rbegin(); a != part->args.rend(); ++a) pending.push_back(&*a);
     }
-    for (const auto& a : e.args) collect_names(a, out);
+    return nullptr;
 }
 
 }  // namespace
 
+Expr::Expr(const Expr& other) {
+    // Breadth by breadth: each node's operands are sized once, then filled, so the pointers to
+    // them stay valid while they wait on the stack.
+    copy_fields(other, *this);
+    std::vector<std::pair<const Expr*, Expr*>> pending{{&other, this}};
+    while (!pending.empty()) {
+        const auto [from, to] = pending.back();
+        pending.pop_back();
+        to->args.resize(from->args.size());
+        for (std::size_t i = 0; i < from->args.size(); ++i) {
+            copy_fields(from->args[i], to->args[i]);
+            pending.emplace_back(&from->args[i], &to->args[i]);
+        }
+    }
+}
+
+Expr& Expr::operator=(const Expr& other) {
+    if (this != &other) *this = Expr(other);
+    return *this;
+}
+
+Expr::~Expr() {
+    // Operands are taken apart one level at a time, so each destroyed Expr has none left.
+    std::vector<Expr> pending = std::move(args);
+    while (!pending.empty()) {
+        Expr last = std::move(pending.back());
+        pending.pop_back();
+        for (auto& a : last.args) pending.push_back(std::move(a));
+        last.args.clear();
+    }
+}
+
 Expr parse_expression(std::string_view source) { return Parser(source).parse(); }
+
+void for_each_part(const Expr& e, const std::function<void(const Expr&)>& visit) {
+    first_part(e, [&](const Expr& part) {
+        visit(part);
+        return false;
+    });
+}
 
 std::vector<std::string> names_in(const Expr& e) {
     std::vector<std::string> out;
-    collect_names(e, out);
+    std::unordered_set<std::string_view> seen;
+    first_part(e, [&](const Expr& part) {
+        if (part.kind == Expr::Kind::name && seen.insert(part.text).second) out.push_back(part.text);
+        return false;
+    });
     return out;
 }
 
 const Expr* find_name(const Expr& e, std::string_view name) {
-    if (e.kind == Expr::Kind::name && e.text == name) return &e;
-    for (const auto& a : e.args)
-        if (const Expr* hit = find_name(a, name)) return hit;
-    return nullptr;
+    return first_part(e, [&](const Expr& part) { return part.kind == Expr::Kind::name && part.text == name; });
 }
 
 }  // namespace nntrace

@@ -2,6 +2,7 @@
 // `0.5*(y - yhat)^2`, `-x^2` (= −(x²)), `2^3^2` (= 2⁹).
 #pragma once
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -9,8 +10,19 @@
 
 namespace nntrace {
 
+// A chain `a + b + … + z` is a left-deep tree as deep as it is long, so nothing walks an Expr
+// by recursion on its left operands: copying and destroying one, and every traversal below,
+// keep their own stack. Everything else nests at most max_expression_nesting levels deep.
 struct Expr {
     enum class Kind { number, name, negate, binary, call };
+
+    Expr() = default;
+    Expr(const Expr& other);
+    Expr(Expr&&) noexcept = default;
+    Expr& operator=(const Expr& other);
+    Expr& operator=(Expr&&) noexcept = default;
+    ~Expr();
+
     Kind kind = Kind::number;
     char op = 0;            // binary: one of + - * / ^
     std::string text;       // the number as written, the name, or the function's name
@@ -31,8 +43,17 @@ private:
     int column_;
 };
 
-// Parses one expression; throws ExpressionError naming the column and what was expected.
+// How deep parentheses, function calls, signs and powers may nest in one expression: far more
+// than any formula a person writes, far less than would exhaust the stack.
+constexpr int max_expression_nesting = 100;
+
+// Parses one expression; throws ExpressionError naming the column and what was expected (or
+// that the expression nests deeper than max_expression_nesting).
 Expr parse_expression(std::string_view source);
+
+// Calls `visit` on every part of `e`, parents before their operands, left to right (the order
+// in which the text reads), without recursion.
+void for_each_part(const Expr& e, const std::function<void(const Expr&)>& visit);
 
 // Every name the expression reads (not function names), in order of first use, each once.
 std::vector<std::string> names_in(const Expr& e);

@@ -13,6 +13,9 @@ namespace nntrace {
 
 struct RunOptions {
     std::optional<Arithmetic> arithmetic;  // --exact or --decimals N; unset: the defaults
+    // --rounding without --decimals: the lesson's or problem's own decimals, rounded this way.
+    // Ignored when `arithmetic` is set (which carries its own rounding).
+    std::optional<Rounding> rounding;
     // --set name=value, in the order given; the lesson or problem checks names and values.
     std::vector<std::pair<std::string, std::string>> sets;
     // A slip to reproduce (diagnosing a wrong answer); none in a normal run.

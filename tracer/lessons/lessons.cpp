@@ -76,7 +76,14 @@ std::vector<LessonInfo> list_lessons(const std::filesystem::path& lessons_dir) {
 
 Record run_lesson(const std::filesystem::path& lessons_dir, const std::string& id,
                   const RunOptions& options) {
-    const LessonFile lesson = load_lesson_file(find_lesson_dir(lessons_dir, id));
+    LessonFile lesson = load_lesson_file(find_lesson_dir(lessons_dir, id));
+    if (options.rounding && !options.arithmetic) {
+        // --rounding alone: the lesson's own decimals, rounded the other way.
+        if (!lesson.arithmetic.is_hand())
+            throw InputError(std::string("--rounding ") + (*options.rounding == Rounding::truncate ? "truncate" : "half-up") +
+                             ": the lesson computes exactly; give --decimals N as well");
+        lesson.arithmetic.rounding = *options.rounding;
+    }
     Parameters parameters = lesson.parameters;
     parameters.apply_sets(options.sets, lesson.info.id);
 

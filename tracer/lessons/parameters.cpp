@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "core/number_text.hpp"
+
 namespace nntrace {
 namespace {
 
@@ -13,11 +15,9 @@ std::string option_text(const std::string& name, const std::string& value) {
 }
 
 bool read_number(const std::string& text, double& out) {
-    if (text.empty()) return false;
-    char* end = nullptr;
-    errno = 0;
-    out = std::strtod(text.c_str(), &end);
-    return *end == '\0' && errno == 0 && std::isfinite(out);
+    const auto v = number_from_text(text);  // the syntax every command shares
+    if (v) out = *v;
+    return v.has_value();
 }
 
 // Sets `p` from the user's text; returns what the value should have been, or "" when it fits.

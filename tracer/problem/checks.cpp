@@ -4,6 +4,8 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/builder.hpp"
 #include "core/errors.hpp"
@@ -12,15 +14,17 @@
 namespace nntrace {
 namespace {
 
-// A name defined by one of the tables, for duplicate checks and messages.
+// A name defined by one of the tables, for duplicate checks and messages. It points into the
+// problem: checking a million names copies none.
 struct Definition {
-    std::string name;
-    std::string table;
+    std::string_view name;
+    const char* table;
     FilePosition key;
 };
 
 std::vector<Definition> value_definitions(const Problem& p) {
     std::vector<Definition> out;
+    out.reserve(p.inputs.size() + p.params.size() + p.nodes.size());
     for (const auto& i : p.inputs) out.push_back({i.name, "inputs", i.key});
     for (const auto& q : p.params) out.push_back({q.name, "params", q.key});
     for (const auto& n : p.nodes) out.push_back({n.name, "nodes", n.key});
@@ -42,49 +46,57 @@ std::string with_suggestion(const std::string& message, const std::string& name,
     return message;
 }
 
-// Where a node's expression names something that is neither a value nor a function.
+// Where a node's expression names something that is neither a value nor a function. Built once
+// for all the nodes: one hash lookup per name used.
 class ExpressionChecker {
 public:
-    ExpressionChecker(const Problem& p, const NodeDefinition& node) : problem_(p), node_(node) {
-        for (const auto& i : p.inputs) values_.push_back(i.name);
-        for (const auto& q : p.params) values_.push_back(q.name);
-        for (const auto& n : p.nodes) values_.push_back(n.name);
+    explicit ExpressionChecker(const Problem& p) : problem_(p) {
+        values_.reserve(p.inputs.size() + p.params.size() + p.nodes.size());
+        for (const auto& i : p.inputs) values_.insert(i.name);
+        for (const auto& q : p.params) values_.insert(q.name);
+        for (const auto& n : p.nodes) values_.insert(n.name);
         for (const auto& f : p.functions) functions_.insert(f.name);
     }
 
-    void check(const Expr& e) const {
-        if (e.kind == Expr::Kind::name) check_name(e);
-        if (e.kind == Expr::Kind::call) check_call(e);
-        for (const auto& a : e.args) check(a);
+    // Every part of the node's expression, in reading order, without recursion (a chain of
+    // terms is as deep as it is long).
+    void check(const NodeDefinition& node) const {
+        for_each_part(node.expr, [&](const Expr& e) {
+            if (e.kind == Expr::Kind::name) check_name(node, e);
+            if (e.kind == Expr::Kind::call) check_call(node, e);
+        });
     }
 
 private:
-    void check_name(const Expr& e) const {
-        if (std::find(values_.begin(), values_.end(), e.text) != values_.end()) return;
+    void check_name(const NodeDefinition& node, const Expr& e) const {
+        if (values_.count(e.text)) return;
         if (functions_.count(e.text) || is_builtin_function(e.text))
-            fail(e, "'" + e.text + "' is a function; call it as " + e.text + "(...)");
-        fail(e, with_suggestion("unknown name '" + e.text + "'", e.text, values_));
+            fail(node, e, "'" + e.text + "' is a function; call it as " + e.text + "(...)");
+        std::vector<std::string> known;
+        for (const auto& i : problem_.inputs) known.push_back(i.name);
+        for (const auto& q : problem_.params) known.push_back(q.name);
+        for (const auto& n : problem_.nodes) known.push_back(n.name);
+        fail(node, e, with_suggestion("unknown name '" + e.text + "'", e.text, known));
     }
 
-    void check_call(const Expr& e) const {
+    void check_call(const NodeDefinition& node, const Expr& e) const {
         const bool user = functions_.count(e.text) > 0;
         if (!user && !is_builtin_function(e.text)) {
             std::vector<std::string> known(functions_.begin(), functions_.end());
-            fail(e, with_suggestion("unknown function '" + e.text + "'", e.text, known));
+            fail(node, e, with_suggestion("unknown function '" + e.text + "'", e.text, known));
         }
         const std::size_t most = !user && e.text == "leaky_relu" ? 2 : 1;  // leaky_relu(z, slope)
         if (e.args.size() > most)
-            fail(e, e.text + "() takes " + (most == 1 ? "one argument" : "one or two arguments") + ", not " +
-                        std::to_string(e.args.size()));
+            fail(node, e, e.text + "() takes " + (most == 1 ? "one argument" : "one or two arguments") + ", not " +
+                              std::to_string(e.args.size()));
     }
 
-    [[noreturn]] void fail(const Expr& at, const std::string& message) const {
-        fail_at(problem_, node_.source.at(at.begin), "in node " + node_.name + ": " + message);
+    [[noreturn]] void fail(const NodeDefinition& node, const Expr& at, const std::string& message) const {
+        fail_at(problem_, node.source.at(at.begin), "in node " + node.name + ": " + message);
     }
 
     const Problem& problem_;
-    const NodeDefinition& node_;
-    std::vector<std::string> values_;
+    std::unordered_set<std::string_view> values_;
     std::set<std::string> functions_;
 };
 
@@ -110,7 +122,7 @@ void fail_at(const Problem& problem, FilePosition at, const std::string& message
     throw InputError(problem.file, at.line, at.column, message);
 }
 
-bool is_valid_name(const std::string& name) {
+bool is_valid_name(std::string_view name) {
     if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
     return std::all_of(name.begin(), name.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -126,33 +138,31 @@ void check_problem(Problem& problem) {
 
 void check_names(const Problem& p) {
     const std::string rule = ": a name uses ASCII letters, digits and _, and does not start with a digit";
-    std::set<std::string> functions;
+    std::set<std::string, std::less<>> functions;
     for (const auto& f : p.functions) {
         if (!is_valid_name(f.name)) fail_at(p, f.key, "'" + f.name + "' is not a valid function name" + rule);
         if (is_builtin_function(f.name)) fail_at(p, f.key, "'" + f.name + "' is already a built-in function; choose another name");
         functions.insert(f.name);
     }
-    std::map<std::string, Definition> seen;
-    for (const Definition& d : value_definitions(p)) {
-        if (!is_valid_name(d.name)) fail_at(p, d.key, "'" + d.name + "' is not a valid name" + rule);
+    std::unordered_map<std::string_view, Definition> seen;
+    const std::vector<Definition> definitions = value_definitions(p);
+    seen.reserve(definitions.size());
+    for (const Definition& d : definitions) {
+        const auto quoted = [&d] { return "'" + std::string(d.name) + "'"; };
+        if (!is_valid_name(d.name)) fail_at(p, d.key, quoted() + " is not a valid name" + rule);
         if (is_builtin_function(d.name) || functions.count(d.name))
-            fail_at(p, d.key, "'" + d.name + "' is the name of a function; choose another name");
+            fail_at(p, d.key, quoted() + " is the name of a function; choose another name");
         if (auto it = seen.find(d.name); it != seen.end())
-            fail_at(p, d.key, "'" + d.name + "' is already defined in [" + it->second.table + "] at line " +
+            fail_at(p, d.key, quoted() + " is already defined in [" + it->second.table + "] at line " +
                                   std::to_string(it->second.key.line));
         seen.emplace(d.name, d);
     }
 }
 
 void check_expressions(const Problem& p) {
-    for (const auto& f : p.functions) {
-        try {
-            make_user_function(f.name, "x", f.body.text);
-        } catch (const ExpressionError& e) {
-            fail_at(p, f.body.at(e.column()), "in function " + f.name + ": " + e.what());
-        }
-    }
-    for (const auto& n : p.nodes) ExpressionChecker(p, n).check(n.expr);
+    make_user_functions(p);
+    const ExpressionChecker checker(p);
+    for (const auto& n : p.nodes) checker.check(n);
 }
 
 void check_references(Problem& p) {
@@ -176,8 +186,16 @@ void check_references(Problem& p) {
         for (const auto& q : p.params) p.wrt.push_back({q.name, q.key});
     check_leaf_names(p, p.wrt, "[loss] wrt");
     if (!p.train) return;
-    if (p.train->update.empty()) p.train->update = p.wrt;
+    const auto inputs = names_of_kind(p.inputs);
+    // By default the params among wrt are updated; inputs are data, which training never changes.
+    if (p.train->update.empty())
+        for (const auto& w : p.wrt)
+            if (!inputs.count(w.name)) p.train->update.push_back(w);
     check_leaf_names(p, p.train->update, "[train] update");
+    for (const auto& ref : p.train->update)
+        if (inputs.count(ref.name))
+            fail_at(p, ref.where, "[train] update names '" + ref.name +
+                                      "', which is an input: inputs are data, and training updates params only");
 }
 
 }  // namespace nntrace

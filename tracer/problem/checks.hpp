@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "problem/problem.hpp"
 
@@ -12,7 +13,7 @@ namespace nntrace {
 [[noreturn]] void fail_at(const Problem& problem, FilePosition at, const std::string& message);
 
 // ASCII letters, digits and `_`, not starting with a digit.
-bool is_valid_name(const std::string& name);
+bool is_valid_name(std::string_view name);
 
 // Every check below, in order; fills the defaults of `wrt` and `update`, and sorts the nodes.
 void check_problem(Problem& problem);
@@ -23,6 +24,12 @@ void check_names(const Problem& problem);
 
 // Function bodies use only x; node expressions use only known names and functions.
 void check_expressions(const Problem& problem);
+
+// The user functions of [functions] in file order, each able to call the others. Throws
+// InputError at the call when functions call one another in a loop (a function calling itself,
+// directly or through others), more than max_function_depth deep, or too many times over; and
+// at the column of anything else wrong in a body.
+std::vector<UserFunction> make_user_functions(const Problem& problem);
 
 // Sorts the nodes so that each comes after the nodes it reads, keeping file order among
 // independent ones. A cycle is an error that names it: "z1 → h1 → z1".

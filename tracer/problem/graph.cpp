@@ -44,7 +44,10 @@ std::string describe(const NumericFault& f) {
 
 Scope leaves_and_functions(const Problem& p, Tape& tape, const std::map<std::string, Num>& values) {
     Scope scope;
-    for (const auto& f : p.functions) scope.functions[f.name] = tape.add_function(make_user_function(f.name, "x", f.body.text));
+    for (UserFunction& f : make_user_functions(p)) {
+        const std::string name = f.name;
+        scope.functions[name] = tape.add_function(std::move(f));
+    }
     for (const auto& i : p.inputs) scope.names[i.name] = tape.input(i.name, values.at(i.name));
     for (const auto& q : p.params) scope.names[q.name] = tape.parameter(q.name, values.at(q.name));
     return scope;

@@ -185,7 +185,10 @@ private:
     }
 
     void add_node(const std::string& name, const std::string& text, FilePosition at) {
-        NodeDefinition node{name, SourceText{text, std::vector<FilePosition>(text.size() + 1, at)}, {}, at};
+        // Every character of a generated expression points at `at`: one position stands for all
+        // (SourceText::at gives the last one past the end), not one per character of a sum of
+        // a thousand terms.
+        NodeDefinition node{name, SourceText{text, {at}}, {}, at};
         node.expr = parse_expression(text);  // generated from valid names: it parses
         problem_.nodes.push_back(std::move(node));
     }

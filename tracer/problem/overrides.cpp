@@ -1,9 +1,9 @@
 // --set name=value: another value for an input, a param, or the training's rate and rounds.
-#include <charconv>
 #include <cmath>
 #include <optional>
 
 #include "core/errors.hpp"
+#include "core/number_text.hpp"
 #include "problem/run_parts.hpp"
 #include "problem/suggest.hpp"
 
@@ -11,17 +11,6 @@ namespace nntrace {
 namespace {
 
 constexpr int max_rounds = 10000;  // as in a problem file
-
-// The whole text must be a finite number: "0.5", "-3", "1e-3", "+2".
-std::optional<double> number_from(const std::string& text) {
-    const char* begin = text.data();
-    const char* end = text.data() + text.size();
-    if (begin != end && *begin == '+') ++begin;
-    double v = 0;
-    const auto res = std::from_chars(begin, end, v);
-    if (res.ec != std::errc() || res.ptr != end || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
 
 class SetApplier {
 public:
@@ -62,7 +51,7 @@ private:
     }
 
     double number(const std::string& value) const {
-        if (auto v = number_from(value)) return *v;
+        if (auto v = number_from_text(value)) return *v;
         fail("'" + value + "' is not a number");
     }
 

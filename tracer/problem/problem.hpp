@@ -120,6 +120,11 @@ Problem read_problem(const std::filesystem::path& file);
 // The same from text; `file` is only used in error messages (and its stem is the problem's id).
 Problem parse_problem(std::string_view toml, const std::string& file);
 
+// The arithmetic a run of `problem` uses: options.arithmetic (--exact, --decimals N), else the
+// file's decimals with options.rounding (--rounding) or the file's rounding, else exact. Throws
+// InputError naming --rounding when it is given for a problem without decimals.
+Arithmetic arithmetic_for(const Problem& problem, const RunOptions& options);
+
 // Runs it. options.arithmetic overrides decimals/rounding (--exact, --decimals N).
 // options.sets: "--set name=value" for an input, a param, or `rate` / `rounds` (train) —
 // unknown names or non-numeric values throw InputError naming the option ("--set w9=abc: ...").

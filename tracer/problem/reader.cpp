@@ -50,6 +50,7 @@
 
 #include "core/compare.hpp"
 #include "core/errors.hpp"
+#include "problem/toml_nesting.hpp"
 #include "problem/toml_order.hpp"
 #include "problem/checks.hpp"
 #include "problem/network_spec.hpp"
@@ -280,14 +281,19 @@ Problem parse_problem(std::string_view toml, const std::string& file) {
     Problem problem;
     problem.file = file;
     problem.id = stem_of(file);
-    toml::table root;
-    try {
-        root = toml::parse(toml, std::string_view(file));
-    } catch (const toml::parse_error& e) {
-        throw InputError(file, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column),
-                         std::string(e.description()));
+    check_toml_nesting(toml, file);
+    {
+        // toml++'s tree (a node per number: most of the memory of a file of 10⁶ weights) is gone
+        // before the checks and the run.
+        toml::table root;
+        try {
+            root = toml::parse(toml, std::string_view(file));
+        } catch (const toml::parse_error& e) {
+            throw InputError(file, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column),
+                             std::string(e.description()));
+        }
+        Reader(toml, problem).read(root);
     }
-    Reader(toml, problem).read(root);
     if (problem.title_en.empty()) problem.title_en = problem.title_zh;
     if (problem.title_zh.empty()) problem.title_zh = problem.title_en;
     if (problem.title_en.empty()) problem.title_en = problem.title_zh = problem.id;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "algorithms/training.hpp"
+#include "core/errors.hpp"
 #include "core/recording.hpp"
 #include "problem/derivatives.hpp"
 #include "problem/large_graph.hpp"
@@ -16,14 +17,9 @@ namespace {
 
 constexpr int exact_digits_shown = 6;
 
-Arithmetic arithmetic_for(const Problem& p, const RunOptions& options) {
-    if (options.arithmetic) return *options.arithmetic;
-    if (p.decimals) return Arithmetic::hand(*p.decimals, p.rounding);
-    return Arithmetic::exact();
-}
-
-
-Record header(const Problem& p, const RunValues& v, const Arithmetic& a) {
+// `large`: a graph summarised by layer, whose thousands of inputs and parameters are not listed
+// in the header (a page would print them all); each is found by name like every other value.
+Record header(const Problem& p, const RunValues& v, const Arithmetic& a, bool large) {
     Record r;
     r.id = p.id;
     // The title is the user's own text, so the record brings it in both languages.
@@ -31,7 +27,7 @@ Record header(const Problem& p, const RunValues& v, const Arithmetic& a) {
     r.strings["title"] = {{"en", p.title_en}, {"zh", p.title_zh}};
     r.arithmetic = a;
     r.digits = a.is_hand() ? a.decimals : exact_digits_shown;
-    r.parameters = v.values;
+    if (!large) r.parameters = v.values;
     if (p.train) {
         r.parameters["rate"] = Num::both(v.rate);
         r.parameters["rounds"] = Num::both(v.rounds);
@@ -150,10 +146,6 @@ std::vector<Section> training(const Problem& p, const RunValues& v, const Arithm
 // A graph too big to show node by node: the arithmetic's note, then a summary by layer; every
 // value and gradient stays findable by name.
 void summarise(const Problem& p, std::shared_ptr<const Tape> tape, NodeId loss, const Arithmetic& a, Record& record) {
-    // Its thousands of inputs and parameters are not listed either (a page would print them all
-    // in its header); each is found by name like every other value.
-    for (auto it = record.parameters.begin(); it != record.parameters.end();)
-        it = it->first == "rate" || it->first == "rounds" ? std::next(it) : record.parameters.erase(it);
     std::shared_ptr<const Gradients> g;
     if (p.loss) g = std::make_shared<const Gradients>(differentiate(p, *tape, loss));
     record.sections.push_back(Section{"setup", words("problem.section.setup"), {convention(a)}});
@@ -163,12 +155,21 @@ void summarise(const Problem& p, std::shared_ptr<const Tape> tape, NodeId loss, 
 
 }  // namespace
 
+Arithmetic arithmetic_for(const Problem& p, const RunOptions& options) {
+    if (options.arithmetic) return *options.arithmetic;
+    if (options.rounding && !p.decimals)
+        throw InputError(std::string("--rounding ") + (*options.rounding == Rounding::truncate ? "truncate" : "half-up") +
+                         ": the problem computes exactly (it sets no decimals); give --decimals N as well");
+    if (p.decimals) return Arithmetic::hand(*p.decimals, options.rounding.value_or(p.rounding));
+    return Arithmetic::exact();
+}
+
 Record run_problem(const Problem& problem, const RunOptions& options) {
     const RunValues values = apply_sets(problem, options.sets);
     const Arithmetic arithmetic = arithmetic_for(problem, options);
-    Record record = header(problem, values, arithmetic);
     auto tape = std::make_shared<Tape>(arithmetic, options.slips);
     const NodeId loss = build_problem_graph(problem, *tape, values.values);
+    Record record = header(problem, values, arithmetic, is_large(*tape));
     if (is_large(*tape)) {
         summarise(problem, tape, loss, arithmetic, record);
     } else {

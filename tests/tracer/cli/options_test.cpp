@@ -52,8 +52,11 @@ TEST_CASE("CLI: --exact and --decimals exclude each other", "[cli]") {
     CHECK(r.err.find("--exact and --decimals") != std::string::npos);
 }
 
-TEST_CASE("CLI: --rounding needs --decimals and a known mode", "[cli]") {
-    CHECK(run({"run", "linear-backprop", "--rounding", "truncate"}).code == 2);
+TEST_CASE("CLI: --rounding needs decimals (the file's or --decimals) and a known mode", "[cli]") {
+    CHECK(run({"run", "linear-backprop", "--rounding", "truncate"}).code == 0);  // the lesson's 4 decimals
+    const auto exact = run({"run", "gd-1d", "--rounding", "truncate"});
+    CHECK(exact.code == 2);
+    CHECK(exact.err.find("--rounding truncate") != std::string::npos);
     const auto r = run({"run", "linear-backprop", "--decimals", "3", "--rounding", "banker"});
     CHECK(r.code == 2);
     CHECK(r.err.find("--rounding banker") != std::string::npos);

@@ -2,6 +2,7 @@
 
 #include "support.hpp"
 
+using nntrace::InputError;
 using nntrace::parse_problem;
 using nntrace::Problem;
 using nntrace::read_problem;
@@ -114,13 +115,25 @@ TEST_CASE("Problem reader: train settings, with update defaulting to wrt", "[pro
     CHECK(p.train->update[1].name == "b");
 }
 
-TEST_CASE("Problem reader: train update may name an input", "[problem][reader]") {
+TEST_CASE("Problem reader: train update may not name an input", "[problem][reader]") {
+    try {
+        parse_problem("[inputs]\nx = 1\n[nodes]\nL = \"(x - 4)^2\"\n[loss]\nnode = \"L\"\nwrt = [\"x\"]\n"
+                      "[train]\nrate = 0.1\nupdate = [\"x\"]\n", "t.toml");
+        FAIL("an input in update was accepted");
+    } catch (const InputError& e) {
+        CHECK(e.line() == 10);
+        CHECK(e.column() == 11);
+        CHECK_THAT(e.message(), Catch::Contains("'x', which is an input"));
+    }
+}
+
+TEST_CASE("Problem reader: by default train updates the params among wrt, not its inputs", "[problem][reader]") {
     const Problem p = parse_problem(
-        "[inputs]\nx = 1\n[nodes]\nL = \"(x - 4)^2\"\n[loss]\nnode = \"L\"\nwrt = [\"x\"]\n"
-        "[train]\nrate = 0.1\nupdate = [\"x\"]\n", "t.toml");
+        "[inputs]\nx = 1\n[params]\nw = 2\n[nodes]\nL = \"(w*x - 4)^2\"\n[loss]\nnode = \"L\"\nwrt = [\"x\", \"w\"]\n"
+        "[train]\nrate = 0.1\n", "t.toml");
     REQUIRE(p.train);
-    CHECK(p.train->rounds == 1);
-    CHECK(p.train->update[0].name == "x");
+    REQUIRE(p.train->update.size() == 1);
+    CHECK(p.train->update[0].name == "w");
 }
 
 TEST_CASE("Problem reader: answers keep their text, trailing zeros included", "[problem][reader]") {
