@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "utf8.hpp"
+
 namespace nntrace {
 namespace {
 
@@ -159,7 +161,7 @@ private:
 
     std::string found() const {
         if (at_end()) return "the end of the expression";
-        return std::string("'") + s_[pos_] + "'";
+        return "'" + visible_character_at(s_, pos_) + "'";  // "é" whole, not its first byte
     }
 
     [[noreturn]] void fail(const std::string& message) const { fail_at(column(), message); }
