@@ -262,6 +262,21 @@ def main():
                  ["file", "weights or nodes", "size", "CPU time", "ns per weight/node", "peak heap", "max RSS"],
                  file_rows)
 
+    # A class's pages: grade --format html|md of 10⁴ and 10⁵ rows, in process.
+    page_rows = []
+    for fmt in ("html", "md"):
+        small, large = bench(f"GradePages/{fmt}/10000"), bench(f"GradePages/{fmt}/100000")
+        report.figure(f"grade pages ({fmt}), 100,000 rows", f"{seconds(large):.2f} s", "goal 2 s",
+                      f"{seconds(large) / 2:.2f}×", "≤ 2 s", seconds(large) <= 2)
+        report.figure(f"  per row, 10⁵ rows against 10⁴ ({fmt})", f"{large['us_per_row']:.1f} µs",
+                      f"10⁴ rows: {small['us_per_row']:.1f} µs", f"{large['us_per_row'] / small['us_per_row']:.2f}×",
+                      "linear (≈ 1×)", None)
+        for rows, r in ((10000, small), (100000, large)):
+            page_rows.append([fmt, f"{rows:,}", f"{seconds(r) * 1e3:.0f} ms", f"{r['us_per_row']:.1f}",
+                              f"{r['page_MB']:.1f} MB", mb(r["peak_heap_MB"] * 2**20), mb(r["maxrss_MB"] * 2**20)])
+    report.table("Grade pages (exercise 7)", ["format", "rows", "CPU time", "µs per row", "page", "peak heap", "max RSS"],
+                 page_rows)
+
     # Whole processes.
     start_wall, _, start_rss = time_process([nntrace, "list"], runs)
     proc_rows = [["nntrace list (start-up)", f"{start_wall * 1e3:.0f} ms", "—", mb(start_rss)]]

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.hpp"
 #include "problem/problem.hpp"
 #include "render/drawings.hpp"
 #include "render/render.hpp"
@@ -180,4 +181,114 @@ TEST_CASE("Escaping: a problem file's title reaches the page as text", "[hardeni
     CHECK(html.find("<img src=x") == std::string::npos);
     CHECK_THAT(html, Contains("&lt;img src=x onerror=alert(1)&gt;"));
     CHECK_THAT(html, Contains("权重"));
+}
+
+namespace {
+
+// A record whose title, table cells and note are `text`, with a plain column of numbers.
+Record record_titled(const std::string& text) {
+    Record r;
+    r.id = "user";
+    r.title = Message{"user.title", {}};
+    r.strings["user.title"] = {{"en", text}, {"zh", text}};
+    Section s{"s", Message{"user.title", {}}, {}};
+    Table t{"t", Message{"user.title", {}}, {Column{"c", Message{"user.title", {}}, {}}, Column{"n", Message{"n", {}}, 3}}, {}};
+    t.rows.push_back({Cell{std::nullopt, Message{"user.title", {}}}, Cell{Num::both(-0.41), std::nullopt}});
+    s.items.emplace_back(t);
+    s.items.emplace_back(Note{"s/note", Note::Kind::warning, Message{"user.title", {}}});
+    r.sections.push_back(std::move(s));
+    return r;
+}
+
+bool has_raw_control(const std::string& text) {
+    for (char c : text) {
+        const auto b = static_cast<unsigned char>(c);
+        if ((b < 0x20 && c != '\n' && c != '\t') || b == 0x7F) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("Escaping: Markdown shows HTML, links and emphasis from user text as text", "[hardening][escaping]") {
+    const std::string md = render(record_titled("<img src=x onerror=alert(1)> <script>x</script> [x](javascript:alert(1)) *b* `c` $m$"),
+                                  Format::md, options());
+    CHECK(md.find("<img") == std::string::npos);
+    CHECK(md.find("<script>") == std::string::npos);
+    CHECK(md.find("[x](javascript") == std::string::npos);
+    CHECK(md.find("*b*") == std::string::npos);
+    CHECK(md.find("`c`") == std::string::npos);
+    CHECK(md.find("$m$") == std::string::npos);
+    CHECK_THAT(md, Contains("&lt;img src=x onerror=alert(1)&gt;"));
+    CHECK_THAT(md, Contains("\\[x\\](javascript:alert(1))"));
+}
+
+TEST_CASE("Escaping: a line break in a Markdown title cannot start a heading or a list", "[hardening][escaping]") {
+    const std::string md = render(record_titled("Title\n# injected\n- item\n1. item"), Format::md, options());
+    for (const std::string& line : lines_of(md)) {
+        INFO(line);
+        CHECK(line.rfind("# injected", 0) != 0);
+        CHECK(line.rfind("- item", 0) != 0);
+        CHECK(line.rfind("1. item", 0) != 0);
+    }
+    CHECK_THAT(md, Contains("# Title \\# injected - item 1. item\n"));
+}
+
+TEST_CASE("Escaping: a line break in a name cannot end a comment", "[hardening][escaping]") {
+    // LaTeX: a file name with a line break would make \input live after the % comment.
+    Record r = record_titled("t\n\\input{x}\r\\input{y}\xE2\x80\xA8\\input{z}");
+    r.id = "p\n\\input{/etc/passwd}";
+    const std::string tex = render(r, Format::tex, options());
+    for (const std::string& line : lines_of(tex)) {
+        INFO(line);
+        CHECK((line.rfind('%', 0) == 0 || line.find("\\input") == std::string::npos));
+    }
+    CHECK(tex.find('\r') == std::string::npos);
+    // CSV: the title line before each table.
+    r.sections[0].items.push_back(r.sections[0].items[0]);
+    const std::string csv = render(r, Format::csv, options());
+    CHECK_THAT(csv, Contains("# t \\input{x} \\input{y} \\input{z}\n"));
+    // DOT and gnuplot comments carry keys and labels.
+    Record drawn = hostile_record();
+    for (Item& item : drawn.sections[0].items) {
+        if (auto* d = std::get_if<Diagram>(&item)) d->key = "g\nnode [label=x]";
+        if (auto* p = std::get_if<Plot>(&item)) {
+            p->key = "p\nsystem('x')";
+            p->series[0].label = "s\r\nsystem('y')";
+        }
+    }
+    for (const auto& s : drawing_sources(drawn)) {
+        for (const std::string& line : lines_of(s.script + "\n" + s.data)) {
+            INFO(line);
+            CHECK(line.rfind("node [label=x]", 0) != 0);
+            CHECK(line.rfind("system(", 0) != 0);
+        }
+    }
+}
+
+TEST_CASE("Escaping: no output carries a raw control character or broken UTF-8", "[hardening][escaping]") {
+    const std::string text = std::string("bad \x1b[31mred\x1b[0m \x07 nul:") + '\0' + " half:\xC3 end";
+    const Record r = record_titled(text);
+    for (const Format f : {Format::text, Format::md, Format::html, Format::csv, Format::tex, Format::json}) {
+        const std::string out = render(r, f, options());
+        INFO(static_cast<int>(f));
+        CHECK_FALSE(has_raw_control(out));
+        CHECK_FALSE(first_invalid_utf8(out).has_value());
+        CHECK_THAT(out, Contains("end"));  // nothing cut at the NUL
+    }
+}
+
+TEST_CASE("Escaping: a CSV text cell that a spreadsheet would run is neutralised, numbers are not", "[hardening][escaping]") {
+    for (const std::string formula : {"=HYPERLINK(\"http://x\",\"y\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx"}) {
+        const std::string csv = render(record_titled(formula), Format::csv, options());
+        INFO(csv);
+        for (const std::string& line : lines_of(csv)) {
+            if (line.empty() || line[0] == '#') continue;
+            const std::string first = line[0] == '"' ? line.substr(1) : line;
+            CHECK(std::string("=+-@\t").find(first[0]) == std::string::npos);
+        }
+    }
+    // A number stays a number, in a number cell and in a text cell alike.
+    const std::string csv = render(record_titled("-0.410"), Format::csv, options());
+    CHECK_THAT(csv, Contains("\n-0.410,-0.410\n"));
 }

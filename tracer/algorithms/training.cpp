@@ -1,6 +1,7 @@
 #include "training.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <stdexcept>
 
@@ -14,6 +15,18 @@ namespace {
 std::pair<Num, Num> update_one(Num before, Num gradient, double rate, const Arithmetic& a) {
     const Num step = multiply(rate, gradient, a);
     return {step, subtract(before, step, a)};
+}
+
+bool finite(const Num& n) { return std::isfinite(n.hand) && std::isfinite(n.exact); }
+
+// Runs the passes of round k; a fault in them is reported with the round.
+template <typename Passes>
+void in_round(std::size_t k, Passes passes) {
+    try {
+        passes();
+    } catch (const NumericFault& f) {
+        throw TrainingFault{static_cast<int>(k), f, {}};
+    }
 }
 
 // The leaves that read each updated name: a new round puts the updated value into all of them.
@@ -120,20 +133,24 @@ TrainingRun train(const TrainingSetup& setup) {
     std::vector<Num> current = run.start;
     std::vector<std::pair<NodeId, Num>> new_leaves;
     for (std::size_t k = 1; k <= rounds; ++k) {
-        if (k > 1) run.replay.forward(new_leaves);
-        run.replay.backward();
+        in_round(k, [&] {
+            if (k > 1) run.replay.forward(new_leaves);
+            run.replay.backward();
+        });
         // All at once: every gradient below was taken before any value changed.
         new_leaves.clear();
         for (std::size_t j = 0; j < run.names.size(); ++j) {
             const Num gradient = run.nodes[j] ? run.replay.gradient(k - 1, *run.nodes[j]) : Num{0, 0};
             const auto [step, after] = update_one(current[j], gradient, setup.rate, setup.arithmetic);
+            if (!finite(step) || !finite(after))
+                throw TrainingFault{static_cast<int>(k), std::nullopt, {run.names[j], current[j], gradient, step, after}};
             run.steps.push_back(step);
             run.afters.push_back(after);
             current[j] = after;
             for (NodeId leaf : leaves[j]) new_leaves.emplace_back(leaf, after);
         }
     }
-    if (rounds > 0) run.replay.forward(new_leaves);  // the pass after the last update
+    if (rounds > 0) in_round(rounds + 1, [&] { run.replay.forward(new_leaves); });  // the pass after the last update
     return run;
 }
 

@@ -59,9 +59,20 @@ struct TrainingRun {
     std::vector<ParamUpdate> updates_at(int round) const;
 };
 
-// Runs the rounds. Throws NumericFault from the tape or backward unchanged (the caller knows
-// which of its nodes to blame; node ids are those of the graph `build` makes); throws
-// std::invalid_argument if a name in `update` has no value. `build` must make the same graph
+// A value that left the doubles during training (an overflow to ±inf, a nan), and the round
+// where it did: in the round's forward or backward pass (`in_graph`: node ids are those of the
+// graph `build` makes; round rounds + 1 is the pass after the last update), or in the round's
+// update of `update.name` (its step rate·gradient or the value after it is not finite).
+struct TrainingFault {
+    int round = 0;
+    std::optional<NumericFault> in_graph;
+    ParamUpdate update;  // when not in_graph
+};
+
+// Runs the rounds. Throws TrainingFault for a value that is not a finite number (the caller
+// knows which of its nodes to blame), except in the graph of round 1's forward pass, which
+// `build` reports itself (NumericFault, unchanged); throws std::invalid_argument if a name in
+// `update` has no value. `build` must make the same graph
 // whatever the values (every builder of problems and lessons does: values only fill leaves).
 TrainingRun train(const TrainingSetup& setup);
 

@@ -8,29 +8,54 @@ namespace {
 // Reads one record from `pos`; on a fault, says what and leaves `pos` where reading resumes.
 class RecordReader {
 public:
-    RecordReader(std::string_view text, std::size_t& pos, int& line) : t_(text), pos_(pos), line_(line) {}
+    RecordReader(std::string_view text, std::size_t& pos, int& line)
+        : t_(text), pos_(pos), line_(line), counted_to_(pos) {}  // a record starts a line
 
-    // The record's fields, or nothing after setting `fault`.
-    std::optional<std::vector<std::string>> read(std::string& fault) {
+    // The record's fields, or nothing after setting `fault` (and where it is).
+    std::optional<CsvRecord> read(std::string& fault, int& fault_line, int& fault_column) {
         const std::size_t start = pos_;
         const int start_line = line_;
-        std::vector<std::string> fields;
+        CsvRecord record{start_line, {}, {}};
         for (;;) {
             std::string field;
+            record.columns.push_back(column_at(pos_));
             const bool ok = at('"') ? quoted(field, fault) : plain(field, fault);
             if (!ok) {
-                if (fault == "unbalanced quote") resume_after_line(start, start_line);  // a lost quote must not swallow the file
+                // An unbalanced quote is blamed on the quote that opened it, anything else on
+                // the character where reading stopped.
+                const bool unbalanced = fault == "unbalanced quote";
+                fault_line = unbalanced ? start_line : line_;
+                fault_column = unbalanced ? record.columns.back() : column_at(pos_);
+                if (unbalanced) resume_after_line(start, start_line);  // a lost quote must not swallow the file
                 else skip_line();
                 return std::nullopt;
             }
-            fields.push_back(std::move(field));
+            record.fields.push_back(std::move(field));
             if (at(',')) { ++pos_; continue; }
             end_of_line();
-            return fields;
+            return record;
         }
     }
 
 private:
+    // The column of t_[at] on its line, in characters (UTF-8 continuation bytes not counted).
+    // Counted on from the last answer, so that a long line is read once, not once per field.
+    int column_at(std::size_t at) {
+        if (at < counted_to_) {
+            counted_to_ = line_start(at);
+            counted_column_ = 1;
+        }
+        for (; counted_to_ < at; ++counted_to_) {
+            if (t_[counted_to_] == '\n') counted_column_ = 1;
+            else if ((static_cast<unsigned char>(t_[counted_to_]) & 0xC0) != 0x80) ++counted_column_;
+        }
+        return counted_column_;
+    }
+    std::size_t line_start(std::size_t at) const {
+        while (at > 0 && t_[at - 1] != '\n') --at;
+        return at;
+    }
+
     bool at(char c) const { return pos_ < t_.size() && t_[pos_] == c; }
     bool at_line_end() const { return pos_ >= t_.size() || t_[pos_] == '\n' || (t_[pos_] == '\r' && pos_ + 1 < t_.size() && t_[pos_ + 1] == '\n'); }
 
@@ -72,6 +97,8 @@ private:
     std::string_view t_;
     std::size_t& pos_;
     int& line_;
+    std::size_t counted_to_ = 0;  // column_at has counted up to here...
+    int counted_column_ = 1;      // ...where the column is this
 };
 
 bool blank_line(std::string_view t, std::size_t pos) {
@@ -95,9 +122,10 @@ CsvText read_csv(std::string_view text) {
             continue;
         }
         std::string fault;
+        int fault_line = start, column = 1;
         RecordReader reader(text, pos, line);
-        if (auto fields = reader.read(fault)) out.records.push_back({start, std::move(*fields)});
-        else out.faults.push_back({start, fault});
+        if (auto record = reader.read(fault, fault_line, column)) out.records.push_back(std::move(*record));
+        else out.faults.push_back({fault_line, fault, column});
     }
     return out;
 }

@@ -21,16 +21,18 @@ struct StudentAnswers {
 struct GradeSheet {
     int header_line = 1;
     std::vector<std::string> answers;  // the header after `student`
+    std::vector<int> answer_columns;   // where each answer's name starts on the header line
     std::vector<StudentAnswers> students;
     std::vector<CsvFault> skipped;     // malformed rows, by line: reported, never graded
 };
 
-// Reads a sheet. A malformed header (faulty CSV, no `student` column first, no answer, an empty,
-// repeated or ill-formed answer name) throws InputError(file, line, 0, what). A row with the
-// wrong number of fields or a cell that is not a number is skipped and listed in `skipped`.
+// Reads a sheet. Text that is not UTF-8 or holds a control character, or a malformed header
+// (faulty CSV, no `student` column first, no answer, an empty, repeated or ill-formed answer
+// name) throws InputError(file, line, column, what). A row with the wrong number of fields or a
+// cell that is not a number is skipped and listed in `skipped`, with its line and column.
 GradeSheet read_grade_sheet(std::string_view text, const std::string& file);
 
-// Throws InputError(file, 1, 0, ...) for a header answer that names nothing in `record`.
+// Throws InputError(file, line, column, ...) for a header answer that names nothing in `record`.
 void check_sheet_answers(const GradeSheet& sheet, const Record& record, const std::string& file);
 
 struct StudentResult {

@@ -1,57 +1,94 @@
 #include "checking/grade.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "checking/answers.hpp"
 #include "core/compare.hpp"
 #include "core/errors.hpp"
+#include "core/utf8.hpp"
 #include "problem/suggest.hpp"
 
 namespace nntrace {
 namespace {
 
+// A sheet is text a spreadsheet saved: UTF-8, with no control characters but tab and line
+// breaks. Anything else (a Latin-1 or UTF-16 export, a NUL) is refused where it first occurs,
+// so that no broken byte reaches a page declared UTF-8.
+void check_text(std::string_view text, const std::string& file) {
+    int line = 1, column = 1;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t length = utf8_length_at(text, at);
+        if (length == 0)
+            throw InputError(file, line, column, "this byte (" + visible_character_at(text, at) +
+                                                     ") is not UTF-8; save the sheet as UTF-8 CSV");
+        const char c = text[at];
+        if (c != '\t' && c != '\r' && c != '\n' && is_control_at(text, at, length))
+            throw InputError(file, line, column, "a control character (" + visible_character_at(text, at) +
+                                                     ") in the sheet; remove it");
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+        at += length;
+    }
+}
+
 std::vector<std::string> header_answers(const CsvText& csv, const std::string& file) {
     if (!csv.faults.empty() && (csv.records.empty() || csv.faults.front().line < csv.records.front().line))
-        throw InputError(file, csv.faults.front().line, 0, "the header is not valid CSV: " + csv.faults.front().what);
+        throw InputError(file, csv.faults.front().line, csv.faults.front().column,
+                         "the header is not valid CSV: " + csv.faults.front().what);
     if (csv.records.empty()) throw InputError(file, 1, 0, "no header: expected student,<answer>,<answer>...");
     const CsvRecord& header = csv.records.front();
-    auto fail = [&](const std::string& what) { throw InputError(file, header.line, 0, "header: " + what); };
-    if (header.fields.front() != "student") fail("the first column must be 'student', not '" + header.fields.front() + "'");
-    if (header.fields.size() < 2) fail("no answer columns after 'student'");
+    auto fail = [&](std::size_t field, const std::string& what) {
+        const int column = field < header.columns.size() ? header.columns[field] : 1;
+        throw InputError(file, header.line, column, "header: " + what);
+    };
+    if (header.fields.front() != "student") fail(0, "the first column must be 'student', not '" + header.fields.front() + "'");
+    if (header.fields.size() < 2) fail(0, "no answer columns after 'student'");
     std::vector<std::string> names(header.fields.begin() + 1, header.fields.end());
     std::set<std::string> seen;
-    for (const auto& n : names) {
-        if (n.empty()) fail("an answer column has no name");
-        if (!is_answer_name(n)) fail("'" + n + "' is not an answer name (a node, input or param, dA/dB, p+ or name@k)");
-        if (!seen.insert(n).second) fail("the answer '" + n + "' is named twice");
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string& n = names[i];
+        if (n.empty()) fail(i + 1, "an answer column has no name");
+        if (!is_answer_name(n)) fail(i + 1, "'" + n + "' is not an answer name (a node, input or param, dA/dB, p+ or name@k)");
+        if (!seen.insert(n).second) fail(i + 1, "the answer '" + n + "' is named twice");
     }
     return names;
 }
 
-// What is wrong with a row, if anything.
-std::string row_fault(const CsvRecord& r, const std::vector<std::string>& answers) {
+// What is wrong with a row, if anything, and the column where it is.
+std::optional<CsvFault> row_fault(const CsvRecord& r, const std::vector<std::string>& answers) {
     const std::size_t expected = answers.size() + 1;
-    if (r.fields.size() != expected)
-        return std::to_string(r.fields.size()) + " fields, expected " + std::to_string(expected) + " (student and " +
-               std::to_string(answers.size()) + " answers)";
+    if (r.fields.size() != expected) {
+        // Too many: blamed on the first field too many; too few: on the row's start.
+        const int column = r.fields.size() > expected ? r.columns[expected] : 1;
+        return CsvFault{r.line, std::to_string(r.fields.size()) + " fields, expected " + std::to_string(expected) +
+                                    " (student and " + std::to_string(answers.size()) + " answers)", column};
+    }
     for (std::size_t i = 1; i < r.fields.size(); ++i)
         if (!r.fields[i].empty() && !read_printed(r.fields[i]))
-            return "the answer for " + answers[i - 1] + ", '" + r.fields[i] + "', is not a number like -0.410";
-    return {};
+            return CsvFault{r.line, "the answer for " + answers[i - 1] + ", '" + r.fields[i] + "', is not a number like -0.410",
+                            r.columns[i]};
+    return std::nullopt;
 }
 
 }  // namespace
 
 GradeSheet read_grade_sheet(std::string_view text, const std::string& file) {
+    check_text(text, file);
     const CsvText csv = read_csv(text);
     GradeSheet sheet;
     sheet.answers = header_answers(csv, file);
     sheet.header_line = csv.records.front().line;
+    sheet.answer_columns.assign(csv.records.front().columns.begin() + 1, csv.records.front().columns.end());
     for (std::size_t i = 1; i < csv.records.size(); ++i) {
         const CsvRecord& r = csv.records[i];
-        if (const std::string fault = row_fault(r, sheet.answers); !fault.empty()) {
-            sheet.skipped.push_back({r.line, fault});
+        if (auto fault = row_fault(r, sheet.answers)) {
+            sheet.skipped.push_back(std::move(*fault));
             continue;
         }
         sheet.students.push_back({r.line, r.fields.front(), std::vector<std::string>(r.fields.begin() + 1, r.fields.end())});
@@ -64,11 +101,12 @@ GradeSheet read_grade_sheet(std::string_view text, const std::string& file) {
 }
 
 void check_sheet_answers(const GradeSheet& sheet, const Record& record, const std::string& file) {
-    for (const auto& n : sheet.answers) {
+    for (std::size_t i = 0; i < sheet.answers.size(); ++i) {
+        const std::string& n = sheet.answers[i];
         if (record.find(n)) continue;
         std::string what = "header: '" + n + "' names nothing in the problem";
         if (auto guess = closest_name(n, answer_names(record))) what += "; did you mean '" + *guess + "'?";
-        throw InputError(file, sheet.header_line, 0, what);
+        throw InputError(file, sheet.header_line, i < sheet.answer_columns.size() ? sheet.answer_columns[i] : 0, what);
     }
 }
 

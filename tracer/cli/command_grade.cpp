@@ -59,7 +59,8 @@ Record grade(const std::string& file, const std::string& sheet_file, Io io) {
     for (const auto& a : sheet.answers) asked.push_back({a, "", std::nullopt, ""});
     const Judge judge(with_answers(problem, asked), sheet.answers, MistakeContext{most_decimals(all_cells(sheet))});
     check_sheet_answers(sheet, judge.record(), sheet_file);
-    for (const auto& s : sheet.skipped) io.err << sheet_file << ":" << s.line << ": " << s.what << " (row skipped)\n";
+    for (const auto& s : sheet.skipped)
+        io.err << sheet_file << ":" << s.line << ":" << s.column << ": " << s.what << " (row skipped)\n";
     const auto results = grade_students(judge, sheet, progress_for(io, sheet.students.size()));
     return grade_record(judge, sheet, results);
 }

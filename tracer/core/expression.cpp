@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <unordered_set>
 
+#include "utf8.hpp"
+
 namespace nntrace {
 namespace {
 
@@ -179,7 +181,7 @@ private:
 
     std::string found() const {
         if (at_end()) return "the end of the expression";
-        return std::string("'") + s_[pos_] + "'";
+        return "'" + visible_character_at(s_, pos_) + "'";  // "é" whole, not its first byte
     }
 
     [[noreturn]] void fail(const std::string& message) const { fail_at(column(), message); }

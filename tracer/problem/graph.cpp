@@ -38,8 +38,9 @@ std::string describe(const NumericFault& f) {
     }
 }
 
-[[noreturn]] void blame(const Problem& p, const NodeDefinition& node, const std::string& what) {
-    fail_at(p, node.source.at(1), what + " in node " + node.name);
+[[noreturn]] void blame(const Problem& p, const NodeDefinition& node, const std::string& what,
+                        const std::string& when = "") {
+    fail_at(p, node.source.at(1), what + " in node " + node.name + (when.empty() ? "" : " " + when));
 }
 
 Scope leaves_and_functions(const Problem& p, Tape& tape, const std::map<std::string, Num>& values) {
@@ -72,16 +73,25 @@ NodeId build_problem_graph(const Problem& p, Tape& tape, const std::map<std::str
     return last;
 }
 
-void report_backward_fault(const Problem& p, const Tape& shape, const NumericFault& fault) {
+void report_backward_fault(const Problem& p, const Tape& shape, const NumericFault& fault, const std::string& when) {
     // Each node's operations end with the node itself, so the first named node at or after the
     // faulty operation is the node whose expression contains it.
     for (NodeId id = fault.node; id < shape.size(); ++id) {
         const Node& n = shape[id];
         if (!n.named || arity(n.op) == 0) continue;
         for (const NodeDefinition& node : p.nodes)
-            if (node.name == n.name) blame(p, node, describe(fault));
+            if (node.name == n.name) blame(p, node, describe(fault), when);
     }
-    fail_at(p, {}, describe(fault));
+    fail_at(p, {}, describe(fault) + (when.empty() ? "" : " " + when));
+}
+
+void report_update_fault(const Problem& p, int round, const std::string& name, double before, double rate,
+                         double gradient) {
+    const std::string g = gradient < 0 ? "(" + shortest(gradient) + ")" : shortest(gradient);
+    fail_at(p, p.train ? p.train->where : FilePosition{},
+            "round " + std::to_string(round) + ": the update of " + name + " overflows: " + name + " - rate*dL/d" +
+                name + " = " + shortest(before) + " - " + shortest(rate) + "*" + g +
+                " is beyond the largest double; is the rate too large?");
 }
 
 }  // namespace nntrace

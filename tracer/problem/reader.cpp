@@ -50,6 +50,7 @@
 
 #include "core/compare.hpp"
 #include "core/errors.hpp"
+#include "core/source_text.hpp"
 #include "problem/toml_nesting.hpp"
 #include "problem/toml_order.hpp"
 #include "problem/checks.hpp"
@@ -289,8 +290,8 @@ Problem parse_problem(std::string_view toml, const std::string& file) {
         try {
             root = toml::parse(toml, std::string_view(file));
         } catch (const toml::parse_error& e) {
-            throw InputError(file, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column),
-                             std::string(e.description()));
+            const int line = static_cast<int>(e.source().begin.line), column = static_cast<int>(e.source().begin.column);
+            throw InputError(file, line, column, with_key_as_written(std::string(e.description()), toml, line, column));
         }
         Reader(toml, problem).read(root);
     }

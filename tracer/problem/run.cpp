@@ -133,6 +133,9 @@ std::vector<Section> training(const Problem& p, const RunValues& v, const Arithm
     auto run = std::make_shared<TrainingRun>();
     try {
         *run = train(setup);
+    } catch (const TrainingFault& f) {
+        if (f.in_graph) report_backward_fault(p, first, *f.in_graph, "in round " + std::to_string(f.round));
+        report_update_fault(p, f.round, f.update.name, f.update.before.hand, setup.rate, f.update.gradient.hand);
     } catch (const NumericFault& f) {
         report_backward_fault(p, first, f);
     }

@@ -37,6 +37,13 @@ NodeId build_problem_graph(const Problem& problem, Tape& tape, const std::map<st
 
 // The same error for a fault found while differentiating: `shape` is any tape the problem built
 // (every pass builds the same nodes in the same order), used to find the node to blame.
-[[noreturn]] void report_backward_fault(const Problem& problem, const Tape& shape, const NumericFault& fault);
+// `when` ends the message ("in round 7").
+[[noreturn]] void report_backward_fault(const Problem& problem, const Tape& shape, const NumericFault& fault,
+                                        const std::string& when = "");
+
+// A training update that left the doubles, at the [train] table: the round, the name and the
+// update's numbers ("round 1: the update of w overflows: w - rate*dL/dw = 1 - 1e+308*(-2) ...").
+[[noreturn]] void report_update_fault(const Problem& problem, int round, const std::string& name, double before,
+                                      double rate, double gradient);
 
 }  // namespace nntrace

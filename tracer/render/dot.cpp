@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "number_format.hpp"
+#include "user_text.hpp"
 
 namespace nntrace {
 namespace {
@@ -190,12 +191,7 @@ std::string dot_id(const std::string& id) {
     return out + "\"";
 }
 
-std::string dot_comment(const std::string& text) {
-    std::string out = text;
-    for (char& c : out)
-        if (c == '\n' || c == '\r') c = ' ';
-    return out;
-}
+std::string dot_comment(const std::string& text) { return one_line(text); }
 
 // A name after ∂ is bracketed when it is a formula, "∂(3*b)", as on paper.
 std::string dot_partial(const std::string& of, const std::string& by) {

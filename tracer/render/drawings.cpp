@@ -7,6 +7,7 @@
 
 #include "dot_diagram.hpp"
 #include "gnuplot_plot.hpp"
+#include "user_text.hpp"
 
 namespace nntrace {
 namespace {
@@ -64,6 +65,12 @@ std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat form
                                gnuplot_data(*p)});
             }
         }
+    }
+    // A label is user text: no broken byte or raw control character in a file Graphviz or
+    // gnuplot reads as UTF-8.
+    for (DrawingSource& source : out) {
+        source.script = printable_output(source.script);
+        source.data = printable_output(source.data);
     }
     return out;
 }

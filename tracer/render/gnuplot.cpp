@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "latex_escape.hpp"
+#include "user_text.hpp"
 
 namespace nntrace {
 namespace {
@@ -35,12 +36,7 @@ bool drawable(const Series& s) {
     return !s.x.empty() && !s.y.empty();
 }
 
-std::string comment_text(const std::string& text) {
-    std::string out = text;
-    std::replace(out.begin(), out.end(), '\n', ' ');
-    std::replace(out.begin(), out.end(), '\r', ' ');
-    return out;
-}
+std::string comment_text(const std::string& text) { return one_line(text); }
 
 // Rows "x y", and for marks their number in the order visited (0 for the start); a path adds
 // the next point, from which gnuplot draws the arrow (the last point has none: NaN).
@@ -144,11 +140,11 @@ std::vector<std::string> plot_elements(const Series& s, std::size_t index, std::
 }  // namespace
 
 std::string gnuplot_string(const std::string& text, PlotFormat format) {
-    const std::string plain = format == PlotFormat::tikz ? latex_escape(text) : text;
+    const std::string plain = one_line(format == PlotFormat::tikz ? latex_escape(text) : text);
     std::string out = "\"";
     for (char c : plain) {
         if (c == '\\' || c == '"') out += '\\';
-        out += c == '\n' || c == '\r' ? ' ' : c;
+        out += c;
     }
     return out + "\"";
 }

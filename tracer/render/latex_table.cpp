@@ -4,6 +4,7 @@
 #include "formats.hpp"
 #include "latex_escape.hpp"
 #include "page.hpp"
+#include "user_text.hpp"
 
 namespace nntrace {
 namespace {
@@ -51,10 +52,7 @@ std::vector<std::string> row_cells(const Page& page, const Table& t, const std::
 
 // The title goes in a comment, where a teacher copies it to \frametitle or a \caption.
 std::string table_tex(const Page& page, const Table& t) {
-    std::string title = page.words(t.title);
-    for (char& c : title)
-        if (c == '\n' || c == '\r') c = ' ';
-    std::string out = "% " + title + " (table \"" + t.key + "\")\n";
+    std::string out = "% " + one_line(page.words(t.title) + " (table \"" + t.key + "\")") + "\n";
     out += "\\begin{tabular}{" + column_spec(t) + "}\n  \\toprule\n";
     std::vector<std::string> header;
     for (const Column& c : t.columns) header.push_back(latex_escape(page.words(c.title)));
@@ -64,8 +62,8 @@ std::string table_tex(const Page& page, const Table& t) {
 }
 
 std::string preamble_comment(const Record& record, const std::string& body) {
-    std::string out = "% nntrace: tables of \"" + record.id + "\", numbers at " + std::to_string(record.digits) +
-                      " decimals (change with nntrace run --decimals N).\n";
+    std::string out = "% nntrace: tables of \"" + one_line(record.id) + "\", numbers at " +
+                      std::to_string(record.digits) + " decimals (change with nntrace run --decimals N).\n";
     out += "% Needs \\usepackage{booktabs} in the preamble.\n";
     if (has_non_ascii(body))
         out += "% The text is UTF-8: compile with xelatex (Chinese also needs \\usepackage{ctex}).\n";
@@ -92,11 +90,10 @@ std::string latex_escape(const std::string& text) {
             case '<': out += "\\textless{}"; break;
             case '>': out += "\\textgreater{}"; break;
             case '|': out += "\\textbar{}"; break;
-            case '\n': case '\r': out += ' '; break;
             default: out += c;
         }
     }
-    return out;
+    return one_line(out);
 }
 
 std::string render_tex(const Record& record, const RenderOptions& options) {

@@ -274,7 +274,11 @@ std::string latex_rule(const std::string& rule) {
 
 std::string latex_number(const std::string& formatted) {
     const std::string minus = "−";
-    return formatted.rfind(minus, 0) == 0 ? "-" + formatted.substr(minus.size()) : formatted;
+    std::string n = formatted.rfind(minus, 0) == 0 ? "-" + formatted.substr(minus.size()) : formatted;
+    // A number past 15 integer digits comes in scientific notation: 1.5e20 → 1.5 \times 10^{20}.
+    const std::size_t e = n.find('e');
+    if (e != std::string::npos) n = n.substr(0, e) + " \\times 10^{" + n.substr(e + 1) + "}";
+    return n;
 }
 
 std::string latex_operand(const std::string& formatted) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 
 #include "core/arithmetic.hpp"
 
@@ -31,10 +32,41 @@ std::string print_fixed(double rounded, int decimals) {
     return std::string(buf.data(), res.ptr);
 }
 
+// A double holds 15 significant decimal digits for certain (DBL_DIG): any 15-digit decimal
+// survives the trip into a double and back. Digits past the 15th are the binary expansion of
+// the double, not of the figure it stands for (1e100 at 12 decimals would print 101 digits
+// of noise, 1546188226.56 prints as 1546188226.559999), so no number shows more than 15.
+constexpr int significant_digits = 15;
+
+// The power of ten of the first significant digit of |v| once rounded to 15 digits:
+// 0.7225 → −1, 1546188226.56 → 9, 999999999999999.9 → 15.
+int decimal_exponent(double v) {
+    std::array<char, 64> buf{};
+    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), std::fabs(v),
+                                   std::chars_format::scientific, significant_digits - 1);
+    const std::string text(buf.data(), res.ptr);
+    return std::atoi(text.c_str() + text.find('e') + 1);
+}
+
 void drop_trailing_zeros(std::string& text) {
-    if (text.find('.') == std::string::npos) return;
+    if (text.find('.') == std::string::npos || text.find('e') != std::string::npos) return;
     while (text.back() == '0') text.pop_back();
     if (text.back() == '.') text.pop_back();
+}
+
+// A number too large for its integer part to be written in 15 digits, in scientific notation
+// with 15 significant digits at most: 1e+100 → "1e100", 1.2345e20 → "1.2345e20".
+std::string print_scientific(double v) {
+    std::array<char, 64> buf{};
+    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::scientific,
+                                   significant_digits - 1);
+    std::string text(buf.data(), res.ptr);
+    const std::size_t e = text.find('e');
+    std::string mantissa = text.substr(0, e);
+    drop_trailing_zeros(mantissa);
+    std::string exponent = text.substr(e + 1);
+    if (exponent.front() == '+') exponent.erase(0, 1);
+    return mantissa + "e" + exponent;
 }
 
 }  // namespace
@@ -45,11 +77,19 @@ std::string format_number(double v, int decimals) {
 
 std::string format_number(double v, const NumberStyle& style) {
     if (!std::isfinite(v)) return non_finite_text(v, style.minus);
-    const int decimals = std::clamp(style.decimals, 0, 30);
-    double rounded = round_decimal(v, decimals, Rounding::half_up);
-    if (rounded == 0.0) rounded = 0.0;  // a −0 (or a tiny negative rounded away) prints as "0"
-    const bool integer = style.shape == Shape::bare_integers && std::trunc(v) == v;
-    std::string text = print_fixed(rounded, integer ? 0 : decimals);
+    int decimals = std::clamp(style.decimals, 0, 30);
+    const int exponent = v == 0.0 ? 0 : decimal_exponent(v);
+    std::string text;
+    if (exponent >= significant_digits) {
+        text = print_scientific(v);
+    } else {
+        // Decimals past the 15th significant digit would only show the binary expansion.
+        if (v != 0.0) decimals = std::min(decimals, std::max(0, significant_digits - 1 - exponent));
+        double rounded = round_decimal(v, decimals, Rounding::half_up);
+        if (rounded == 0.0) rounded = 0.0;  // a −0 (or a tiny negative rounded away) prints as "0"
+        const bool integer = style.shape == Shape::bare_integers && std::trunc(v) == v;
+        text = print_fixed(rounded, integer ? 0 : decimals);
+    }
     if (style.shape == Shape::trim_zeros) drop_trailing_zeros(text);
     if (text == "-0") text = "0";
     if (style.minus == Minus::unicode && text.front() == '-') text.replace(0, 1, unicode_minus);

@@ -12,7 +12,7 @@ namespace nntrace {
 
 using TemplateData = kainjow::mustache::data;
 
-// Where the text goes: Markdown needs '|' escaped in table cells; HTML escapes in the template.
+// Where the text goes; the template escapes every value for it (fill_template).
 enum class Markup { markdown, html };
 
 // The whole lesson page.

@@ -3,6 +3,7 @@
 #include "drawings.hpp"
 #include "math.hpp"
 #include "page_data.hpp"
+#include "user_text.hpp"
 
 namespace nntrace {
 namespace {
@@ -112,8 +113,8 @@ TemplateData figure_data(const Page& page, const std::string& key, const Message
     d.set("anchor", anchor(key));
     d.set("title", page.words(title));
     d.set("drawn", page.options.drawn.count(stem) > 0);
-    d.set("src", base + ".svg");
-    d.set("source_href", base + (diagram ? ".dot" : ".gp"));
+    d.set("src", link_target(base + ".svg"));
+    d.set("source_href", link_target(base + (diagram ? ".dot" : ".gp")));
     d.set("source_label", page.words(Message{"pages.figure.source", {Arg{tool, {}}}}));
     return d;
 }

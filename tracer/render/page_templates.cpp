@@ -6,6 +6,7 @@
 
 #include "core/errors.hpp"
 #include "people_text.hpp"
+#include "user_text.hpp"
 
 namespace nntrace {
 namespace {
@@ -51,10 +52,12 @@ std::string fill_template(const std::filesystem::path& dir, const std::string& n
     const std::filesystem::path path = dir / (name + extension(markup));
     kainjow::mustache::mustache tmpl(read_template(path));
     if (!tmpl.is_valid()) throw InputError(path.string() + ": " + tmpl.error_message());
-    // Markdown is not HTML: "<" and "&" in a name or a formula stay as written.
-    if (markup == Markup::markdown) tmpl.set_custom_escape([](const std::string& s) { return s; });
+    // Markdown passes HTML through and reads * _ [ ] # as markup: every {{value}} is taken
+    // literally and kept on its line (markdown_text). Markup made here (math, links, the
+    // explanation) is written with {{{value}}}.
+    if (markup == Markup::markdown) tmpl.set_custom_escape([](const std::string& s) { return markdown_text(s); });
     add_partials(data, dir, markup);
-    const std::string out = tmpl.render(data);
+    const std::string out = printable_output(tmpl.render(data));
     if (!tmpl.is_valid()) throw InputError(path.string() + ": " + tmpl.error_message());
     if (markup == Markup::html) return out;
     const std::string md = collapse_blank_lines(out);

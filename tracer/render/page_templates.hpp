@@ -14,7 +14,8 @@ namespace nntrace {
 std::filesystem::path templates_dir_of(const RenderOptions& options);
 
 // Fills `dir`/<name>.<md|html>.mustache with `data`, with every partials/*.<md|html>.mustache
-// available by its name ("step"). Markdown is written as is; HTML escapes every {{value}}.
+// available by its name ("step"). Every {{value}} is escaped for the format (HTML entities;
+// Markdown: markdown_text); {{{value}}} is for markup the renderer made itself.
 // Throws InputError naming the file for a missing or invalid template.
 std::string fill_template(const std::filesystem::path& dir, const std::string& name, Markup markup, TemplateData data);
 

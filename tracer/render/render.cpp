@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "formats.hpp"
+#include "user_text.hpp"
 
 namespace nntrace {
 namespace {
@@ -22,6 +23,18 @@ InputError no_such_table(const Record& record, const std::string& name) {
                       (known.empty() ? std::string("this page has no tables") : "tables: " + known));
 }
 
+std::string render_as(const Record& record, Format format, const RenderOptions& options) {
+    switch (format) {
+        case Format::json: return render_json(record, options);
+        case Format::text: return render_text(record, options);
+        case Format::md: return render_markdown(record, options);
+        case Format::csv: return render_csv(record, options);
+        case Format::html: return render_html(record, options);
+        case Format::tex: return render_tex(record, options);
+    }
+    return {};
+}
+
 }  // namespace
 
 std::vector<const Table*> selected_tables(const Record& record, const RenderOptions& options) {
@@ -32,15 +45,9 @@ std::vector<const Table*> selected_tables(const Record& record, const RenderOpti
 
 std::string render(const Record& record, Format format, const RenderOptions& options) {
     if (options.table && !record.find_table(*options.table)) throw no_such_table(record, *options.table);
-    switch (format) {
-        case Format::json: return render_json(record, options);
-        case Format::text: return render_text(record, options);
-        case Format::md: return render_markdown(record, options);
-        case Format::csv: return render_csv(record, options);
-        case Format::html: return render_html(record, options);
-        case Format::tex: return render_tex(record, options);
-    }
-    return {};
+    // Every format declares UTF-8 (or is read as it): no broken byte or raw control character
+    // from a title or a CSV cell reaches the file or the terminal.
+    return printable_output(render_as(record, format, options));
 }
 
 }  // namespace nntrace

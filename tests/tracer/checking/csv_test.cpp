@@ -45,3 +45,20 @@ TEST_CASE("Csv: blank lines are not records and a byte order mark is dropped", "
     CHECK(c.records[0].fields[0] == "student");
     CHECK(c.records[1].line == 4);
 }
+
+TEST_CASE("Csv: every field knows its column, counted in characters", "[csv][hardening]") {
+    const CsvText c = read_csv("student,yhat\n\xE6\x9D\x8E\xE9\x9B\xB7,\"0.384\",x\n");
+    REQUIRE(c.records.size() == 2);
+    CHECK(c.records[0].columns == std::vector<int>{1, 9});
+    CHECK(c.records[1].columns == std::vector<int>{1, 4, 12});  // 李雷 is two characters
+}
+
+TEST_CASE("Csv: a fault names its column", "[csv][hardening]") {
+    const CsvText c = read_csv("a,b\nok,\"x\"y\nab\"c,1\nok,\"open\n");
+    REQUIRE(c.faults.size() == 3);
+    CHECK(c.faults[0].line == 2);
+    CHECK(c.faults[0].column == 7);  // the y after the closing quote
+    CHECK(c.faults[1].column == 3);  // the stray quote
+    CHECK(c.faults[2].line == 4);
+    CHECK(c.faults[2].column == 4);  // the quote that opens and never closes
+}

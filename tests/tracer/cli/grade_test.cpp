@@ -53,9 +53,9 @@ TEST_CASE("Grade: malformed rows are reported by line on stderr and skipped", "[
     const std::string path = sheet(dir, "student,yhat\nAnn,0.384\nBo,0.384,1\nCy,abc\n\"Di,0.384\nEd,0.384\n");
     const CliResult r = run({"grade", exercise7(), path, "--format", "csv"});
     REQUIRE(r.code == 0);
-    CHECK(has(r.err, path + ":3: 3 fields, expected 2"));
-    CHECK(has(r.err, path + ":4: the answer for yhat, 'abc', is not a number"));
-    CHECK(has(r.err, path + ":5: unbalanced quote"));
+    CHECK(has(r.err, path + ":3:10: 3 fields, expected 2"));  // at the field too many
+    CHECK(has(r.err, path + ":4:4: the answer for yhat, 'abc', is not a number"));
+    CHECK(has(r.err, path + ":5:1: unbalanced quote"));
     CHECK(has(r.out, "yhat,2,0,0,0"));  // Ann and Ed
 }
 
@@ -76,6 +76,39 @@ TEST_CASE("Grade: a malformed header exits 2 with its line, writing nothing", "[
         CHECK(r.code == 2);
         CHECK(r.out.empty());
         CHECK(has(r.err, what));
-        if (!text.empty()) CHECK(has(r.err, path + ":1: "));
+        if (!text.empty()) CHECK(has(r.err, path + ":1:"));
+    }
+}
+
+TEST_CASE("Grade: a header fault names the column of the answer at fault", "[cli][grade][hardening]") {
+    ScratchDir dir("grade-header-column");
+    const std::vector<std::pair<std::string, std::string>> headers = {
+        {"student,yhat,yhat\n", ":1:14: header: the answer 'yhat' is named twice"},
+        {"student,yhat,dL/dw7x\n", ":1:14: header: 'dL/dw7x' names nothing"},
+        {"student,yhat,\"dL/dw7\n", ":1:14: the header is not valid CSV: unbalanced quote"},
+        {"name,yhat\n", ":1:1: header: the first column must be 'student'"},
+    };
+    for (const auto& [text, what] : headers) {
+        const std::string path = sheet(dir, text);
+        const CliResult r = run({"grade", exercise7(), path});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, path + what));
+    }
+}
+
+TEST_CASE("Grade: a sheet that is not UTF-8 or holds a control character is refused where it is", "[cli][grade][hardening]") {
+    ScratchDir dir("grade-utf8");
+    const std::vector<std::pair<std::string, std::string>> sheets = {
+        {"student,yhat\nJos\xE9,0.384\n", ":2:4: this byte (\\xe9) is not UTF-8"},
+        {"student,yhat\n\xE6\x9D\x8E\xE9,0.384\n", ":2:2: this byte (\\xe9) is not UTF-8"},
+        {std::string("student,yhat\nAn") + '\0' + "n,0.384\n", ":2:3: a control character (\\x00)"},
+        {"student,yhat\nA\x1b[31mnn,0.384\n", ":2:2: a control character (\\x1b)"},
+    };
+    for (const auto& [text, what] : sheets) {
+        const std::string path = sheet(dir, text);
+        const CliResult r = run({"grade", exercise7(), path, "--format", "html"});
+        CHECK(r.code == 2);
+        CHECK(r.out.empty());
+        CHECK(has(r.err, path + what));
     }
 }

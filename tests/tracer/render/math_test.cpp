@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "math.hpp"
+#include "number_format.hpp"
 #include "sample_records.hpp"
 
 using namespace nntrace;
@@ -71,4 +72,10 @@ TEST_CASE("Math: a sigmoid of a substituted sum keeps its brackets", "[render][m
     const LatexFormula tex = latex_formula(f, plain);
     CHECK(tex.symbols == "\\sigma(w_{1} \\cdot x_{1})");
     CHECK(tex.substituted == "\\sigma(2 \\cdot (-1))");
+}
+
+TEST_CASE("Math: a number in scientific notation becomes a power of ten", "[render][math][hardening]") {
+    CHECK(nntrace::latex_number(nntrace::format_number(1.5e20, 3)) == "1.5 \\times 10^{20}");
+    CHECK(nntrace::latex_number("\xE2\x88\x92" "1e100") == "-1 \\times 10^{100}");
+    CHECK(nntrace::latex_number("0.723") == "0.723");
 }

@@ -60,3 +60,49 @@ TEST_CASE("Number format: non-finite values print as nan and inf", "[render][num
     CHECK(format_number(HUGE_VAL, 3) == "inf");
     CHECK(format_number(-HUGE_VAL, 3) == "-inf");
 }
+
+namespace {
+
+// The significant digits of a formatted number: its digits without the leading zeros (and
+// without the exponent of a scientific notation).
+std::size_t significant_digits(const std::string& text) {
+    const std::string mantissa = text.substr(0, text.find('e'));
+    std::size_t n = 0;
+    bool leading = true;
+    for (char c : mantissa) {
+        if (c < '0' || c > '9') continue;
+        leading = leading && c == '0';
+        if (!leading) ++n;
+    }
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("Number format: no number shows more than 15 significant digits", "[render][number][hardening]") {
+    // The digits past the 15th would be the binary expansion of the double, not the figure.
+    for (const double v : {1e100, -1e100, 1546188226.56, 123456789.123456789, 0.1 + 0.2, 1.0 / 3, 2.0 / 3e-5, 1e15, 1e300})
+        for (const int decimals : {0, 3, 6, 12, 30}) {
+            INFO(v << " at " << decimals);
+            CHECK(significant_digits(format_number(v, decimals)) <= 15);
+            CHECK(significant_digits(format_number(v, NumberStyle{decimals, Shape::trim_zeros, Minus::unicode})) <= 15);
+        }
+}
+
+TEST_CASE("Number format: a value past 15 integer digits is written in scientific notation", "[render][number][hardening]") {
+    CHECK(format_number(1e100, 12) == "1e100");
+    CHECK(format_number(-1e100, NumberStyle{3, Shape::fixed, Minus::unicode}) == "\xE2\x88\x92" "1e100");
+    CHECK(format_number(1.5e20, NumberStyle{6, Shape::bare_integers, Minus::ascii}) == "1.5e20");
+    CHECK(format_number(std::pow(2.0, 60), 0) == "1.15292150460685e18");
+    // 15 integer digits still print in full.
+    CHECK(format_number(123456789012345.0, 3) == "123456789012345");
+}
+
+TEST_CASE("Number format: a large value keeps the decimals a double holds, not more", "[render][number][hardening]") {
+    // 1546188226.56 is stored as 1546188226.55999994...: six decimals would show 1546188226.559999.
+    CHECK(format_number(1546188226.56, 6) == "1546188226.56000");
+    CHECK(format_number(1546188226.56, NumberStyle{6, Shape::trim_zeros, Minus::ascii}) == "1546188226.56");
+    // Below that, the decimals asked for are all shown.
+    CHECK(format_number(0.1 + 0.2, 15) == "0.300000000000000");
+    CHECK(format_number(1234.5, 6) == "1234.500000");
+}
