@@ -8,7 +8,6 @@
 namespace nntrace {
 namespace {
 
-bool finite(const Num& n) { return std::isfinite(n.exact) && std::isfinite(n.hand); }
 
 double sign(double v) { return v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0); }
 
@@ -36,9 +35,9 @@ Num step_of(const DescentPlan& plan, const Num& g) {
 }
 
 bool ran_away(const DescentPlan& plan, const DescentPoint& p) {
-    if (!finite(p.loss) || std::fabs(p.loss.hand) > plan.runaway) return true;
+    if (!is_finite(p.loss) || std::fabs(p.loss.hand) > plan.runaway) return true;
     for (const Num& x : p.at)
-        if (!finite(x) || std::fabs(x.hand) > plan.runaway) return true;
+        if (!is_finite(x) || std::fabs(x.hand) > plan.runaway) return true;
     return false;
 }
 

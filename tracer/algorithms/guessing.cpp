@@ -13,7 +13,6 @@ namespace {
 // inside that leaves room for low + high.
 constexpr long long widest_end = 1'000'000'000'000LL;
 
-bool finite(const Num& n) { return std::isfinite(n.exact) && std::isfinite(n.hand); }
 
 
 // The round at input x: the box's output and its difference from the target.
@@ -29,7 +28,7 @@ BoxRound forward(const BoxPlan& plan, const Num& x) {
 std::optional<BoxEnd> move(const BoxPlan& plan, BoxRound& r) {
     r.step = multiply(plan.rate, r.difference, plan.arithmetic);
     r.next = subtract(r.x, *r.step, plan.arithmetic);
-    if (!finite(*r.next) || std::fabs(r.next->hand) > plan.runaway || std::fabs(r.next->exact) > plan.runaway)
+    if (!is_finite(*r.next) || std::fabs(r.next->hand) > plan.runaway || std::fabs(r.next->exact) > plan.runaway)
         return BoxEnd::diverged;
     // Nothing changed: every further round would be this one again.
     if (r.next->hand == r.x.hand) return BoxEnd::stalled;

@@ -8,7 +8,6 @@
 namespace nntrace {
 namespace {
 
-bool finite(const Num& n) { return std::isfinite(n.exact) && std::isfinite(n.hand); }
 
 
 std::map<std::string, Num> variable_values(const SeekRound& round, const Graph& graph) {
@@ -18,7 +17,7 @@ std::map<std::string, Num> variable_values(const SeekRound& round, const Graph& 
 }
 
 // A zero factor cannot be divided by: the move is undefined, not merely large.
-bool usable(const Num& factor) { return finite(factor) && factor.hand != 0.0 && factor.exact != 0.0; }
+bool usable(const Num& factor) { return is_finite(factor) && factor.hand != 0.0 && factor.exact != 0.0; }
 
 // The course keeps x inside the function's domain by putting it back at a fixed value.
 void apply_resets(const SeekPlan& plan, Move& move) {

@@ -17,7 +17,6 @@ std::pair<Num, Num> update_one(Num before, Num gradient, double rate, const Arit
     return {step, subtract(before, step, a)};
 }
 
-bool finite(const Num& n) { return std::isfinite(n.hand) && std::isfinite(n.exact); }
 
 // Runs the passes of round k; a fault in them is reported with the round.
 template <typename Passes>
@@ -142,7 +141,7 @@ TrainingRun train(const TrainingSetup& setup) {
         for (std::size_t j = 0; j < run.names.size(); ++j) {
             const Num gradient = run.nodes[j] ? run.replay.gradient(k - 1, *run.nodes[j]) : Num{0, 0};
             const auto [step, after] = update_one(current[j], gradient, setup.rate, setup.arithmetic);
-            if (!finite(step) || !finite(after))
+            if (!is_finite(step) || !is_finite(after))
                 throw TrainingFault{static_cast<int>(k), std::nullopt, {run.names[j], current[j], gradient, step, after}};
             run.steps.push_back(step);
             run.afters.push_back(after);

@@ -2,6 +2,8 @@
 // intermediate to N decimals, the way a student with a calculator does.
 #pragma once
 
+#include <cmath>
+
 namespace nntrace {
 
 enum class Rounding {
@@ -35,6 +37,9 @@ struct Num {
 
     static Num both(double v) { return {v, v}; }
 };
+
+// Whether both tracks hold a number (an overflow or a fault leaves inf or nan in either).
+inline bool is_finite(const Num& n) { return std::isfinite(n.exact) && std::isfinite(n.hand); }
 
 // The steps an algorithm takes itself (a Δ, a share, an update) in both tracks: the exact track
 // computes exactly, the hand track rounds as it is produced. "+ 0.0" turns −0 (−1 · 0) into 0.

@@ -75,7 +75,6 @@ inline Num chain_product(const Num& upstream, const Num& local, const Arithmetic
 inline double chain_product(double upstream, double local, const Arithmetic&) { return upstream * local; }
 inline Num one(const Num&) { return Num::both(1.0); }
 inline double one(double) { return 1.0; }
-inline bool is_finite(const Num& n) { return std::isfinite(n.exact) && std::isfinite(n.hand); }
 inline bool is_finite(double v) { return std::isfinite(v); }
 // A sum is added up, then written down rounded (a hand calculation rounds the total only).
 inline void add_to(Num& total, const Num& c) {
