@@ -235,6 +235,9 @@ struct Section {
     Message title;
     std::vector<Item> items;
     std::optional<int> digits = std::nullopt;  // display decimals when a part works at its own precision
+    // A subsection of the section before it, folded away on a page until opened (HTML
+    // <details>): the elementary steps behind the named chains.
+    bool folded = false;
 };
 
 // A figure printed by the source, set beside the value the engine computed.
