@@ -170,6 +170,10 @@ void mark_shared(std::vector<NamedChain>& chains, const Arithmetic& a) {
     std::set<std::string> deltas, written;
     auto first_time = [&](const ChainFactor& f) { return written.insert(f.of + "\n" + f.wrt).second; };
     for (NamedChain& c : chains) {
+        // One δ per chain, the deepest shared product: the textbook's δ of a layer's weighted sum.
+        std::size_t deepest = 0;
+        for (std::size_t i = 1; i + 1 < c.factors.size(); ++i)
+            if (uses[c.factors[i].wrt] >= 2) deepest = i;
         Num p = c.factors[0].value;
         for (std::size_t i = 0; i < c.factors.size(); ++i) {
             ChainFactor& f = c.factors[i];
@@ -179,8 +183,7 @@ void mark_shared(std::vector<NamedChain>& chains, const Arithmetic& a) {
                     for (ChainFactor& rf : route.factors) rf.first = first_time(rf);
             if (i == 0) continue;
             p = multiply(p, f.value, a);
-            if (i + 1 < c.factors.size() && uses[f.wrt] >= 2)
-                f.delta = ChainDelta{f.wrt, Num{p.exact + 0.0, p.hand + 0.0}, deltas.insert(f.wrt).second};
+            if (i == deepest) f.delta = ChainDelta{f.wrt, Num{p.exact + 0.0, p.hand + 0.0}, deltas.insert(f.wrt).second};
         }
     }
 }

@@ -14,7 +14,8 @@
 //    folded label is still the whole derivative.
 //  - Several chains of one root share their first factors: the product down to a named
 //    quantity N is the same δ_N = ∂A/∂N in each (a hand calculation rounds it the same way), and
-//    is marked where two or more chains use it. Every chain is still shown with every factor.
+//    is marked where two or more chains use it (the deepest such product of each chain only, the
+//    textbook's δ of a weighted sum). Every chain is still shown with every factor.
 //  - A hand calculation multiplies the factors from the left, rounding each product; a sum adds
 //    its routes and rounds the total. The tape multiplies elementary factors in another order,
 //    so the two can differ in the last digit: the chain then carries both and the reason.
