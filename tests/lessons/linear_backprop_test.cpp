@@ -184,7 +184,10 @@ TEST_CASE("Linear backprop: the record names itself and brings its texts", "[les
     CHECK(r.strings.at(r.title.id).count("zh"));
     for (const auto& s : r.sections) {
         INFO(s.key);
-        CHECK(r.strings.count(s.title.id));
+        // A part's own title is the lesson's; the folded elementary steps after it are titled
+        // from the catalog of every page.
+        if (s.folded) CHECK(s.title.id == "chain.section.elementary");
+        else CHECK(r.strings.count(s.title.id));
     }
     CHECK(r.sections.front().key == "forward");
     CHECK(r.sections.back().key == "iterate-both-recomputed");

@@ -194,8 +194,8 @@ TEST_CASE("Net 222: the conventions are stated with the givens", "[lesson][net-2
     CHECK(notes.count("net-222.all_at_once"));
 }
 
-TEST_CASE("Net 222: the backward pass opens with the graph, values and gradients on its nodes", "[lesson][net-222]") {
-    const auto& items = section(defaults(), "backward").items;
+TEST_CASE("Net 222: the elementary steps open with the graph, values and gradients on its nodes", "[lesson][net-222]") {
+    const auto& items = section(defaults(), "backward-steps").items;
     REQUIRE_FALSE(items.empty());
     const auto* d = std::get_if<Diagram>(&items.front());
     REQUIRE(d);

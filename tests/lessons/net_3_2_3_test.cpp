@@ -86,13 +86,23 @@ TEST_CASE("Net 3-2-3: dL/dw1 is the sum over the three outputs the source writes
     CHECK(value(r, "dOut_o1/dw1") == Approx(net.o(1) * (1 - net.o(1)) * net.w[7] * net.h(1) * (1 - net.h(1)) * net.x[1]).epsilon(1e-12));
 }
 
-TEST_CASE("Net 3-2-3: the backward pass shows a chain-rule line into every weight", "[lesson][net-3-2-3]") {
+TEST_CASE("Net 3-2-3: the elementary steps show a chain-rule line into every weight", "[lesson][net-3-2-3]") {
     std::set<std::string> targets;
     for (const auto& s : defaults().sections)
-        if (s.key == "backward")
+        if (s.key == "backward-steps")
             for (const auto& it : s.items)
                 if (const auto* c = std::get_if<ChainLine>(&it)) targets.insert(c->target);
     for (int k = 1; k <= 12; ++k) CHECK(targets.count(w(k)));
+}
+
+TEST_CASE("Net 3-2-3: the backward pass leads with a textbook chain for every weight", "[lesson][net-3-2-3]") {
+    std::set<std::string> chained;
+    for (const auto& it : section(defaults(), "backward").items)
+        if (const auto* c = std::get_if<NamedChain>(&it)) {
+            chained.insert(c->wrt);
+            CHECK(c->value.exact == Approx(value(defaults(), "d" + c->of + "/d" + c->wrt)).epsilon(1e-12));
+        }
+    for (int k = 1; k <= 12; ++k) CHECK(chained.count(w(k)));
 }
 
 TEST_CASE("Net 3-2-3: the numbering table shows w3 from x2 to h1 and w7 from h1 to o1", "[lesson][net-3-2-3]") {

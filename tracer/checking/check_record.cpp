@@ -1,5 +1,6 @@
 #include "checking/check_record.hpp"
 
+#include <optional>
 #include <set>
 
 #include "core/compare.hpp"
@@ -18,8 +19,32 @@ Section section(const std::string& key, Message title) {
     return s;
 }
 
-// ∂A/∂B from the sections that differentiate (not the training rounds, which repeat them).
-bool differentiates(const Section& s) { return s.key == "backward" || s.key == "derivatives"; }
+// ∂A/∂B from the sections that differentiate and their elementary steps (not the training
+// rounds, which repeat them).
+bool differentiates(const Section& s) {
+    return s.key == "backward" || s.key == "derivatives" || s.key == "backward-steps" || s.key == "derivatives-steps";
+}
+
+// The textbook chain of ∂of/∂wrt, made to stand alone: every formula written out (none was
+// written before it on a check page) and no δ borrowed from another chain.
+std::optional<NamedChain> named_chain_of(const Record& record, const std::string& of, const std::string& wrt) {
+    for (const auto& s : record.sections) {
+        if (!differentiates(s)) continue;
+        for (const auto& item : s.items) {
+            const auto* c = std::get_if<NamedChain>(&item);
+            if (!c || c->of != of || c->wrt != wrt) continue;
+            NamedChain alone = *c;
+            for (ChainFactor& f : alone.factors) {
+                f.first = true;
+                f.delta.reset();
+                for (ChainPath& p : f.paths)
+                    for (ChainFactor& pf : p.factors) pf.first = true;
+            }
+            return alone;
+        }
+    }
+    return std::nullopt;
+}
 
 std::vector<Item> chain_to(const Record& record, const std::string& root, const std::string& target) {
     std::set<std::string> wanted{target};  // names whose gradient the answer is built from
@@ -99,7 +124,12 @@ std::vector<Item> lines_leading_to(const Record& record, const std::string& key)
     std::string derivative = key;
     if (!key.empty() && key.back() == '+' && key.find('@') == std::string::npos && record.settings.count("loss"))
         derivative = "d" + record.settings.at("loss") + "/d" + key.substr(0, key.size() - 1);
-    if (auto d = parse_derivative_name(derivative)) out = chain_to(record, d->of, d->wrt);
+    // A derivative: its textbook chain (the factors the student multiplied), or where there is
+    // none (too many routes), the elementary lines.
+    if (auto d = parse_derivative_name(derivative)) {
+        if (auto chain = named_chain_of(record, d->of, d->wrt)) out.emplace_back(std::move(*chain));
+        else out = chain_to(record, d->of, d->wrt);
+    }
     if (derivative != key)
         if (const Item* g = item_keyed(record, derivative)) out.push_back(*g);
     if (const Item* own = item_keyed(record, key)) out.push_back(*own);

@@ -18,8 +18,9 @@ Record record_about(const Record& run, const std::string& suffix);
 // The verdict as words, with its mark: "✓ correct", "≈ last digit", "✗ wrong".
 Message verdict_words(Verdict v);
 
-// The lines of the correct run that lead to the answer `key`: for `dA/dB` the chain-rule lines
-// and sums from A down to B; for `p+` those of ∂L/∂p, then the update; then the answer's own
+// The lines of the correct run that lead to the answer `key`: for `dA/dB` its textbook chain
+// over named quantities (or, where the run has none, the chain-rule lines and sums from A down
+// to B); for `p+` those of ∂L/∂p, then the update; then the answer's own
 // step. A value of a forward pass (`yhat`, `L@2`) is its step alone.
 std::vector<Item> lines_leading_to(const Record& record, const std::string& key);
 

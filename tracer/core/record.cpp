@@ -28,6 +28,7 @@ std::optional<Num> Record::find(const std::string& key) const {
             if (const auto* u = std::get_if<Update>(&item); u && u->key == key) return u->after;
             if (const auto* c = std::get_if<ChainLine>(&item); c && c->key == key) return c->contribution;
             if (const auto* g = std::get_if<GradientSum>(&item); g && g->key == key) return g->total;
+            if (const auto* n = std::get_if<NamedChain>(&item); n && n->key == key) return n->value;
         }
     if (const auto cell = find_cell(key)) return cell;
     for (const auto& elsewhere : find_elsewhere)

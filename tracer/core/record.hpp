@@ -62,6 +62,53 @@ struct GradientSum {
     Num total;
 };
 
+// The textbook's chain rule over the quantities the author named (issue 11):
+//     ∂E_total/∂w5 = ∂E_total/∂out_o1 · ∂out_o1/∂l_o1 · ∂l_o1/∂w5 = (−0.1477) · 0.2091 · 0.5951 = …
+// A chain is a product of factors, read from the top (the quantity differentiated) down; a
+// factor is one named local derivative with its formula, or, where the routes part and meet
+// again, the sum over the routes between two named quantities (∂E_total/∂out_h1 =
+// ∂E_o1/∂out_h1 + ∂E_o2/∂out_h1), each route a product of named local derivatives.
+struct ChainPath;
+
+// δ: the product of a chain's factors from its first one through this one, ∂of/∂name, shared
+// with other chains of the same section; written out where it is first used.
+struct ChainDelta {
+    std::string name;  // the named quantity it ends at: "l_o1" (δ_l_o1 = ∂E_total/∂l_o1)
+    Num value;
+    bool first = true;
+};
+
+struct ChainFactor {
+    std::string of, wrt;            // ∂of/∂wrt
+    Formula formula;                // a named local derivative in the problem's names ("out_o1·(1 − out_o1)"),
+                                    // symbols carrying their values; empty for a sum
+    std::vector<ChainPath> paths;   // a sum over routes instead (then `formula` is empty)
+    Num value;                      // hand: the formula on the hand values, each operation rounded
+                                    // (a sum: its terms added, the total rounded); exact: the tape's
+    bool first = true;              // false where the same derivative was written out earlier in the section
+    std::optional<ChainDelta> delta;
+};
+
+struct ChainPath {
+    std::vector<std::string> through;  // the named quantities from the top down: of, …, wrt
+    // The route's product is the whole derivative ∂whole_of/∂wrt (set where it is: the route's
+    // first step has a derivative identically 1 and no other route reaches it); otherwise it is
+    // named as a contribution "via through[1]".
+    std::string whole_of;
+    std::vector<ChainFactor> factors;  // named local derivatives only
+    Num value;                         // the product, rounded at each multiplication from the left
+};
+
+struct NamedChain {
+    std::string key;                   // "dE_total/dw5/chain" (+ a round's suffix)
+    std::string of, wrt;               // ∂of/∂wrt
+    std::vector<ChainFactor> factors;  // one factor that is a sum: the chain is that sum
+    Num value;                         // the product, rounded at each multiplication in the order shown
+    Num tape;                          // the gradient the tape computed (reverse accumulation)
+    bool agrees = true;                // value and tape agree in the run's arithmetic
+    std::optional<Message> reason;     // why they differ, where they do
+};
+
 // p ← p − rate · ∂L/∂p
 struct Update {
     std::string key;
@@ -181,13 +228,16 @@ struct Plot {
     std::vector<Series> series;
 };
 
-using Item = std::variant<Step, ChainLine, GradientSum, Update, Table, Note, Diagram, NetworkDiagram, Plot>;
+using Item = std::variant<Step, ChainLine, GradientSum, NamedChain, Update, Table, Note, Diagram, NetworkDiagram, Plot>;
 
 struct Section {
     std::string key;
     Message title;
     std::vector<Item> items;
     std::optional<int> digits = std::nullopt;  // display decimals when a part works at its own precision
+    // A subsection of the section before it, folded away on a page until opened (HTML
+    // <details>): the elementary steps behind the named chains.
+    bool folded = false;
 };
 
 // A figure printed by the source, set beside the value the engine computed.

@@ -1,6 +1,7 @@
 #include "lessons/seek_items.hpp"
 
 #include "core/backward.hpp"
+#include "core/named_chain.hpp"
 #include "core/recording.hpp"
 
 namespace nntrace {
@@ -99,10 +100,16 @@ std::vector<Item> gradient_items(const BuiltGraph& graph, const std::string& of,
                                  const std::vector<std::string>& wrt, const std::string& prefix,
                                  bool with_terms) {
     const Gradients g = backward(graph.tape, graph.ids.at(of));
-    std::vector<Item> items;
-    if (with_terms) items = chain_lines(graph.tape, g, prefix + "terms/");
+    // The textbook's chain for each variable first (∂z/∂b = ∂z/∂x·∂x/∂b + ∂z/∂y·∂y/∂b), then
+    // the derivatives, then the elementary lines (folded away by the lesson page).
+    std::vector<NodeId> ids;
+    for (const auto& v : wrt) ids.push_back(graph.ids.at(v));
+    std::vector<Item> items = named_chain_items(graph.tape, g, ids, "");
+    for (Item& item : items) std::get<NamedChain>(item).key.insert(0, prefix);
     for (const auto& v : wrt)
         items.emplace_back(Step{prefix + "d" + of + "/d" + v, derivative_name(of, v), {}, g.of[graph.ids.at(v)], std::nullopt});
+    if (with_terms)
+        for (Item& line : chain_lines(graph.tape, g, prefix + "terms/")) items.push_back(std::move(line));
     return items;
 }
 

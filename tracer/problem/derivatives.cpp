@@ -5,6 +5,7 @@
 
 #include "algorithms/training.hpp"
 #include "core/backward.hpp"
+#include "core/named_chain.hpp"
 #include "core/errors.hpp"
 #include "problem/checks.hpp"
 #include "problem/run_parts.hpp"
@@ -61,16 +62,22 @@ Gradients differentiate(const Problem& p, const Tape& tape, NodeId root) {
     }
 }
 
-// The lines and steps for every derivative of one node.
-std::vector<Item> derivatives_of(const Problem& p, const Tape& tape, const std::string& of,
-                                 const std::vector<DerivativeRequest>& asked) {
+// The chains, steps and elementary lines for every derivative of one node.
+struct DerivativeItems {
+    std::vector<Item> shown, elementary;
+};
+
+DerivativeItems derivatives_of(const Problem& p, const Tape& tape, const std::string& of,
+                               const std::vector<DerivativeRequest>& asked) {
     std::vector<NodeId> targets;
     for (const auto& d : asked)
         if (d.of == of) targets.push_back(*tape.find(d.wrt));
     const Gradients g = differentiate(p, tape, *tape.find(of));
-    std::vector<Item> items = chain_rule_items(tape, on_paths(g, depending_on(tape, targets)), "");
-    for (NodeId t : targets) items.emplace_back(gradient_step(tape, g, t, ""));
-    return items;
+    DerivativeItems out;
+    out.shown = named_chain_items(tape, g, targets, "");
+    for (NodeId t : targets) out.shown.emplace_back(gradient_step(tape, g, t, ""));
+    out.elementary = chain_rule_items(tape, on_paths(g, depending_on(tape, targets)), "");
+    return out;
 }
 
 }  // namespace
@@ -109,15 +116,22 @@ std::vector<DerivativeRequest> requested_derivatives(const Problem& p) {
     return out;
 }
 
-Section derivatives_section(const Problem& p, const Tape& tape, const std::vector<DerivativeRequest>& asked) {
+std::vector<Section> derivatives_sections(const Problem& p, const Tape& tape, const std::vector<DerivativeRequest>& asked) {
     Section s{"derivatives", Message{"problem.section.derivatives", {}}, {}};
+    Section steps{"derivatives-steps", Message{"chain.section.elementary", {}}, {}};
+    steps.folded = true;
     std::vector<std::string> roots;  // in order of first request
     for (const auto& d : asked)
         if (std::find(roots.begin(), roots.end(), d.of) == roots.end()) roots.push_back(d.of);
-    for (const auto& of : roots)
-        for (auto& item : derivatives_of(p, tape, of, asked)) s.items.push_back(std::move(item));
+    for (const auto& of : roots) {
+        DerivativeItems items = derivatives_of(p, tape, of, asked);
+        for (auto& item : items.shown) s.items.push_back(std::move(item));
+        for (auto& item : items.elementary) steps.items.push_back(std::move(item));
+    }
     make_keys_unique(s.items);
-    return s;
+    make_keys_unique(steps.items);
+    if (steps.items.empty()) return {std::move(s)};
+    return {std::move(s), std::move(steps)};
 }
 
 }  // namespace nntrace

@@ -15,9 +15,11 @@ namespace nntrace {
 // of the list that cannot be computed.
 std::vector<DerivativeRequest> requested_derivatives(const Problem& problem);
 
-// Section "derivatives": for each node differentiated, the chain-rule lines on the way from the
-// asked names up to it (not the whole graph below it), then one step per derivative, keyed
-// "dA/dB". `tape` holds the problem's first forward pass.
-Section derivatives_section(const Problem& problem, const Tape& tape, const std::vector<DerivativeRequest>& asked);
+// Section "derivatives": for each derivative asked, its textbook chain over named quantities,
+// then one step per derivative, keyed "dA/dB"; then, folded, section "derivatives-steps": for
+// each node differentiated, the elementary chain-rule lines on the way from the asked names up
+// to it (not the whole graph below it). `tape` holds the problem's first forward pass.
+std::vector<Section> derivatives_sections(const Problem& problem, const Tape& tape,
+                                          const std::vector<DerivativeRequest>& asked);
 
 }  // namespace nntrace

@@ -5,6 +5,7 @@
 
 #include "algorithms/training.hpp"
 #include "core/errors.hpp"
+#include "core/named_chain.hpp"
 #include "core/recording.hpp"
 #include "problem/derivatives.hpp"
 #include "problem/large_graph.hpp"
@@ -75,30 +76,47 @@ Section forward_section(const Problem& p, const Tape& tape) {
     return s;
 }
 
-// The graph first, with every value and gradient on it, so a page can draw it above the lines.
-Section backward_section(const Problem& p, const Tape& tape, const Gradients& g) {
+// How a hand calculation works a chain out, said once before the chains.
+Note chain_rounding(const Arithmetic& a) {
+    const char* id = a.rounding == Rounding::truncate ? "chain.note.truncate" : "chain.note.rounding";
+    return Note{"chain-rounding", Note::Kind::convention, words(id, {number(a.decimals)})};
+}
+
+// The textbook's chain for every parameter differentiated, from the output layer toward the
+// inputs, then the gradients and the network that carries them; the elementary steps (with
+// the computation graph they walk) follow in a folded subsection.
+std::vector<Section> backward_sections(const Problem& p, const Tape& tape, const Gradients& g) {
     Section s{"backward", words("problem.section.backward"), {}};
-    Diagram graph = diagram_of(tape, g.root, &g, "backward-graph");
-    graph.title = words("problem.diagram.backward", {text(display_name(tape, g.root))});
-    s.items.emplace_back(std::move(graph));
-    for (auto& line : chain_rule_items(tape, g, "")) s.items.push_back(std::move(line));
+    if (tape.arithmetic().is_hand()) s.items.emplace_back(chain_rounding(tape.arithmetic()));
+    std::vector<NodeId> wrt;
+    for (const auto& w : p.wrt) wrt.push_back(*tape.find(w.name));
+    wrt = output_first(NamedGraph(tape, g.root), wrt);
+    for (auto& chain : named_chain_items(tape, g, wrt, "")) s.items.push_back(std::move(chain));
     for (const auto& w : p.wrt) s.items.emplace_back(gradient_step(tape, g, *tape.find(w.name), ""));
     // The gradients just found, back on the network's weights and neurons.
     if (auto network = network_diagram(p, tape, &g, "backward-network")) {
         network->title = words("problem.diagram.network_backward", {text(display_name(tape, g.root))});
         s.items.emplace_back(std::move(*network));
     }
-    return s;
+    Section steps{"backward-steps", words("chain.section.elementary"), {}};
+    steps.folded = true;
+    Diagram graph = diagram_of(tape, g.root, &g, "backward-graph");
+    graph.title = words("problem.diagram.backward", {text(display_name(tape, g.root))});
+    steps.items.emplace_back(std::move(graph));
+    for (auto& line : chain_rule_items(tape, g, "")) steps.items.push_back(std::move(line));
+    return {std::move(s), std::move(steps)};
 }
 
 // ∂L/∂x for every other named value, from the loss toward the data: any of them may be asked.
+// Gradients with respect to the data (inputs, targets) are not results: they are not listed,
+// but stay findable by key (run_problem).
 Section gradients_section(const Problem& p, const Tape& tape, const Gradients& g) {
     std::set<std::string> shown;
     for (const auto& w : p.wrt) shown.insert(w.name);
     Section s{"gradients", words("problem.section.gradients"), {}};
     for (NodeId id = static_cast<NodeId>(tape.size()); id-- > 0;) {
         const Node& n = tape[id];
-        if (!n.named || id == g.root || shown.count(n.name)) continue;
+        if (!n.named || id == g.root || shown.count(n.name) || n.op == Op::input) continue;
         s.items.emplace_back(gradient_step(tape, g, id, ""));
     }
     return s;
@@ -180,13 +198,15 @@ Record run_problem(const Problem& problem, const RunOptions& options) {
         add_network_numbering(problem, values.values, record.sections.back());
         record.sections.push_back(forward_section(problem, *tape));
         if (problem.loss) {
-            const Gradients g = differentiate(problem, *tape, loss);
-            record.sections.push_back(backward_section(problem, *tape, g));
-            record.sections.push_back(gradients_section(problem, *tape, g));
+            auto g = std::make_shared<const Gradients>(differentiate(problem, *tape, loss));
+            for (auto& section : backward_sections(problem, *tape, *g)) record.sections.push_back(std::move(section));
+            record.sections.push_back(gradients_section(problem, *tape, *g));
+            record.find_elsewhere.push_back(
+                [tape, g, loss](const std::string& key) { return find_on_tape(*tape, loss, g.get(), key); });
         }
     }
     if (const auto asked = requested_derivatives(problem); !asked.empty())
-        record.sections.push_back(derivatives_section(problem, *tape, asked));
+        for (auto& section : derivatives_sections(problem, *tape, asked)) record.sections.push_back(std::move(section));
     if (problem.train)
         for (auto& s : training(problem, values, arithmetic, *tape, record)) record.sections.push_back(std::move(s));
     return record;

@@ -11,9 +11,9 @@ bool ends_with(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-// Where a negative value needs no parentheses: at the start, after "(" and after ", ".
+// Where a negative value needs no parentheses: at the start, after "(" or "[" and after ", ".
 bool follows_operator(const std::string& so_far) {
-    return !so_far.empty() && !ends_with(so_far, "(") && !ends_with(so_far, ", ");
+    return !so_far.empty() && !ends_with(so_far, "(") && !ends_with(so_far, "[") && !ends_with(so_far, ", ");
 }
 
 // Literal text as people read it: the expression language's ASCII operators in print form.

@@ -28,6 +28,8 @@ private:
     json step(const Step& s) const;
     json chain(const ChainLine& c) const;
     json sum(const GradientSum& g) const;
+    json named_chain(const NamedChain& c) const;
+    json factor(const ChainFactor& f) const;
     json update(const Update& u) const;
     json table(const Table& t) const;
     json note(const Note& n) const;
@@ -70,6 +72,30 @@ json JsonWriter::sum(const GradientSum& g) const {
     for (const Num& t : g.terms) terms.push_back(num(t));
     return {{"kind", "sum"}, {"key", g.key}, {"root", g.root}, {"target", g.target},
             {"through", g.through}, {"terms", terms}, {"total", num(g.total)}};
+}
+
+// The chain as data: each factor with its formula (symbols and substituted) or its routes.
+json JsonWriter::factor(const ChainFactor& f) const {
+    json out = {{"of", f.of}, {"wrt", f.wrt}, {"value", num(f.value)}, {"first", f.first}};
+    if (f.paths.empty()) out["formula"] = formula(f.formula);
+    json paths = json::array();
+    for (const ChainPath& p : f.paths) {
+        json factors = json::array();
+        for (const ChainFactor& pf : p.factors) factors.push_back(factor(pf));
+        paths.push_back({{"through", p.through}, {"whole_of", p.whole_of}, {"factors", factors}, {"value", num(p.value)}});
+    }
+    if (!f.paths.empty()) out["paths"] = paths;
+    if (f.delta) out["delta"] = {{"name", f.delta->name}, {"value", num(f.delta->value)}, {"first", f.delta->first}};
+    return out;
+}
+
+json JsonWriter::named_chain(const NamedChain& c) const {
+    json factors = json::array();
+    for (const ChainFactor& f : c.factors) factors.push_back(factor(f));
+    json out = {{"kind", "named_chain"}, {"key", c.key}, {"of", c.of}, {"wrt", c.wrt}, {"factors", factors},
+                {"value", num(c.value)}, {"tape", num(c.tape)}, {"agrees", c.agrees}};
+    if (c.reason) out["reason"] = message(*c.reason);
+    return out;
 }
 
 json JsonWriter::update(const Update& u) const {
@@ -176,6 +202,7 @@ json JsonWriter::item(const Item& item) const {
         json operator()(const Step& s) const { return w.step(s); }
         json operator()(const ChainLine& c) const { return w.chain(c); }
         json operator()(const GradientSum& g) const { return w.sum(g); }
+        json operator()(const NamedChain& c) const { return w.named_chain(c); }
         json operator()(const Update& u) const { return w.update(u); }
         json operator()(const Table& t) const { return w.table(t); }
         json operator()(const Note& n) const { return w.note(n); }
@@ -230,8 +257,9 @@ json JsonWriter::record() const {
         const JsonWriter writer(section_page);
         json items = json::array();
         for (const Item& i : s.items) items.push_back(writer.item(i));
-        out["sections"].push_back({{"key", s.key}, {"title", message(s.title)}, {"digits", section_page.digits},
-                                   {"items", items}});
+        json section = {{"key", s.key}, {"title", message(s.title)}, {"digits", section_page.digits}, {"items", items}};
+        if (s.folded) section["folded"] = true;
+        out["sections"].push_back(std::move(section));
     }
     out["comparisons"] = json::array();
     for (const Comparison& c : r.comparisons) out["comparisons"].push_back(comparison(c));

@@ -59,6 +59,7 @@ TemplateData sections_data(const Page& page, Markup markup) {
         TemplateData d;
         d.set("title", title);
         d.set("anchor", "part-" + anchor(s.key));  // items may share the section's key
+        d.set("folded", s.folded);
         d.set("items", list_of(std::move(items)));
         sections.push_back(std::move(d));
     }

@@ -1,5 +1,6 @@
 // The data of each kind of item on a lesson page. Formulas become LaTeX (math.hpp); numbers
 // are formatted here, in the page's styles.
+#include "chain_lines.hpp"
 #include "drawings.hpp"
 #include "math.hpp"
 #include "page_data.hpp"
@@ -8,7 +9,8 @@
 namespace nntrace {
 namespace {
 
-const char* const item_flags[] = {"is_step", "is_chain", "is_sum", "is_update", "is_table", "is_note", "is_figure"};
+const char* const item_flags[] = {"is_step",  "is_chain", "is_sum",    "is_named_chain",
+                                   "is_update", "is_table", "is_note", "is_figure"};
 
 // Every flag is set on every item: Mustache looks a missing name up in the enclosing context.
 TemplateData flagged(const std::string& flag) {
@@ -80,6 +82,36 @@ TemplateData sum_data(const Page& page, const GradientSum& g) {
     return d;
 }
 
+// The textbook's chain: one math line each (chain_lines.hpp), the lines under it marked `sub`.
+TemplateData named_chain_data(const Page& page, const NamedChain& c) {
+    ChainNotation n;
+    n.partial = latex_partial;
+    n.delta = [](const std::string& name) { return "\\delta_{" + latex_name(name) + "}"; };
+    n.operand = [&](const Num& v) { return operand_tex(page, v); };
+    n.result = [&](const Num& v) { return result_tex(page, v); };
+    n.formula = [&](const Formula& f) {
+        const LatexFormula t = latex_formula(f, [&](const Num& v) { return format_number(v.hand, page.value_style()); });
+        return std::make_pair(t.symbols, t.substituted);
+    };
+    n.times = " \\cdot ";
+    n.tight_times = " \\cdot ";
+    std::vector<TemplateData> lines;
+    for (const ChainText& line : chain_lines(c, n)) {
+        TemplateData l;
+        l.set("sub", line.depth > 0);
+        l.set("has_tex", !line.math.empty());
+        l.set("tex", line.math);
+        l.set("has_words", line.words.has_value());
+        l.set("words", line.words ? page.words(*line.words) : "");
+        set_exact(l, page, line.result.value_or(Num{}));
+        lines.push_back(std::move(l));
+    }
+    TemplateData d = flagged("is_named_chain");
+    d.set("anchor", anchor(c.key));
+    d.set("lines", list_of(std::move(lines)));
+    return d;
+}
+
 TemplateData update_data(const Page& page, const Update& u) {
     const std::string param = latex_name(u.param);
     const std::string symbols = param + " - \\eta \\cdot " + latex_partial(u.loss.empty() ? "L" : u.loss, u.param);
@@ -128,6 +160,7 @@ TemplateData item_data(const Page& page, const Item& item, Markup markup) {
         TemplateData operator()(const Step& s) const { return step_data(page, s); }
         TemplateData operator()(const ChainLine& c) const { return chain_data(page, c); }
         TemplateData operator()(const GradientSum& g) const { return sum_data(page, g); }
+        TemplateData operator()(const NamedChain& c) const { return named_chain_data(page, c); }
         TemplateData operator()(const Update& u) const { return update_data(page, u); }
         TemplateData operator()(const Table& t) const {
             TemplateData d = table_data(page, t, markup);

@@ -1,5 +1,6 @@
 #include "people_text.hpp"
 
+#include "chain_lines.hpp"
 #include "formula_text.hpp"
 
 namespace nntrace {
@@ -73,6 +74,30 @@ std::string sum_line(const Page& page, const GradientSum& g) {
         }
     }
     return equation({partial(g.root, g.target), symbols, values, result_text(page, g.total)});
+}
+
+std::vector<std::string> named_chain_text(const Page& page, const NamedChain& c) {
+    ChainNotation n;
+    n.partial = partial;
+    n.delta = [](const std::string& name) { return "δ_" + name; };
+    n.operand = [&](const Num& v) { return parenthesize_negative(value_text(page, v)); };
+    n.result = [&](const Num& v) { return format_number(v.hand, page.result_style()); };
+    n.formula = [&](const Formula& f) {
+        const FormulaText t = formula_text(f, page.value_style());
+        return std::make_pair(t.symbols, t.substituted);
+    };
+    n.times = " · ";
+    n.tight_times = "·";
+    std::vector<std::string> out;
+    for (const ChainText& line : chain_lines(c, n)) {
+        std::string text = std::string(static_cast<std::size_t>(4 * line.depth), ' ');
+        if (line.words) text += page.words(*line.words);
+        text += line.math;
+        const std::string exact = line.result ? page.exact_if_different(*line.result) : "";
+        if (!exact.empty()) text += " " + page.words(Message{"render.exact_beside", {Arg{exact, {}}}});
+        out.push_back(std::move(text));
+    }
+    return out;
 }
 
 std::string update_line(const Page& page, const Update& u) {

@@ -20,6 +20,8 @@ std::string step_line(const Page& page, const Step& s);
 std::string chain_line(const Page& page, const ChainLine& c);
 // ∂z/∂b = ∂z/∂x·∂x/∂b + ∂z/∂y·∂y/∂b = 27 + 36 = 63
 std::string sum_line(const Page& page, const GradientSum& g);
+// The textbook's chain and the lines under it (chain_lines.hpp), for a terminal.
+std::vector<std::string> named_chain_text(const Page& page, const NamedChain& c);
 // w7 ← w7 − η·∂L/∂w7 = 0.7 − 0.5·(−0.41) = 0.905
 std::string update_line(const Page& page, const Update& u);
 // "Warning: ..." (the kind's word, then the message)

@@ -24,6 +24,11 @@ std::string item_text(const Page& page, const Item& item) {
         std::string operator()(const Step& s) const { return indent + step_line(page, s) + "\n"; }
         std::string operator()(const ChainLine& c) const { return indent + chain_line(page, c) + "\n"; }
         std::string operator()(const GradientSum& g) const { return indent + sum_line(page, g) + "\n"; }
+        std::string operator()(const NamedChain& c) const {
+            std::string out;
+            for (const std::string& line : named_chain_text(page, c)) out += indent + line + "\n";
+            return out;
+        }
         std::string operator()(const Update& u) const { return indent + update_line(page, u) + "\n"; }
         std::string operator()(const Table& t) const { return "\n" + table_block(page, t) + "\n"; }
         std::string operator()(const Note& n) const { return indent + note_line(page, n) + "\n"; }
@@ -36,7 +41,8 @@ std::string item_text(const Page& page, const Item& item) {
 }
 
 std::string section_text(const Page& page, const Section& s) {
-    std::string out = "\n" + underlined(page.words(s.title), '-');
+    // A folded subsection (the elementary steps behind the chains) is underlined more lightly.
+    std::string out = "\n" + underlined(page.words(s.title), s.folded ? '.' : '-');
     for (const Item& item : s.items) out += item_text(page, item);
     return out;
 }

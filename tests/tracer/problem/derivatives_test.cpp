@@ -66,7 +66,7 @@ TEST_CASE("Problem derivatives: a node's derivative with respect to another node
 
 TEST_CASE("Problem derivatives: their chain-rule lines stay on the way between the two names", "[problem][derivatives]") {
     const Record r = nntrace::run_problem(chain_with({{"v", "u"}}), {});
-    const auto lines = items_of<nntrace::ChainLine>(r, "derivatives");
+    const auto lines = items_of<nntrace::ChainLine>(r, "derivatives-steps");
     REQUIRE(lines.size() == 1);  // v reaches u in one link; the links down to a and x are not shown
     CHECK(lines[0]->key == "dv/du/via/v");
 }
@@ -104,9 +104,9 @@ TEST_CASE("Problem derivatives: a request that names no node is refused", "[prob
     CHECK_THROWS_AS(nntrace::run_problem(chain_with({{"x", "a"}}), {}), nntrace::InputError);
 }
 
-TEST_CASE("Problem record: the backward section opens with the graph, gradients on its nodes", "[problem][record][diagram]") {
+TEST_CASE("Problem record: the elementary steps open with the graph, gradients on its nodes", "[problem][record][diagram]") {
     const Record r = nntrace::run_problem(nntrace::parse_problem(chain, "chain.toml"), {});
-    const auto diagrams = items_of<nntrace::Diagram>(r, "backward");
+    const auto diagrams = items_of<nntrace::Diagram>(r, "backward-steps");
     REQUIRE(diagrams.size() == 1);
     const nntrace::Diagram& d = *diagrams[0];
     CHECK(d.key == "backward-graph");
@@ -143,4 +143,22 @@ TEST_CASE("Problem record: without training there is no loss curve", "[problem][
     const Record r = nntrace::run_problem(nntrace::parse_problem(chain, "chain.toml"), {});
     for (const auto& s : r.sections)
         for (const auto& item : s.items) CHECK_FALSE(std::holds_alternative<nntrace::Plot>(item));
+}
+
+TEST_CASE("Problem derivatives: an asked derivative leads with its chain over named quantities", "[problem][derivatives][named-chain]") {
+    const Record r = nntrace::run_problem(chain_with({{"L", "a"}, {"v", "a"}}), {});
+    const auto chains = items_of<nntrace::NamedChain>(r, "derivatives");
+    REQUIRE(chains.size() == 1);  // dL/da is the loss's: its chain is in the backward section
+    CHECK(chains[0]->key == "dv/da/chain");
+    REQUIRE(chains[0]->factors.size() == 2);  // ∂v/∂u · ∂u/∂a = 2u · x
+    CHECK(chains[0]->factors[0].value.exact == 2 * 1.5);
+    CHECK(chains[0]->factors[1].value.exact == 3);
+    CHECK(chains[0]->value.exact == r.find("dv/da")->exact);
+}
+
+TEST_CASE("Problem record: gradients with respect to the data are not listed, yet found", "[problem][record]") {
+    const Record r = nntrace::run_problem(nntrace::parse_problem(chain, "chain.toml"), {});
+    for (const auto* s : items_of<nntrace::Step>(r, "gradients")) CHECK(s->key != "dL/dx");
+    REQUIRE(r.find("dL/dx"));
+    CHECK(r.find("dL/dx")->exact == r.find("dL/du")->exact * 0.5);  // ∂u/∂x = a
 }

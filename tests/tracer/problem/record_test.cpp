@@ -34,7 +34,7 @@ std::vector<std::string> item_keys(const Record& r) {
 
 TEST_CASE("Problem record: sections without training", "[problem][record]") {
     const Record r = run_file(test::data_file("minimal.toml"));
-    CHECK(section_keys(r) == std::vector<std::string>{"setup", "forward", "backward", "gradients"});
+    CHECK(section_keys(r) == std::vector<std::string>{"setup", "forward", "backward", "backward-steps", "gradients"});
 }
 
 TEST_CASE("Problem record: a problem without [loss] has a forward pass only", "[problem][record]") {
@@ -47,7 +47,7 @@ TEST_CASE("Problem record: a problem without [loss] has a forward pass only", "[
 TEST_CASE("Problem record: sections with training", "[problem][record][train]") {
     const Record r = run_file(test::data_file("train-tiny.toml"));
     CHECK(section_keys(r) ==
-          std::vector<std::string>{"setup", "forward", "backward", "gradients", "round-1", "round-2", "final"});
+          std::vector<std::string>{"setup", "forward", "backward", "backward-steps", "gradients", "round-1", "round-2", "final"});
 }
 
 TEST_CASE("Problem record: the setup lists inputs and params in a table", "[problem][record]") {
