@@ -7,6 +7,7 @@
 #include "core/recording.hpp"
 #include "problem/derivatives.hpp"
 #include "problem/large_graph.hpp"
+#include "problem/matrices.hpp"
 #include "problem/network_diagram.hpp"
 #include "problem/network_table.hpp"
 #include "problem/run_parts.hpp"
@@ -87,6 +88,8 @@ Section backward_section(const Problem& p, const Tape& tape, const Gradients& g)
     s.items.emplace_back(std::move(graph));
     for (auto& line : chain_rule_items(tape, g, "")) s.items.push_back(std::move(line));
     for (const auto& w : p.wrt) s.items.emplace_back(gradient_step(tape, g, *tape.find(w.name), ""));
+    // The gradients of the params the source writes as a matrix or vector, laid out as one.
+    for (auto& table : gradient_matrices(p, tape, g)) s.items.push_back(std::move(table));
     // The gradients just found, back on the network's weights and neurons.
     if (auto network = network_diagram(p, tape, &g, "backward-network")) {
         network->title = words("problem.diagram.network_backward", {text(display_name(tape, g.root))});
@@ -141,6 +144,12 @@ std::vector<Section> training(const Problem& p, const RunValues& v, const Arithm
         report_backward_fault(p, first, f);
     }
     std::vector<Section> sections = training_sections(*run, setup, view);
+    // Round 1's new values of a matrix or vector, laid out as one, after its updates.
+    if (sections.front().key == "round-1") {
+        std::map<std::string, Num> after;
+        for (const ParamUpdate& u : run->updates_at(1)) after[u.name] = u.after;
+        for (auto& table : updated_matrices(p, after, v.values)) sections.front().items.push_back(std::move(table));
+    }
     sections.back().items.emplace_back(loss_table(*run));
     sections.back().items.emplace_back(loss_plot(*run, "loss-plot"));
     record.find_elsewhere.push_back(rounds_left_out_lookup(std::move(run), setup, view));
