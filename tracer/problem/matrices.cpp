@@ -32,7 +32,7 @@ std::vector<Item> gradient_matrices(const Problem& problem, const Tape& tape, co
     std::vector<Item> out;
     const std::string& loss = display_name(tape, g.root);
     for (const MatrixGroup& group : problem.matrices) {
-        out.emplace_back(laid_out(group, "d" + loss + "/d" + group.name,
+        out.emplace_back(laid_out(group, "d" + loss + "_d" + group.name,
                                   words("problem.table.gradient_matrix", {text(loss), text(group.name)}),
                                   [&](const std::string& name) {
                                       // The gradient's own step: a zero reached through a zero factor reads 0, not −0.

@@ -12,8 +12,9 @@
 
 namespace nntrace {
 
-// One table per group, key "d<loss>/d<group>" ("dL/dW"): a row per row of the group, its first
-// column the entries' names, then one column per column ("1", "2", …), so that "dL/dW/2/1" is
+// One table per group, key "d<loss>_d<group>" ("dL_dW": a table's key holds no '/', which
+// separates the row and the column of a cell's key): a row per row of the group, its first
+// column the entries' names, then one column per column ("1", "2", …), so that "dL_dW/2/1" is
 // ∂L/∂W10 for W = [[W00, W01], [W10, W11]].
 std::vector<Item> gradient_matrices(const Problem& problem, const Tape& tape, const Gradients& g);
 

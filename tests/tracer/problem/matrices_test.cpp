@@ -55,7 +55,7 @@ TEST_CASE("Problem matrices: a matrix and a vector are read row by row", "[probl
 
 TEST_CASE("Problem matrices: the gradient is laid out like the matrix", "[problem][matrices]") {
     const nntrace::Record r = nntrace::run_problem(nntrace::parse_problem(relu_net, "relu.toml"), {});
-    const nntrace::Table* dW = r.find_table("dL/dW");
+    const nntrace::Table* dW = r.find_table("dL_dW");
     REQUIRE(dW);
     REQUIRE(dW->rows.size() == 2);
     REQUIRE(dW->columns.size() == 3);  // the entries' names, then columns 1 and 2
@@ -63,10 +63,10 @@ TEST_CASE("Problem matrices: the gradient is laid out like the matrix", "[proble
     for (int i = 0; i < 2; ++i)
         for (int j = 0; j < 2; ++j) {
             INFO(names[i][j]);
-            const std::string cell = "dL/dW/" + std::to_string(i + 1) + "/" + std::to_string(j + 1);
+            const std::string cell = "dL_dW/" + std::to_string(i + 1) + "/" + std::to_string(j + 1);
             CHECK(r.find(cell)->exact == r.find(std::string("dL/d") + names[i][j])->exact);
         }
-    CHECK(r.find("dL/dV/1/2")->exact == r.find("dL/dV1")->exact);
+    CHECK(r.find("dL_dV/1/2")->exact == r.find("dL/dV1")->exact);
 }
 
 TEST_CASE("Problem matrices: with training, the values after the first update are laid out too", "[problem][matrices][train]") {
