@@ -58,7 +58,9 @@ TemplateData chain_data(const Page& page, const ChainLine& c) {
     if (c.through == c.root) {
         // The first link of a chain (∂L/∂ŷ, from L itself): the local derivative alone, not
         // "∂L/∂L · ∂L/∂ŷ = 1 · …".
-        tex = equation({derivative, local.symbols, local.substituted, result});
+        // A constant rule ("0.5") says nothing the value does not.
+        tex = local.symbols == local.substituted ? equation({derivative, result})
+                                                 : equation({derivative, local.symbols, local.substituted, result});
     } else {
         // "1 · y = 1 · 9": the local derivative's symbols first, where they say more than its value.
         const std::string with_symbols = local.symbols != local.substituted && !local.symbols.empty()

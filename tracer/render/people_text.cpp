@@ -60,6 +60,8 @@ std::string chain_line(const Page& page, const ChainLine& c) {
     // "∂L/∂L · ∂L/∂ŷ = 1 · …".
     if (c.through == c.root) {
         const FormulaText local = formula_text(c.local_formula, page.value_style());
+        // A constant rule ("0.5") says nothing the value does not.
+        if (local.symbols == local.substituted) return equation({partial(c.root, c.target), result}) + rule;
         return equation({partial(c.root, c.target), local.symbols, local.substituted, result}) + rule;
     }
     const std::string symbols = partial(c.root, c.through) + " · " + partial(c.through, c.target);
