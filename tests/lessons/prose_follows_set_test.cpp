@@ -49,13 +49,14 @@ std::vector<std::string> labels_of(const std::string& name) {
     return out;
 }
 
-// Whether `text` says "label = value" with nothing numeric after the value ("x = 1" but not
-// "x = 1.2"), and not as part of a longer name ("ax = 1").
+// Whether `text` says "label = value" with nothing after the value that makes it a longer
+// number or a product ("x = 1" but not "x = 1.2" or "b = 4w + 3"), and not as part of a longer
+// name ("ax = 1").
 bool names_with_value(const std::string& text, const std::string& label, const std::string& value) {
     const std::string said = label + " = " + value;
     for (auto at = text.find(said); at != std::string::npos; at = text.find(said, at + 1)) {
         const auto end = at + said.size();
-        const bool longer_number = end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) ||
+        const bool longer_number = end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
                                                          (text[end] == '.' && end + 1 < text.size() &&
                                                           std::isdigit(static_cast<unsigned char>(text[end + 1]))));
         const bool longer_name = at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_');
