@@ -4,8 +4,8 @@
 //   Train222/plain       the reference: doubles, no tape, no record (checked: same final weights)
 //   Train222/tape        train(): every number of every round kept (values, local derivatives,
 //                        gradients, chain-rule products, updates), replaying one graph
-//   Train222/record      train() + training_sections(): the sections a page gets (rounds 1–3
-//                        and the last written out as steps and chain-rule lines)
+//   Train222/record      train() + training_sections(): the sections a page gets (round 1
+//                        written out as steps and chain-rule lines, the others as numbers)
 //   Train222/every-round-written   the same with all 10,000 rounds written out as sections
 //   Train222/problem     run_problem on lessons/net-222/problem.toml with rounds = 10000
 #include <array>
@@ -178,7 +178,7 @@ void Train222_tape(benchmark::State& state) {
 }
 
 // `every_round`: every round written out as text-ready steps and chain-rule lines (what a page
-// of all 10,000 rounds would need), instead of the opening rounds and the last.
+// of all 10,000 rounds would need), instead of round 1 alone.
 void Train222_record(benchmark::State& state, bool every_round) {
     const NetworkSource source;
     const TrainingSetup setup = traced_setup(source, rounds);

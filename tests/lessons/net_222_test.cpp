@@ -135,6 +135,27 @@ TEST_CASE("Net 222: the new forward pass and the loss over ten rounds follow the
     CHECK(value(r, "out_o1@2") > value(r, "out_o1"));  // one update moves out_o1 toward 0.85
 }
 
+TEST_CASE("Net 222: round 1 is written out in full, the others are rows of the rounds table", "[lesson][net-222]") {
+    const Record& r = defaults();
+    CHECK(find_section(r, "round-1"));
+    CHECK_FALSE(find_section(r, "round-2"));
+    CHECK_FALSE(find_section(r, "final"));
+    const Table* rounds = r.find_table("losses");
+    REQUIRE(rounds);
+    REQUIRE(rounds->columns.size() == 10);  // pass, loss, w1 … w8
+    Net net;
+    for (int k = 1; k <= 11; ++k) {
+        INFO("pass " << k);
+        for (int j = 1; j <= 8; ++j)
+            CHECK(value(r, "losses/" + std::to_string(k) + "/" + w(j)) ==
+                  Approx(net.w[static_cast<std::size_t>(j)]).epsilon(1e-12));
+        net.update(1);
+    }
+    // A round left out is still found by its keys, from that round's own numbers.
+    CHECK(value(r, "w5@5") == value(r, "losses/5/w5"));
+    CHECK(r.find("dE_total/dw5@5"));
+}
+
 TEST_CASE("Net 222: --set w5=0.3 reruns the network from that weight", "[lesson][net-222]") {
     const Record r = run_with("net-222", {{"w5", "0.3"}});
     Net net;
@@ -163,11 +184,11 @@ TEST_CASE("Net 222: --set rounds=3 gives three rounds and a loss table of four p
     const Table* losses = r.find_table("losses");
     REQUIRE(losses);
     CHECK(losses->rows.size() == 4);
-    CHECK(r.sections.back().key == "final");
+    CHECK(r.sections.back().key == "rounds");
     CHECK(r.find("E_total@4"));
     CHECK_FALSE(r.find("E_total@5"));
     const Plot* plot = nullptr;
-    for (const auto& item : section(r, "final").items)
+    for (const auto& item : section(r, "rounds").items)
         if (const auto* p = std::get_if<Plot>(&item)) plot = p;
     REQUIRE(plot);
     REQUIRE(plot->series.size() == 1);

@@ -105,6 +105,23 @@ TEST_CASE("ReLU MLP: in the graph the edge through the closed unit carries a zer
     CHECK(found);
 }
 
+TEST_CASE("ReLU MLP: the gradients are assembled into ∂L/∂W and ∂L/∂V, laid out as the source prints them", "[lesson][relu-mlp]") {
+    const Record& r = defaults();
+    const Table* dW = r.find_table("dL_dW");
+    const Table* dV = r.find_table("dL_dV");
+    REQUIRE(dW);
+    REQUIRE(dV);
+    CHECK(dW->rows.size() == 2);
+    CHECK(dV->rows.size() == 1);
+    // Row i, column j holds ∂L/∂W_(i−1)(j−1): the same number as the entry's own gradient.
+    for (int i = 1; i <= 2; ++i)
+        for (int j = 1; j <= 2; ++j)
+            CHECK(value(r, "dL_dW/" + std::to_string(i) + "/" + std::to_string(j)) ==
+                  value(r, "dL/dW" + std::to_string(i - 1) + std::to_string(j - 1)));
+    CHECK(value(r, "dL_dV/1/1") == value(r, "dL/dV0"));
+    CHECK(value(r, "dL_dV/1/2") == value(r, "dL/dV1"));
+}
+
 TEST_CASE("ReLU MLP: there is no training, so no rounds", "[lesson][relu-mlp]") {
     for (const auto& s : defaults().sections) CHECK(s.key.rfind("round-", 0) != 0);
     CHECK_THROWS_AS(run_with("relu-mlp", {{"rounds", "3"}}), InputError);

@@ -91,11 +91,17 @@ std::vector<Item> final_pass_items(const TrainingRun& run, const TrainingSetup& 
 
 // Where rounds are left out: which ones, and that their numbers are still kept.
 Note rounds_left_out(int first, int last) {
+    if (first == last)
+        return Note{"rounds-left-out", Note::Kind::info, Message{"training.note.round_left_out", {Arg{"", Num::both(first)}}}};
     return Note{"rounds-left-out", Note::Kind::info,
                 Message{"training.note.rounds_left_out", {Arg{"", Num::both(first)}, Arg{"", Num::both(last)}}}};
 }
 
 }  // namespace
+
+Num TrainingRun::value_at(int pass, std::size_t j) const {
+    return pass == 1 ? start[j] : afters[static_cast<std::size_t>(pass - 2) * names.size() + j];
+}
 
 std::vector<ParamUpdate> TrainingRun::updates_at(int round) const {
     std::vector<ParamUpdate> out;
@@ -177,13 +183,7 @@ Step gradient_step(const Tape& tape, const Gradients& g, NodeId of, const std::s
 
 std::vector<int> rounds_shown(int rounds, const TrainingView& view) {
     std::vector<int> shown;
-    if (rounds <= view.rounds_in_full) {
-        for (int k = 1; k <= rounds; ++k) shown.push_back(k);
-        return shown;
-    }
-    // Round 1 at least: the note on the rounds left out follows the last opening round.
-    for (int k = 1; k <= std::max(1, view.opening_rounds) && k < rounds; ++k) shown.push_back(k);
-    shown.push_back(rounds);
+    for (int k = 1; k <= std::min(rounds, std::max(1, view.rounds_in_full)); ++k) shown.push_back(k);
     return shown;
 }
 
@@ -198,25 +198,23 @@ std::vector<int> passes_listed(int passes, int most) {
 
 std::vector<Section> training_sections(const TrainingRun& run, const TrainingSetup& setup, const TrainingView& view) {
     std::vector<Section> sections;
-    Section final_pass{"final", Message{"training.section.final", {}}, {}};
-    if (view.write_rounds) {
-        int previous = 0;
-        for (int k : rounds_shown(run.rounds(), view)) {
-            if (k > previous + 1) sections.back().items.emplace_back(rounds_left_out(previous + 1, k - 1));
-            sections.push_back(round_section(run, k, setup, view));
-            previous = k;
-        }
-        final_pass.items = final_pass_items(run, setup, view);
-    } else {
-        final_pass.items.emplace_back(rounds_left_out(1, run.rounds()));
-    }
-    // Said before the loss table that follows the final pass, when that table is thinned.
+    const std::vector<int> shown = view.write_rounds ? rounds_shown(run.rounds(), view) : std::vector<int>{};
+    for (int k : shown) sections.push_back(round_section(run, k, setup, view));
+    const int written = static_cast<int>(shown.size());
+    const bool every_round = view.write_rounds && written == run.rounds();
+    Section last = every_round ? Section{"final", Message{"training.section.final", {}}, {}}
+                               : Section{"rounds", Message{"training.section.rounds", {}}, {}};
+    if (every_round)
+        last.items = final_pass_items(run, setup, view);
+    else if (written < run.rounds())
+        last.items.emplace_back(rounds_left_out(written + 1, run.rounds()));
+    // Said before the rounds table that follows, when that table is thinned.
     if (run.passes() > losses_listed) {
         const int every = passes_listed(run.passes()).at(1) - 1;
-        final_pass.items.emplace_back(Note{"losses-thinned", Note::Kind::info,
-                                           Message{"training.note.losses_thinned", {Arg{"", Num::both(every)}}}});
+        last.items.emplace_back(Note{"losses-thinned", Note::Kind::info,
+                                     Message{"training.note.losses_thinned", {Arg{"", Num::both(every)}}}});
     }
-    sections.push_back(std::move(final_pass));
+    sections.push_back(std::move(last));
     return sections;
 }
 
@@ -234,7 +232,9 @@ std::optional<Num> thinned_loss_cell(const TrainingRun& run, const std::string& 
     if (k < 1 || k > run.passes()) return std::nullopt;
     if (column == "loss") return run.loss_at(k);
     if (column == "pass") return Num::both(k);
-    return std::nullopt;
+    const auto name = std::find(run.names.begin(), run.names.end(), column);
+    if (name == run.names.end() || run.names.size() > values_listed) return std::nullopt;
+    return run.value_at(k, static_cast<std::size_t>(name - run.names.begin()));
 }
 
 }  // namespace
@@ -273,11 +273,19 @@ Table loss_table(const TrainingRun& run) {
     Table t;
     // A thinned table has another key: "losses/k/loss" always means pass k (see below).
     t.key = run.passes() > losses_listed ? "losses-sampled" : "losses";
-    t.title = Message{"training.table.loss", {}};
+    const bool with_values = run.names.size() <= values_listed;
+    t.title = Message{with_values ? "training.table.rounds" : "training.table.loss", {}};
     t.columns = {Column{"pass", Message{"training.column.pass", {}}, 0},
                  Column{"loss", Message{"training.column.loss", {}}, std::nullopt}};
-    for (int k : passes_listed(run.passes()))
-        t.rows.push_back({Cell{Num::both(k), std::nullopt}, Cell{run.loss_at(k), std::nullopt}});
+    if (with_values)
+        for (const auto& name : run.names)
+            t.columns.push_back(Column{name, Message{"training.column.name", {Arg{name, std::nullopt}}}, std::nullopt});
+    for (int k : passes_listed(run.passes())) {
+        std::vector<Cell> row{Cell{Num::both(k), std::nullopt}, Cell{run.loss_at(k), std::nullopt}};
+        if (with_values)
+            for (std::size_t j = 0; j < run.names.size(); ++j) row.push_back(Cell{run.value_at(k, j), std::nullopt});
+        t.rows.push_back(std::move(row));
+    }
     return t;
 }
 

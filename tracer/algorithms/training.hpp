@@ -57,6 +57,8 @@ struct TrainingRun {
     Tape tape_at(int pass) const { return replay.tape_at(static_cast<std::size_t>(pass - 1)); }
     Gradients gradients_at(int round) const { return replay.gradients_at(static_cast<std::size_t>(round - 1)); }
     std::vector<ParamUpdate> updates_at(int round) const;
+    // Updated name j's value in forward pass k: its start, or its value after update k − 1.
+    Num value_at(int pass, std::size_t j) const;
 };
 
 // A value that left the doubles during training (an overflow to ±inf, a nan), and the round
@@ -82,37 +84,41 @@ TrainingRun train(const TrainingSetup& setup);
 struct TrainingView {
     std::vector<std::string> shown_values;  // leaves listed at the top of each pass; default: update
     bool chain_lines_in_first_round = true;  // false when the page has already shown them
-    // A long run is written out in full for its first `opening_rounds` rounds and its last one;
-    // the rounds between are kept as numbers (the loss table and plot cover every pass).
-    int rounds_in_full = 12;
-    int opening_rounds = 3;
+    // Round 1 is written out in full, as a textbook does, and every pass is a row of the rounds
+    // table (the trained values and the loss); the rounds after the first `rounds_in_full` are
+    // kept as numbers only. The pass after the last update is written out when every round is.
+    int rounds_in_full = 1;
     // false: no round is written out, nor the final pass (a graph too big to show node by node);
     // the loss table and plot still cover every pass.
     bool write_rounds = true;
 };
 
 // The training keys of rounds the sections leave out ("w7@5000", "dL/dw7@5000", "w7@5000+",
-// a chain-rule line's key + "@5000"; the final pass's when no round is written), looked up by
-// writing that one round out; and "losses/k/loss" of a thinned loss table (pass k's loss).
+// a chain-rule line's key + "@5000"; the final pass's when it is not written), looked up by
+// writing that one round out; and "losses/k/loss", "losses/k/w7" of a thinned rounds table.
 std::function<std::optional<Num>(const std::string& key)> rounds_left_out_lookup(
     std::shared_ptr<const TrainingRun> run, const TrainingSetup& setup, const TrainingView& view);
 
 // Round k written out: the section training_sections would give it.
 Section round_section(const TrainingRun& run, int k, const TrainingSetup& setup, const TrainingView& view);
 
-// The rounds written out in full: all of them, or the opening ones and the last.
+// The rounds written out in full: the first `view.rounds_in_full` (round 1 at least).
 std::vector<int> rounds_shown(int rounds, const TrainingView& view);
 
 // One section per round shown ("round-k": the pass's leaves and nodes, its chain-rule lines, the
 // gradients of the updated names and the updates), a note where rounds are left out, then
-// "final" (the last forward pass).
+// "final" (the last forward pass) when every round is shown, else "rounds" (for the rounds
+// table and plot the caller adds).
 std::vector<Section> training_sections(const TrainingRun& run, const TrainingSetup& setup,
                                        const TrainingView& view);
 
-// The loss at each forward pass: columns "pass" and "loss", one row per pass (rounds + 1), key
-// "losses". For a long run, every k-th pass and the last, at most `losses_listed` rows (a note
-// says which), key "losses-sampled": its row numbers are not pass numbers.
+// The rounds at a glance: the trained values each forward pass used and its loss. Columns
+// "pass", "loss" and one per trained name (at most `values_listed` of them: a big graph's table
+// keeps to the loss), one row per pass (rounds + 1), key "losses"; "losses/k/w1" is w1 in pass k.
+// For a long run, every k-th pass and the last, at most `losses_listed` rows (a note says
+// which), key "losses-sampled": its row numbers are not pass numbers.
 constexpr int losses_listed = 101;
+constexpr std::size_t values_listed = 16;
 Table loss_table(const TrainingRun& run);
 
 // The passes a loss table lists: all of 1…passes, or every k-th from 1 and the last, at most `most`.

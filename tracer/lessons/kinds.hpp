@@ -4,6 +4,8 @@
 // kinds.cpp. Internal to the lessons library.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +25,10 @@ struct LessonRun {
     // --exact or --decimals was given: the user's choice holds for every part of the lesson,
     // overriding the precision a part declares for itself.
     bool arithmetic_from_user = false;
+    // Where a kind leaves the lookups of the numbers its sections keep but do not write out (the
+    // rounds a training run leaves out); the lesson's record asks them for keys no section has.
+    // Null: nobody asks.
+    std::vector<std::function<std::optional<Num>(const std::string& key)>>* find_elsewhere = nullptr;
 };
 
 struct LessonKind {

@@ -87,9 +87,9 @@ Record run_lesson(const std::filesystem::path& lessons_dir, const std::string& i
     Parameters parameters = lesson.parameters;
     parameters.apply_sets(options.sets, lesson.info.id);
 
-    const LessonRun run{lesson, parameters, options.arithmetic.value_or(lesson.arithmetic),
-                        options.arithmetic.has_value()};
     Record record;
+    const LessonRun run{lesson, parameters, options.arithmetic.value_or(lesson.arithmetic),
+                        options.arithmetic.has_value(), &record.find_elsewhere};
     record.id = lesson.info.id;
     record.title = Message{lesson_message_id(lesson, "title"), {}};
     record.arithmetic = run.arithmetic;

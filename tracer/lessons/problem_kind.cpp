@@ -169,6 +169,9 @@ std::vector<Section> run_problem_lesson(const LessonRun& run) {
     // Built even when it is not shown, so that a wrong key is found whatever the arithmetic.
     Section exact = exact_section(run.lesson, record, lesson.compare_exact);
     if (run.arithmetic.is_hand() && !lesson.compare_exact.empty()) record.sections.push_back(std::move(exact));
+    // The rounds a training run leaves out stay findable by key in the lesson's record too.
+    if (run.find_elsewhere)
+        for (auto& lookup : record.find_elsewhere) run.find_elsewhere->push_back(std::move(lookup));
     return record.sections;
 }
 

@@ -116,6 +116,21 @@ void check_leaf_names(const Problem& p, const std::vector<NameReference>& names,
     }
 }
 
+// [matrices]: each a fresh valid name, its entries params or inputs, none twice.
+void check_matrices(const Problem& p) {
+    std::set<std::string> defined, groups;
+    for (const Definition& d : value_definitions(p)) defined.insert(d.name);
+    for (const MatrixGroup& g : p.matrices) {
+        if (!is_valid_name(g.name))
+            fail_at(p, g.key, "'" + g.name + "' is not a valid name for a matrix: ASCII letters, digits and _");
+        if (defined.count(g.name) || !groups.insert(g.name).second)
+            fail_at(p, g.key, "[matrices] " + g.name + ": the name is already taken; a matrix needs a name of its own");
+        std::vector<NameReference> entries;
+        for (const auto& row : g.rows) entries.insert(entries.end(), row.begin(), row.end());
+        check_leaf_names(p, entries, "[matrices] " + g.name);
+    }
+}
+
 }  // namespace
 
 void fail_at(const Problem& problem, FilePosition at, const std::string& message) {
@@ -166,6 +181,7 @@ void check_expressions(const Problem& p) {
 }
 
 void check_references(Problem& p) {
+    check_matrices(p);
     if (p.train && !p.loss) fail_at(p, p.train->where, "[train] needs a [loss] table naming the node to minimise");
     if (!p.loss) return;
     const auto is_node = [&](const std::string& name) {

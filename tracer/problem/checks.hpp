@@ -35,7 +35,7 @@ std::vector<UserFunction> make_user_functions(const Problem& problem);
 // independent ones. A cycle is an error that names it: "z1 → h1 → z1".
 void order_nodes(Problem& problem);
 
-// [loss] node is a node; wrt and update name params or inputs.
+// [loss] node is a node; wrt, update and the entries of [matrices] name params or inputs.
 void check_references(Problem& problem);
 
 }  // namespace nntrace

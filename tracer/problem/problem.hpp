@@ -67,6 +67,15 @@ struct DerivativeRequest {
     std::string wrt;  // a node, an input or a param
 };
 
+// `W = [["W00", "W01"], ["W10", "W11"]]` or `V = ["V0", "V1"]` in [matrices]: params (or
+// inputs) that the source writes as one matrix or vector, shown as one on the page. A vector is
+// a matrix of one row.
+struct MatrixGroup {
+    std::string name;
+    std::vector<std::vector<NameReference>> rows;
+    FilePosition key;
+};
+
 // A weight or bias that the [network] shorthand generated, and the neurons it joins: the
 // numbering made visible (docs/network-shorthand.md).
 struct NetworkLink {
@@ -103,6 +112,8 @@ struct Problem {
     // The weights and biases of [network], in numbering order (w1, w2, …, then b1, …); empty
     // when the file has no [network].
     std::vector<NetworkLink> network_links;
+    // The matrices and vectors of [matrices], in file order.
+    std::vector<MatrixGroup> matrices;
     // How [network] numbered the weights of each layer, in layer order.
     std::vector<WeightNumbering> network_numbering;
 };

@@ -101,6 +101,7 @@ public:
             {"train", [this](auto& k, auto& n) { read_train(k, n); }},
             {"answers", [this](auto& k, auto& n) { read_answers(k, n); }},
             {"network", [this](auto& k, auto& n) { network_ = read_network(k, n, problem_); }},
+            {"matrices", [this](auto& k, auto& n) { read_matrices(k, n); }},
         };
         has_network_ = root.contains("network");
         for (const auto& [key, node] : in_file_order(root)) {
@@ -252,6 +253,31 @@ private:
         }
         if (!has_rate) fail(begin_of(key.source()), "[train] needs rate = a number (the learning rate)");
         problem_.train = std::move(t);
+    }
+
+    // `V = ["V0", "V1"]` (a vector: one row) or `W = [["W00", "W01"], ["W10", "W11"]]` (rows).
+    void read_matrices(const toml::key& key, const toml::node& node) {
+        for (const auto& [name, value] : in_file_order(table_of(key, node))) {
+            const std::string n(name->str());
+            const std::string what = "[matrices] " + n;
+            const std::string shape = " must be an array of names like [\"V0\", \"V1\"] or of rows like [[\"W00\", \"W01\"], [\"W10\", \"W11\"]]";
+            if (!value->is_array() || value->as_array()->empty()) fail(begin_of(value->source()), what + shape);
+            MatrixGroup group{n, {}, begin_of(name->source())};
+            const toml::array& rows = *value->as_array();
+            if (rows.front().is_array()) {
+                for (const toml::node& row : rows) {
+                    if (!row.is_array() || row.as_array()->empty()) fail(begin_of(row.source()), what + shape);
+                    group.rows.push_back(names_of(row, what));
+                    if (group.rows.back().size() != group.rows.front().size())
+                        fail(begin_of(row.source()), what + ": every row needs " + std::to_string(group.rows.front().size()) +
+                                                         " names, as the first; this one has " +
+                                                         std::to_string(group.rows.back().size()));
+                }
+            } else {
+                group.rows.push_back(names_of(*value, what));
+            }
+            problem_.matrices.push_back(std::move(group));
+        }
     }
 
     void read_answers(const toml::key& key, const toml::node& node) {

@@ -9,6 +9,7 @@
 #include "core/recording.hpp"
 #include "problem/derivatives.hpp"
 #include "problem/large_graph.hpp"
+#include "problem/matrices.hpp"
 #include "problem/network_diagram.hpp"
 #include "problem/network_table.hpp"
 #include "problem/run_parts.hpp"
@@ -93,6 +94,8 @@ std::vector<Section> backward_sections(const Problem& p, const Tape& tape, const
     wrt = output_first(NamedGraph(tape, g.root), wrt);
     for (auto& chain : named_chain_items(tape, g, wrt, "")) s.items.push_back(std::move(chain));
     for (const auto& w : p.wrt) s.items.emplace_back(gradient_step(tape, g, *tape.find(w.name), ""));
+    // The gradients of the params the source writes as a matrix or vector, laid out as one.
+    for (auto& table : gradient_matrices(p, tape, g)) s.items.push_back(std::move(table));
     // The gradients just found, back on the network's weights and neurons.
     if (auto network = network_diagram(p, tape, &g, "backward-network")) {
         network->title = words("problem.diagram.network_backward", {text(display_name(tape, g.root))});
@@ -158,6 +161,12 @@ std::vector<Section> training(const Problem& p, const RunValues& v, const Arithm
         report_backward_fault(p, first, f);
     }
     std::vector<Section> sections = training_sections(*run, setup, view);
+    // Round 1's new values of a matrix or vector, laid out as one, after its updates.
+    if (sections.front().key == "round-1") {
+        std::map<std::string, Num> after;
+        for (const ParamUpdate& u : run->updates_at(1)) after[u.name] = u.after;
+        for (auto& table : updated_matrices(p, after, v.values)) sections.front().items.push_back(std::move(table));
+    }
     sections.back().items.emplace_back(loss_table(*run));
     sections.back().items.emplace_back(loss_plot(*run, "loss-plot"));
     record.find_elsewhere.push_back(rounds_left_out_lookup(std::move(run), setup, view));

@@ -103,4 +103,20 @@ std::string fill_placeholders(const std::string& text, const std::vector<std::st
     return out;
 }
 
+std::string fill_named(const std::string& text,
+                       const std::function<std::optional<std::string>(const std::string& name)>& value) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t open = text.find("{{", i);
+        const std::size_t close = open == std::string::npos ? std::string::npos : text.find("}}", open + 2);
+        if (close == std::string::npos) break;
+        out += text.substr(i, open - i);
+        const std::optional<std::string> v = value(text.substr(open + 2, close - open - 2));
+        out += v ? *v : text.substr(open, close + 2 - open);
+        i = close + 2;
+    }
+    return out + text.substr(i);
+}
+
 }  // namespace nntrace

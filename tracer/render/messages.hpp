@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -40,5 +41,10 @@ private:
 
 // Replaces {0}, {1}, ... in `text` by `args`; a placeholder without an argument stays as it is.
 std::string fill_placeholders(const std::string& text, const std::vector<std::string>& args);
+
+// Replaces each {{name}} in `text` by value(name) (a lesson's prose naming a parameter, "η =
+// {{rate}}"); a name `value` does not know stays as written, braces included.
+std::string fill_named(const std::string& text,
+                       const std::function<std::optional<std::string>(const std::string& name)>& value);
 
 }  // namespace nntrace

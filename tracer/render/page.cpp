@@ -13,7 +13,26 @@ Page::Page(const Record& r, const RenderOptions& o, Minus m)
 
 std::string Page::words(const Message& message) const {
     // Numbers inside sentences read as people write them: 0.01, not 0.010000.
-    return catalog.resolve(message, options.lang, value_style());
+    return with_run_values(catalog.resolve(message, options.lang, value_style()));
+}
+
+std::string Page::with_run_values(const std::string& text) const {
+    if (text.find("{{") == std::string::npos) return text;
+    return fill_named(text, [this](const std::string& name) -> std::optional<std::string> {
+        if (const auto it = record.parameters.find(name); it != record.parameters.end())
+            return format_number(it->second.hand, parameter_style());
+        if (const auto n = record.find(name)) return format_number(n->hand, value_style());
+        return std::nullopt;
+    });
+}
+
+Page Page::in_section(const Section& section) const {
+    Page p = *this;
+    p.digits = section.digits.value_or(record.digits);
+    p.summed.clear();
+    for (const Item& item : section.items)
+        if (const auto* sum = std::get_if<GradientSum>(&item)) p.summed.insert({sum->root, sum->target});
+    return p;
 }
 
 std::string Page::word(const std::string& id) const { return words(Message{id, {}}); }

@@ -2,7 +2,9 @@
 // catalog, and the number styles the record's digits imply.
 #pragma once
 
+#include <set>
 #include <string>
+#include <utility>
 
 #include "messages.hpp"
 #include "number_format.hpp"
@@ -20,14 +22,22 @@ struct Page {
     Minus minus;  // Unicode for text people read, ASCII for files programs read
     int digits;   // decimals shown for values: the record's, or the section's being written
 
-    // The same page while writing `section`: its own digits if it has them.
-    Page in_section(const Section& section) const {
-        Page p = *this;
-        p.digits = section.digits.value_or(record.digits);
-        return p;
-    }
+    // The derivatives (root, target) the section being written sums over several paths: there a
+    // chain-rule line is one path's contribution, and only the sum carries the derivative's name.
+    std::set<std::pair<std::string, std::string>> summed;
 
-    // A message, or a catalog word without arguments, in options.lang.
+    // The same page while writing `section`: its own digits if it has them, and its sums.
+    Page in_section(const Section& section) const;
+
+    // Whether a chain-rule line is a path's contribution to a sum shown in the same section.
+    bool is_contribution(const ChainLine& line) const { return summed.count({line.root, line.target}) > 0; }
+
+    // A lesson's text with each {{name}} filled from the run: a parameter ("η = {{rate}}") at
+    // every digit it has, or any number the record keys ("{{descent/2/x}}") as a value is shown.
+    // Prose and headings thus follow --set.
+    std::string with_run_values(const std::string& text) const;
+
+    // A message, or a catalog word without arguments, in options.lang, its {{name}}s filled.
     std::string words(const Message& message) const;
     std::string word(const std::string& id) const;
 

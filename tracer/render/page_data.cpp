@@ -108,14 +108,16 @@ TemplateData lesson_page_data(const Page& page, const PageContext& context, Mark
     d.set("html_lang", html_lang(page.options.lang));
     d.set("title", page.words(page.record.title));
     d.set("has_summary", !context.summary.empty());
-    d.set("summary", context.summary);
+    d.set("summary", page.with_run_values(context.summary));
     d.set("assets_href", page.options.assets_href.empty() ? std::string(".") : page.options.assets_href);
     set_links(d, page, context);
     set_setup(d, page);
-    d.set("has_explanation", !context.explanation.empty());
+    // The prose names the run's own parameter values ({{rate}}), so that it follows --set.
+    const std::string explanation = page.with_run_values(context.explanation);
+    d.set("has_explanation", !explanation.empty());
     d.set("explanation_heading", page.word("pages.explanation"));
-    d.set("explanation_md", markup == Markup::markdown ? nest_markdown(context.explanation, 3) : "");
-    d.set("explanation_blocks", markup == Markup::html ? explanation_data(context.explanation) : list_of({}));
+    d.set("explanation_md", markup == Markup::markdown ? nest_markdown(explanation, 3) : "");
+    d.set("explanation_blocks", markup == Markup::html ? explanation_data(explanation) : list_of({}));
     d.set("sections", sections_data(page, markup));
     d.set("has_comparisons", !page.record.comparisons.empty());
     d.set("comparison_table", comparisons_data(page, markup));

@@ -5,6 +5,7 @@
 #include "math.hpp"
 #include "page_data.hpp"
 #include "user_text.hpp"
+#include "people_text.hpp"
 
 namespace nntrace {
 namespace {
@@ -54,15 +55,29 @@ TemplateData step_data(const Page& page, const Step& s) {
 TemplateData chain_data(const Page& page, const ChainLine& c) {
     const LatexFormula local = latex_formula(c.local_formula, [&](const Num& n) { return format_number(n.hand, page.value_style()); });
     const std::string upstream = value_tex(page, c.upstream);
-    // "1 · y = 1 · 9": the local derivative's symbols first, where they say more than its value.
-    const std::string with_symbols = local.symbols != local.substituted && !local.symbols.empty()
-                                         ? upstream + " \\cdot " + local.symbols : "";
+    const std::string derivative = latex_partial(c.root, c.target);
+    const std::string result = result_tex(page, c.contribution);
+    std::string tex;
+    if (c.through == c.root) {
+        // The first link of a chain (∂L/∂ŷ, from L itself): the local derivative alone, not
+        // "∂L/∂L · ∂L/∂ŷ = 1 · …".
+        // A constant rule ("0.5") says nothing the value does not.
+        tex = local.symbols == local.substituted ? equation({derivative, result})
+                                                 : equation({derivative, local.symbols, local.substituted, result});
+    } else {
+        // "1 · y = 1 · 9": the local derivative's symbols first, where they say more than its value.
+        const std::string with_symbols = local.symbols != local.substituted && !local.symbols.empty()
+                                             ? upstream + " \\cdot " + local.symbols : "";
+        // One path of several is named as that path's share ("via y"); the sum carries ∂z/∂b.
+        tex = equation({page.is_contribution(c) ? "" : derivative,
+                        latex_partial(c.root, c.through) + " \\cdot " + latex_partial(c.through, c.target),
+                        with_symbols, upstream + " \\cdot " + operand_tex(page, c.local), result});
+    }
     TemplateData d = flagged("is_chain");
     d.set("anchor", anchor(c.key));
-    d.set("tex", equation({latex_partial(c.root, c.target),
-                           latex_partial(c.root, c.through) + " \\cdot " + latex_partial(c.through, c.target),
-                           with_symbols, upstream + " \\cdot " + operand_tex(page, c.local),
-                           result_tex(page, c.contribution)}));
+    d.set("tex", tex);
+    d.set("has_via", c.through != c.root && page.is_contribution(c));
+    d.set("via", page.words(Message{"render.chain.via", {Arg{symbol_text(c.through), {}}}}));
     d.set("rule_tex", latex_rule(c.rule));
     d.set("rule_label", page.word("pages.rule"));
     set_exact(d, page, c.contribution);

@@ -6,21 +6,7 @@
 namespace nntrace {
 namespace {
 
-// A node's name as a reader should see it: an intermediate named by its source text ("2*b",
-// "4*w*b + 2*w") gets '·' for '*' and, when it is more than one factor, parentheses, so that
-// "∂z/∂(2·b)" cannot be read as "(∂z/∂2)·b".
-std::string symbol(const std::string& name) {
-    std::string out;
-    bool compound = false;
-    for (char c : name) {
-        if (c == '*') out += "·";
-        else out += c;
-        compound = compound || c == '*' || c == '/' || c == '+' || c == '-' || c == '^' || c == ' ' || c == '(';
-    }
-    return compound ? "(" + out + ")" : out;
-}
-
-std::string partial(const std::string& of, const std::string& by) { return "∂" + symbol(of) + "/∂" + symbol(by); }
+std::string partial(const std::string& of, const std::string& by) { return "∂" + symbol_text(of) + "/∂" + symbol_text(by); }
 
 // Joins the parts of an equation with " = ", leaving out an empty part (a step with no formula)
 // and a part that repeats the one before (a formula that is a bare number has nothing to
@@ -40,6 +26,17 @@ std::string value_text(const Page& page, const Num& n) { return format_number(n.
 
 }  // namespace
 
+std::string symbol_text(const std::string& name) {
+    std::string out;
+    bool compound = false;
+    for (char c : name) {
+        if (c == '*') out += "·";
+        else out += c;
+        compound = compound || c == '*' || c == '/' || c == '+' || c == '-' || c == '^' || c == ' ' || c == '(';
+    }
+    return compound ? "(" + out + ")" : out;
+}
+
 std::string result_text(const Page& page, const Num& n) {
     std::string out = format_number(n.hand, page.result_style());
     const std::string exact = page.exact_if_different(n);
@@ -58,10 +55,23 @@ std::string step_line(const Page& page, const Step& s) {
 }
 
 std::string chain_line(const Page& page, const ChainLine& c) {
+    const std::string rule = "   [" + c.rule + "]";
+    const std::string result = result_text(page, c.contribution);
+    // The first link of a chain (∂L/∂ŷ, from L itself): the local derivative alone, not
+    // "∂L/∂L · ∂L/∂ŷ = 1 · …".
+    if (c.through == c.root) {
+        const FormulaText local = formula_text(c.local_formula, page.value_style());
+        // A constant rule ("0.5") says nothing the value does not.
+        if (local.symbols == local.substituted) return equation({partial(c.root, c.target), result}) + rule;
+        return equation({partial(c.root, c.target), local.symbols, local.substituted, result}) + rule;
+    }
     const std::string symbols = partial(c.root, c.through) + " · " + partial(c.through, c.target);
     const std::string values = product_text(value_text(page, c.upstream), value_text(page, c.local));
-    return equation({partial(c.root, c.target), symbols, values, result_text(page, c.contribution)}) +
-           "   [" + c.rule + "]";
+    // One path of several: named as that path's share ("via y: …"); the sum carries ∂z/∂b.
+    if (page.is_contribution(c))
+        return page.words(Message{"render.chain.via", {Arg{symbol_text(c.through), {}}}}) + " " +
+               equation({symbols, values, result}) + rule;
+    return equation({partial(c.root, c.target), symbols, values, result}) + rule;
 }
 
 std::string sum_line(const Page& page, const GradientSum& g) {

@@ -10,6 +10,11 @@
 
 namespace nntrace {
 
+// A node's name as a reader should see it: an intermediate named by its source text ("2*b",
+// "4*w*b + 2*w") gets '·' for '*' and, when it is more than one factor, parentheses, so that
+// "∂z/∂(2·b)" cannot be read as "(∂z/∂2)·b".
+std::string symbol_text(const std::string& name);
+
 // A value the run produced; in a hand calculation followed by the exact value where it differs:
 // "0.723 (exact 0.7225)".
 std::string result_text(const Page& page, const Num& n);

@@ -109,7 +109,9 @@ TEST_CASE("Training: an update name without a value is a programming error", "[t
 
 TEST_CASE("Training: sections use the answer-name keys", "[training][record]") {
     const auto setup = line_setup(1.0, 0.05, 2);
-    const auto sections = nntrace::training_sections(nntrace::train(setup), setup, {});
+    nntrace::TrainingView every_round;
+    every_round.rounds_in_full = 2;
+    const auto sections = nntrace::training_sections(nntrace::train(setup), setup, every_round);
     const auto keys = keys_of(sections);
     for (const char* k : {"w@1", "yhat@1", "L@1", "dL/dw@1", "w+", "w@2", "L@2", "dL/dw@2", "w@2+", "w@3", "L@3"})
         CHECK(keys.count(k));
@@ -132,24 +134,55 @@ TEST_CASE("Training: the loss table has one row per forward pass", "[training][r
     CHECK(table.rows[2][0].number->exact == 3.0);
 }
 
-TEST_CASE("Training: a long run is written out for its opening rounds and its last", "[training][record]") {
-    const auto setup = line_setup(1.0, 0.01, 40);
+TEST_CASE("Training: round 1 is written out, the other rounds are rows of the rounds table", "[training][record]") {
+    const auto setup = line_setup(1.0, 0.05, 10);
     const auto sections = nntrace::training_sections(nntrace::train(setup), setup, {});
     std::vector<std::string> keys;
     for (const auto& s : sections) keys.push_back(s.key);
-    CHECK(keys == std::vector<std::string>{"round-1", "round-2", "round-3", "round-40", "final"});
-    const auto has_note = [](const nntrace::Section& s) {
-        for (const auto& item : s.items)
-            if (const auto* n = std::get_if<nntrace::Note>(&item)) return n->message.id == "training.note.rounds_left_out";
-        return false;
-    };
-    CHECK(has_note(sections[2]));  // after round 3: rounds 4 to 39 are left out
-    CHECK_FALSE(has_note(sections[3]));
+    CHECK(keys == std::vector<std::string>{"round-1", "rounds"});
+    const auto& note = std::get<nntrace::Note>(sections.back().items.at(0));
+    CHECK(note.message.id == "training.note.rounds_left_out");
+    CHECK(note.message.args.at(0).number->exact == 2.0);  // rounds 2 to 10
+    CHECK(note.message.args.at(1).number->exact == 10.0);
 }
 
-TEST_CASE("Training: a run of up to twelve rounds is written out in full", "[training][record]") {
-    CHECK(nntrace::rounds_shown(12, {}) == std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
-    CHECK(nntrace::rounds_shown(13, {}) == std::vector<int>{1, 2, 3, 13});
+TEST_CASE("Training: a run written out round by round ends with the pass after the last update", "[training][record]") {
+    const auto setup = line_setup(1.0, 0.05, 3);
+    nntrace::TrainingView view;
+    view.rounds_in_full = 3;
+    CHECK(nntrace::rounds_shown(3, view) == std::vector<int>{1, 2, 3});
+    const auto sections = nntrace::training_sections(nntrace::train(setup), setup, view);
+    CHECK(sections.size() == 4);
+    CHECK(sections.back().key == "final");
+    CHECK(keys_of(sections).count("L@4"));
+}
+
+TEST_CASE("Training: a run of one round is written out whole", "[training][record]") {
+    const auto setup = line_setup(1.0, 0.05, 1);
+    const auto sections = nntrace::training_sections(nntrace::train(setup), setup, {});
+    CHECK(sections.back().key == "final");
+    CHECK(keys_of(sections).count("L@2"));
+}
+
+TEST_CASE("Training: the rounds table gives each pass's trained values beside its loss", "[training][record]") {
+    TrainingSetup s;
+    s.build = product_graph;
+    s.values = {{"a", Num::both(2.0)}, {"b", Num::both(3.0)}};
+    s.update = {"a", "b"};
+    s.rate = 0.01;
+    s.rounds = 3;
+    const auto run = nntrace::train(s);
+    const auto table = nntrace::loss_table(run);
+    REQUIRE(table.columns.size() == 4);
+    CHECK(table.columns[2].key == "a");
+    CHECK(table.columns[3].key == "b");
+    REQUIRE(table.rows.size() == 4);
+    CHECK(table.rows[0][2].number->exact == 2.0);  // pass 1 reads the starting values
+    for (int k = 2; k <= 4; ++k) {
+        const auto updates = run.updates_at(k - 1);  // pass k reads the values after update k − 1
+        CHECK(table.rows[k - 1][2].number->exact == updates[0].after.exact);
+        CHECK(table.rows[k - 1][3].number->exact == updates[1].after.exact);
+    }
 }
 
 TEST_CASE("Training: the loss table covers every pass of a long run", "[training][record]") {
@@ -236,9 +269,20 @@ TEST_CASE("Training: with no round written out, every pass is still found", "[tr
     CHECK(r.find("w+")->exact == run->updates_at(1).at(0).after.exact);
 }
 
-TEST_CASE("Training: no opening rounds still writes out round 1", "[training][record]") {
+TEST_CASE("Training: no rounds in full still writes out round 1", "[training][record]") {
     nntrace::TrainingView view;
-    view.opening_rounds = 0;
-    CHECK(nntrace::rounds_shown(20, view) == std::vector<int>{1, 20});
+    view.rounds_in_full = 0;
+    CHECK(nntrace::rounds_shown(20, view) == std::vector<int>{1});
     CHECK(nntrace::passes_listed(50, 1) == std::vector<int>{1, 50});
+}
+
+TEST_CASE("Training: a thinned rounds table still finds each pass's trained values", "[training][record]") {
+    const auto setup = line_setup(1.0, 0.001, 200);
+    auto run = std::make_shared<const nntrace::TrainingRun>(nntrace::train(setup));
+    nntrace::Record r;
+    r.sections = nntrace::training_sections(*run, setup, {});
+    r.sections.back().items.emplace_back(nntrace::loss_table(*run));
+    r.find_elsewhere.push_back(nntrace::rounds_left_out_lookup(run, setup, {}));
+    const Tape pass150 = run->tape_at(150);
+    CHECK(r.find("losses/150/w")->exact == pass150[*pass150.find("w")].value.exact);
 }

@@ -124,7 +124,7 @@ TEST_CASE("Problem record: the elementary steps open with the graph, gradients o
 
 TEST_CASE("Problem record: training ends with a loss curve beside the loss table", "[problem][record][train]") {
     const Record r = nntrace::run_problem(nntrace::read_problem(test::data_file("train-tiny.toml")), {});
-    const auto plots = items_of<nntrace::Plot>(r, "final");
+    const auto plots = items_of<nntrace::Plot>(r, "rounds");
     REQUIRE(plots.size() == 1);
     const nntrace::Table* losses = r.find_table("losses");
     REQUIRE(losses);

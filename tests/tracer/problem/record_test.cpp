@@ -47,7 +47,7 @@ TEST_CASE("Problem record: a problem without [loss] has a forward pass only", "[
 TEST_CASE("Problem record: sections with training", "[problem][record][train]") {
     const Record r = run_file(test::data_file("train-tiny.toml"));
     CHECK(section_keys(r) ==
-          std::vector<std::string>{"setup", "forward", "backward", "backward-steps", "gradients", "round-1", "round-2", "final"});
+          std::vector<std::string>{"setup", "forward", "backward", "backward-steps", "gradients", "round-1", "rounds"});
 }
 
 TEST_CASE("Problem record: the setup lists inputs and params in a table", "[problem][record]") {

@@ -15,11 +15,20 @@ TEST_CASE("Markdown page: a hand value is followed by the exact one", "[render][
     CHECK_THAT(md, Contains("- $a = h \\cdot h = 0.85 \\cdot 0.85 = 0.723$ (exact 0.7225)\n"));
 }
 
-TEST_CASE("Markdown page: a chain-rule line shows the product and its rule", "[render][pages][markdown]") {
+TEST_CASE("Markdown page: a chain-rule line that opens the chain is its local derivative", "[render][pages][markdown]") {
     const std::string md = render(test::linear_record(), Format::md, test::page_options());
-    CHECK_THAT(md, Contains("- $\\frac{\\partial z}{\\partial x} = \\frac{\\partial z}{\\partial z} \\cdot "
-                            "\\frac{\\partial z}{\\partial x} = 1 \\cdot y = 1 \\cdot 9 = 9$ "
+    CHECK_THAT(md, Contains("- $\\frac{\\partial z}{\\partial x} = y = 9$ "
                             "(rule: $\\frac{\\partial (u \\cdot v)}{\\partial u} = v$)\n"));
+    CHECK(md.find("\\frac{\\partial z}{\\partial z}") == std::string::npos);  // no ∂z/∂z = 1
+}
+
+TEST_CASE("Markdown page: a path's share of a sum is named 'via', the sum keeps the name", "[render][pages][markdown]") {
+    Record r = test::linear_record();
+    r.sections[1].items.insert(r.sections[1].items.begin() + 1, test::chain_z_b_via_y());
+    const std::string md = render(r, Format::md, test::page_options());
+    CHECK_THAT(md, Contains("- via y: $\\frac{\\partial z}{\\partial y} \\cdot \\frac{\\partial y}{\\partial b} = "
+                            "18 \\cdot 2 = 36$"));
+    CHECK(md.find("\\frac{\\partial z}{\\partial b} = \\frac{\\partial z}{\\partial y}") == std::string::npos);
 }
 
 TEST_CASE("Markdown page: an update puts a negative gradient in parentheses", "[render][pages][markdown]") {

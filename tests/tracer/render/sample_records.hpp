@@ -49,6 +49,22 @@ inline ChainLine chain_z_x() {
     return c;
 }
 
+// The path from z to b through y: upstream ∂z/∂y = x, local ∂(2·b + 1)/∂b = 2.
+inline ChainLine chain_z_b_via_y() {
+    const Linear l;
+    ChainLine c;
+    c.key = "dz/db/via/y";
+    c.root = "z";
+    c.target = "b";
+    c.through = "y";
+    c.upstream = Num::both(l.x);
+    c.rule = "∂(u + v)/∂u = 1";
+    c.local_formula = {lit("2")};
+    c.local = Num::both(2);
+    c.contribution = Num::both(l.x * 2);
+    return c;
+}
+
 // ∂z/∂b = ∂z/∂x·∂x/∂b + ∂z/∂y·∂y/∂b = y·3 + x·2.
 inline GradientSum sum_z_b() {
     const Linear l;

@@ -42,8 +42,23 @@ TEST_CASE("Text: the header names the arithmetic convention", "[render][text]") 
 }
 
 TEST_CASE("Text: a chain line shows the product and the rule behind it", "[render][text]") {
-    CHECK_THAT(text_of(with_items({test::chain_z_x()})),
-               Contains("  ∂z/∂x = ∂z/∂z · ∂z/∂x = 1 · 9 = 9   [∂(u·v)/∂u = v]\n"));
+    CHECK_THAT(text_of(with_items({test::chain_z_b_via_y()})),
+               Contains("  ∂z/∂b = ∂z/∂y · ∂y/∂b = 18 · 2 = 36   [∂(u + v)/∂u = 1]\n"));
+}
+
+TEST_CASE("Text: the first link of a chain is its local derivative, without ∂z/∂z = 1", "[render][text]") {
+    const std::string t = text_of(with_items({test::chain_z_x()}));
+    CHECK_THAT(t, Contains("  ∂z/∂x = y = 9   [∂(u·v)/∂u = v]\n"));
+    CHECK(t.find("∂z/∂z") == std::string::npos);
+}
+
+TEST_CASE("Text: one path of a sum is named as that path's share, not as the derivative", "[render][text]") {
+    const std::string t = text_of(with_items({test::chain_z_b_via_y(), test::sum_z_b()}));
+    CHECK_THAT(t, Contains("  via y: ∂z/∂y · ∂y/∂b = 18 · 2 = 36   [∂(u + v)/∂u = 1]\n"));
+    CHECK(t.find("∂z/∂b = ∂z/∂y") == std::string::npos);
+    CHECK_THAT(t, Contains("  ∂z/∂b = ∂z/∂x·∂x/∂b + ∂z/∂y·∂y/∂b = 27 + 36 = 63\n"));  // the sum keeps the name
+    CHECK_THAT(text_of(with_items({test::chain_z_b_via_y(), test::sum_z_b()}), test::options("zh")),
+               Contains("  经 y： ∂z/∂y · ∂y/∂b = 18 · 2 = 36"));
 }
 
 TEST_CASE("Text: a sum shows every path's contribution", "[render][text]") {
