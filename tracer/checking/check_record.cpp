@@ -74,7 +74,7 @@ std::vector<Item> diagnosis(const Judgement& j) {
     out.emplace_back(Note{"verdict", Note::Kind::warning, words(verdict, {text(j.key), text(j.given), decimals})});
     if (j.causes.empty()) {
         out.emplace_back(Note{"no-cause", Note::Kind::info, words(last ? "check.note.last_digit_unexplained" : "check.note.no_cause")});
-        if (j.reason && !last) out.emplace_back(Note{"tried", Note::Kind::info, *j.reason});
+        if (j.reason) out.emplace_back(Note{"tried", Note::Kind::info, *j.reason});
     } else
         out.emplace_back(Note{"causes", Note::Kind::info, words(last ? "check.note.last_digit_causes" : "check.note.causes")});
     for (std::size_t i = 0; i < j.causes.size(); ++i)

@@ -29,6 +29,7 @@ Explanation by_hand(int k, Rounding r) {
     Explanation e;
     const bool cut = r == Rounding::truncate;
     e.family = Explanation::Family::arithmetic;
+    e.order = 1;  // after the single roundings and the table's habits, which say more
     e.id = std::string(cut ? "by_hand_truncating " : "by_hand ") + std::to_string(k);
     e.near_id = cut ? "by_hand_truncating" : "by_hand";
     e.near_args = {text_arg(std::to_string(k))};
@@ -118,9 +119,7 @@ void Judge::explain(Judgement& j, const Printed& written) const {
     for (const auto& e : f.reproducing)
         if (j.verdict != Verdict::last_digit || e.family == Explanation::Family::arithmetic)
             j.causes.push_back(Cause{e.id, e.message});
-    if (!j.causes.empty()) j.reason = j.causes.front().message;
-    else if (j.verdict == Verdict::last_digit) j.reason = Message{"check.note.last_digit_unexplained", {}};
-    else j.reason = finding_reason(q, f);
+    j.reason = j.causes.empty() ? finding_reason(q, f) : j.causes.front().message;
 }
 
 Judgement Judge::judge(const std::string& key, const std::string& given) const {

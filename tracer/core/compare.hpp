@@ -6,23 +6,13 @@
 #include <utility>
 #include <vector>
 
+#include "finder.hpp"
 #include "record.hpp"
 
 namespace nntrace {
 
-struct Explanation;
-
-// A number as printed: "0.6667", "-0.410", "9.708 073" (digit groups), "−1" (Unicode minus).
-struct Printed {
-    double value = 0;
-    int decimals = 0;  // decimals printed, trailing zeros included
-};
+// "0.6667", "-0.410", "9.708 073" (digit groups), "−1" (Unicode minus): a plain decimal.
 std::optional<Printed> read_printed(const std::string& text);
-
-// A number counted in units of its last decimal (0.384 at 3 decimals → 384), after rounding it
-// as `r` says. A double, not an integer: a value beyond 2^53 units cannot be one unit off
-// anything, and converting it to an integer would overflow (a lesson pushed to 1e300).
-double last_digit_units(double v, int decimals, Rounding r);
 
 // Every step and update of a run, by key: what a figure written under the wrong name may be.
 std::vector<std::pair<std::string, Num>> run_quantities(const Record& run);

@@ -1,5 +1,7 @@
 #include "finder.hpp"
 
+#include "compare.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -20,21 +22,26 @@ Finding find_explanations(const Question& q) {
     // The caller's alternatives (the known slips, the runs by hand) before the generic ones of
     // the same family: "the sign of (t − o) flipped" says more than "the opposite sign".
     std::vector<Explanation> tried = q.alternatives;
+    for (auto& e : tried) e.offered = true;
     for (auto* family : {rounding_explanations, step_explanations, neighbour_explanations, value_explanations,
                          digit_explanations})
         for (auto& e : family(q)) tried.push_back(std::move(e));
     // Most specific first; within a family, in the order tried.
     std::stable_sort(tried.begin(), tried.end(),
-                     [](const Explanation& a, const Explanation& b) { return a.family < b.family; });
+                     [](const Explanation& a, const Explanation& b) {
+                         return a.family != b.family ? a.family < b.family : a.order < b.order;
+                     });
     Finding f;
     f.tried = tried.size();
     std::set<std::string> seen;
     for (const auto& e : tried) {
         if (!reproduces(e.value, q.written) || !seen.insert(e.id).second) continue;
-        const bool same_as_earlier = std::any_of(f.reproducing.begin(), f.reproducing.end(), [&](const Explanation& r) {
+        // A generic explanation that only repeats an earlier one's value in other words is left out
+        // ("the opposite sign" after "the sign of (t − o) flipped"); two of the caller's stay.
+        const bool repeats = !e.offered && std::any_of(f.reproducing.begin(), f.reproducing.end(), [&](const Explanation& r) {
             return r.family == e.family && r.value == e.value;
         });
-        if (!same_as_earlier) f.reproducing.push_back(e);
+        if (!repeats) f.reproducing.push_back(e);
     }
     if (f.explained()) return f;
     double best = INFINITY;

@@ -15,10 +15,20 @@
 #include <utility>
 #include <vector>
 
-#include "compare.hpp"
 #include "record.hpp"
 
 namespace nntrace {
+
+// A number as printed: "0.6667", "-0.410", "9.708 073" (digit groups), "−1" (Unicode minus).
+struct Printed {
+    double value = 0;
+    int decimals = 0;  // decimals printed, trailing zeros included
+};
+// A number counted in units of its last decimal (0.384 at 3 decimals → 384), after rounding it
+// as `r` says. A double, not an integer: a value beyond 2^53 units cannot be one unit off
+// anything, and converting it to an integer would overflow (a lesson pushed to 1e300).
+double last_digit_units(double v, int decimals, Rounding r);
+
 
 struct Explanation {
     // In order of specificity: the families tried first and reported first.
@@ -40,6 +50,8 @@ struct Explanation {
     // offered as a nearest value.
     std::string near_id;
     std::vector<Arg> near_args;
+    int order = 0;         // within its family, lower first (a single rounding before a whole run)
+    bool offered = false;  // one of the caller's alternatives (set by find_explanations)
 };
 
 // A value a run of another kind gave the same quantity, with its explanation (value set).

@@ -23,7 +23,7 @@ Explanation arithmetic(std::string id, Message m, double value) {
 void truncations(const Question& q, std::vector<Explanation>& out) {
     const int d = q.written.decimals;
     const double cut = round_decimal(q.computed.exact, d, Rounding::truncate);
-    Explanation e = arithmetic("truncated " + std::to_string(d),
+    Explanation e = arithmetic("cut_off " + std::to_string(d),
                                Message{"finder.truncated", {exact_arg(q.computed.exact, q.exact_digits),
                                                             text_arg(std::to_string(d)), number_arg(cut, d)}},
                                cut);
@@ -32,7 +32,7 @@ void truncations(const Question& q, std::vector<Explanation>& out) {
     out.push_back(std::move(e));
     if (q.computed.hand != q.computed.exact) {
         const double hand_cut = round_decimal(q.computed.hand, d, Rounding::truncate);
-        out.push_back(arithmetic("truncated_hand " + std::to_string(d),
+        out.push_back(arithmetic("cut_off_hand " + std::to_string(d),
                                  Message{"finder.truncated", {exact_arg(q.computed.hand, q.exact_digits),
                                                               text_arg(std::to_string(d)), number_arg(hand_cut, d)}},
                                  hand_cut));

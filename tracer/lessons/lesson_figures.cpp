@@ -27,6 +27,7 @@ public:
             const std::string k = std::to_string(arithmetic.decimals);
             Explanation e;
             e.family = Explanation::Family::arithmetic;
+            e.order = 1;  // after the single roundings, which say more
             e.id = std::string(cut ? "by_hand_truncating " : "by_hand ") + k;
             e.value = v->hand;
             const Arg value = number_arg(v->hand, std::max(arithmetic.decimals, written_decimals));
