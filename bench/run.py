@@ -109,12 +109,25 @@ WRONG = {"yhat": ["0.385", "0.400", "0.147", "-0.384"],
          "dL/dw8": ["0.301", "-0.300", "-0.150", ""]}
 
 
+# A carried error: dL/dw7 worked on correctly from the wrong yhat = 0.385 (follow-on marking).
+CARRIED = {"yhat": "0.385", "dL/dw7": "-0.409", "dL/dw8": "-0.301"}
+
+
 def grade_sheet(path, rows):
+    """In each 7 rows: 2 all right, one wrong answer each in yhat, dL/dw7, dL/dw8 (4 wrong values
+    in turn, one of them blank), a carried error, and a wrong dL/dw8 that no other row repeats (so
+    the mistake finder searches afresh instead of reusing an earlier row's judgement)."""
     names = list(RIGHT)
     lines = ["student," + ",".join(names)]
     for i in range(rows):
-        wrong_one = i % 5 - 2  # rows 0, 1 of every 5 all right; then one wrong answer each
-        cells = [WRONG[n][(i // 5) % 4] if j == wrong_one else RIGHT[n] for j, n in enumerate(names)]
+        kind = i % 7
+        if kind == 5:
+            cells = [CARRIED[n] for n in names]
+        elif kind == 6:
+            cells = [RIGHT["yhat"], RIGHT["dL/dw7"], f"-{1 + i / 1e4:.4f}"]
+        else:
+            wrong_one = kind - 2  # kinds 0, 1 all right; then one wrong answer each
+            cells = [WRONG[n][(i // 7) % 4] if j == wrong_one else RIGHT[n] for j, n in enumerate(names)]
         lines.append(f"s{i + 1:05d}," + ",".join(cells))
     path.write_text("\n".join(lines) + "\n")
 
@@ -179,10 +192,18 @@ def main():
     parser.add_argument("--build", default="build-bench")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (a rough look)")
     parser.add_argument("--micrograd", help="folder holding micrograd's engine.py and net222.py")
+    parser.add_argument("--grading-only", action="store_true",
+                        help="only `nntrace grade` on 10,000 rows (needs just the nntrace binary)")
     args = parser.parse_args()
     build = ROOT / args.build
     exe, nntrace = build / "bench" / "nntrace_bench", build / "tracer" / "cli" / "nntrace"
     reps, min_time, runs = (1, 0.1, 3) if args.quick else (5, 0.5, 7)
+    if args.grading_only:
+        one_wall, _, _ = grading(nntrace, runs, 1)
+        wall, cpu, rss = grading(nntrace, runs, 10000)
+        print(f"nntrace grade, 10,000 rows: {wall * 1e3:.0f} ms wall, {cpu * 1e3:.0f} ms CPU, {mb(rss)}; "
+              f"1 row {one_wall * 1e3:.0f} ms; goal < 1 s: {'met' if wall < 1.0 else 'NOT met'}")
+        return
     report = Report()
     when = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     print(f"nntrace benchmarks, {when}: {machine()}\n"

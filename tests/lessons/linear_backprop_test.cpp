@@ -62,6 +62,14 @@ TEST_CASE("Linear backprop: moving w alone reproduces Δw and w but not the prin
     CHECK(comparison(defaults(), "adjust/w/z").verdict == Comparison::Verdict::differs);
 }
 
+TEST_CASE("Linear backprop: the printed z = 150.0003 is x's exact value rounded, times y", "[lesson][linear-backprop]") {
+    // x = 2·(3 − 2/3) + 12 = 16.666…, rounded to 16.6667; 16.6667 · 9 = 150.0003.
+    REQUIRE(r4(r4(2 * (3 - 2.0 / 3) + 12) * 9) == 150.0003);
+    const Comparison& c = comparison(defaults(), "adjust/w/z");
+    REQUIRE(c.reason);
+    CHECK(c.reason->id == "finder.rounded_inputs");
+}
+
 TEST_CASE("Linear backprop: moving b alone reproduces Δb = 0.1905, b = 3.8095, z = 150.2162", "[lesson][linear-backprop]") {
     CHECK(printed(defaults(), "adjust/b/delta_b", 4) == 0.1905);
     CHECK(printed(defaults(), "adjust/b/b", 4) == 3.8095);

@@ -1,6 +1,7 @@
 #include "checking/check_record.hpp"
 
 #include <optional>
+#include <algorithm>
 #include <set>
 
 #include "core/compare.hpp"
@@ -81,8 +82,7 @@ Table answers_table(const std::vector<Judgement>& judgements) {
     for (const char* c : {"answer", "given", "computed", "verdict", "cause"})
         t.columns.push_back(Column{c, words(std::string("check.column.") + c), std::nullopt});
     for (const auto& j : judgements) {
-        Message cause = words("check.cause.none");
-        if (!j.causes.empty()) cause = j.causes.front().message;
+        Message cause = j.reason.value_or(words("check.cause.none"));
         if (j.verdict == Verdict::correct || j.verdict == Verdict::blank) cause = words("check.cause.empty");
         t.rows.push_back({word_cell(words("check.as_written", {text(j.key)})),
                           word_cell(words("check.as_written", {text(j.given)})), Cell{j.computed, std::nullopt},
@@ -91,16 +91,18 @@ Table answers_table(const std::vector<Judgement>& judgements) {
     return t;
 }
 
-// What explains an answer that is not correct: the verdict, then each cause found, or none.
+// What explains an answer that is not correct: the verdict, then each cause found, or what the
+// finder tried.
 std::vector<Item> diagnosis(const Judgement& j) {
     std::vector<Item> out;
     const bool last = j.verdict == Verdict::last_digit;
     const Arg decimals = text(std::to_string(j.decimals));
-    out.emplace_back(Note{"verdict", Note::Kind::warning,
-                          words(last ? "check.note.last_digit" : "check.note.wrong", {text(j.key), text(j.given), decimals})});
-    if (j.causes.empty())
+    const char* verdict = last ? "check.note.last_digit" : j.verdict == Verdict::carried ? "check.note.carried" : "check.note.wrong";
+    out.emplace_back(Note{"verdict", Note::Kind::warning, words(verdict, {text(j.key), text(j.given), decimals})});
+    if (j.causes.empty()) {
         out.emplace_back(Note{"no-cause", Note::Kind::info, words(last ? "check.note.last_digit_unexplained" : "check.note.no_cause")});
-    else
+        if (j.reason) out.emplace_back(Note{"tried", Note::Kind::info, *j.reason});
+    } else
         out.emplace_back(Note{"causes", Note::Kind::info, words(last ? "check.note.last_digit_causes" : "check.note.causes")});
     for (std::size_t i = 0; i < j.causes.size(); ++i)
         out.emplace_back(Note{"cause-" + std::to_string(i + 1), Note::Kind::info, j.causes[i].message});
@@ -113,6 +115,7 @@ Message verdict_words(Verdict v) {
     switch (v) {
         case Verdict::correct: return words("check.verdict.correct");
         case Verdict::last_digit: return words("check.verdict.last_digit");
+        case Verdict::carried: return words("check.verdict.carried");
         case Verdict::wrong: return words("check.verdict.wrong");
         case Verdict::blank: return words("check.verdict.blank");
     }
@@ -156,6 +159,13 @@ Record check_record(const Judge& judge, const std::vector<Judgement>& judgements
             answers.items.emplace_back(Note{"decimals-capped-" + j.key, Note::Kind::info,
                                             words("check.note.decimals_capped",
                                                   {text(j.key), text(std::to_string(max_judged_decimals))})});
+    const auto first_wrong = std::find_if(judgements.begin(), judgements.end(), [](const Judgement& j) {
+        return j.verdict == Verdict::wrong || j.verdict == Verdict::last_digit;
+    });
+    const bool any_carried = std::any_of(judgements.begin(), judgements.end(), [](const Judgement& j) { return j.verdict == Verdict::carried; });
+    if (first_wrong != judgements.end() && any_carried)
+        answers.items.emplace_back(Note{"first-wrong", Note::Kind::warning,
+                                        words("check.note.first_wrong", {text(first_wrong->key), text(first_wrong->given)})});
     r.sections.push_back(std::move(answers));
     for (const auto& j : judgements) {
         if (j.verdict == Verdict::correct || j.verdict == Verdict::blank) continue;

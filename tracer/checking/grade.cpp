@@ -41,19 +41,22 @@ std::vector<AnswerTally> tally(const GradeSheet& sheet, const std::vector<Studen
     return out;
 }
 
-Table summary_table(const GradeSheet& sheet, const std::vector<AnswerTally>& tallies) {
+Table summary_table(const GradeSheet& sheet, const std::vector<AnswerTally>& tallies, bool carried_correct) {
     Table t;
     t.key = "summary";
     t.title = words("check.grade.table.summary");
     t.columns = {column("answer", words("check.column.answer")),
                  column("correct", words("check.verdict.correct"), 0),
                  column("last_digit", words("check.verdict.last_digit"), 0),
+                 column("carried", words("check.grade.column.carried"), 0),
                  column("wrong", words("check.verdict.wrong"), 0),
                  column("blank", words("check.verdict.blank"), 0)};
     for (std::size_t a = 0; a < sheet.answers.size(); ++a) {
         auto n = [&](Verdict v) { auto i = tallies[a].verdicts.find(v); return i == tallies[a].verdicts.end() ? 0 : i->second; };
-        t.rows.push_back({word_cell(words("check.as_written", {text(sheet.answers[a])})), count_cell(n(Verdict::correct)),
-                          count_cell(n(Verdict::last_digit)), count_cell(n(Verdict::wrong)), count_cell(n(Verdict::blank))});
+        const std::size_t correct = n(Verdict::correct) + (carried_correct ? n(Verdict::carried) : 0);
+        t.rows.push_back({word_cell(words("check.as_written", {text(sheet.answers[a])})), count_cell(correct),
+                          count_cell(n(Verdict::last_digit)), count_cell(n(Verdict::carried)), count_cell(n(Verdict::wrong)),
+                          count_cell(n(Verdict::blank))});
     }
     return t;
 }
@@ -81,6 +84,7 @@ Message verdict_cell(const Judgement& j) {
     switch (j.verdict) {
         case Verdict::correct: return words("check.grade.cell.correct", {text(j.given)});
         case Verdict::last_digit: return words("check.grade.cell.last_digit", {text(j.given)});
+        case Verdict::carried: return words("check.grade.cell.carried", {text(j.given)});
         case Verdict::wrong: return words("check.grade.cell.wrong", {text(j.given)});
         case Verdict::blank: break;
     }
@@ -112,7 +116,7 @@ Table diagnoses_table(const std::vector<StudentResult>& results) {
     for (const auto& r : results)
         for (const auto& j : r.judgements) {
             if (j.verdict == Verdict::correct || j.verdict == Verdict::blank) continue;
-            Message cause = j.causes.empty() ? words("check.cause.none") : j.causes.front().message;
+            Message cause = j.reason.value_or(words("check.cause.none"));
             t.rows.push_back({word_cell(words("check.as_written", {text(r.row->student)})),
                               word_cell(words("check.as_written", {text(j.key)})),
                               word_cell(words("check.as_written", {text(j.given)})), Cell{j.computed, std::nullopt},
@@ -136,8 +140,9 @@ std::vector<StudentResult> grade_students(const Judge& judge, const GradeSheet& 
     std::vector<StudentResult> out;
     out.reserve(sheet.students.size());
     for (const auto& s : sheet.students) {
-        StudentResult r{&s, {}};
-        for (std::size_t a = 0; a < sheet.answers.size(); ++a) r.judgements.push_back(judge.judge(sheet.answers[a], s.given[a]));
+        std::vector<WrittenAnswer> answers;
+        for (std::size_t a = 0; a < sheet.answers.size(); ++a) answers.emplace_back(sheet.answers[a], s.given[a]);
+        StudentResult r{&s, judge.judge_all(answers)};
         out.push_back(std::move(r));
         if (progress && out.size() % progress_every == 0) progress(out.size(), sheet.students.size());
     }
@@ -145,7 +150,14 @@ std::vector<StudentResult> grade_students(const Judge& judge, const GradeSheet& 
     return out;
 }
 
-Record grade_record(const Judge& judge, const GradeSheet& sheet, const std::vector<StudentResult>& results) {
+bool any_wrong(const std::vector<Judgement>& judgements, bool carried_correct) {
+    return std::any_of(judgements.begin(), judgements.end(), [&](const Judgement& j) {
+        return j.verdict == Verdict::wrong || (j.verdict == Verdict::carried && !carried_correct);
+    });
+}
+
+Record grade_record(const Judge& judge, const GradeSheet& sheet, const std::vector<StudentResult>& results,
+                    bool carried_correct) {
     Record r = record_about(judge.record(), "grade");
     const auto tallies = tally(sheet, results);
     std::vector<Item> summary{Note{"students", Note::Kind::info,
@@ -153,7 +165,9 @@ Record grade_record(const Judge& judge, const GradeSheet& sheet, const std::vect
     if (!sheet.skipped.empty())
         summary.emplace_back(Note{"skipped", Note::Kind::warning,
                                   words("check.grade.note.skipped", {text(std::to_string(sheet.skipped.size()))})});
-    summary.emplace_back(summary_table(sheet, tallies));
+    if (carried_correct)
+        summary.emplace_back(Note{"carried-correct", Note::Kind::convention, words("check.grade.note.carried_correct")});
+    summary.emplace_back(summary_table(sheet, tallies, carried_correct));
     summary.emplace_back(mistakes_table(sheet, tallies));
     r.sections.push_back(section("summary", words("check.grade.section.summary"), std::move(summary)));
     r.sections.push_back(section("students", words("check.grade.section.students"),

@@ -40,12 +40,18 @@ struct StudentResult {
     std::vector<Judgement> judgements;  // in header order
 };
 
-// Judges every row; `progress(done, total)` is called now and then for a progress indicator.
+// Judges every row, with follow-on marking; `progress(done, total)` is called now and then for a progress indicator.
 std::vector<StudentResult> grade_students(const Judge& judge, const GradeSheet& sheet,
                                           const std::function<void(std::size_t, std::size_t)>& progress = {});
 
 // The record of a grading: per answer how many got it right and the most common mistakes, then
 // every student's verdicts, then each answer that is not correct with its likely mistake.
-Record grade_record(const Judge& judge, const GradeSheet& sheet, const std::vector<StudentResult>& results);
+// Carried errors are counted apart; `carried_correct` also counts them as correct.
+Record grade_record(const Judge& judge, const GradeSheet& sheet, const std::vector<StudentResult>& results,
+                    bool carried_correct = false);
+
+// Whether a check or a grading ends with "some answer wrong" (exit 3): an answer is wrong, or a
+// carried error unless carried errors score as correct. A last digit is not wrong.
+bool any_wrong(const std::vector<Judgement>& judgements, bool carried_correct);
 
 }  // namespace nntrace

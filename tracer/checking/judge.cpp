@@ -3,16 +3,44 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "core/compare.hpp"
 #include "core/errors.hpp"
 
 namespace nntrace {
 namespace {
 
+constexpr int most_decimals_by_hand = 9;
+
 std::string cause_id(const Mistake& m, const std::vector<Arg>& args) {
     std::string id = m.id;
     for (const auto& a : args) id += " " + a.text;
     return id;
+}
+
+Explanation mistake_explanation(const Mistake& m, const std::vector<Arg>& args) {
+    Explanation e;
+    e.family = m.arithmetic ? Explanation::Family::arithmetic : Explanation::Family::slip;
+    e.id = cause_id(m, args);
+    e.message = Message{m.message, args};
+    return e;
+}
+
+// The problem worked by hand at k decimals: the message is filled per answer, with its value.
+Explanation by_hand(int k, Rounding r) {
+    Explanation e;
+    const bool cut = r == Rounding::truncate;
+    e.family = Explanation::Family::arithmetic;
+    e.order = 1;  // after the single roundings and the table's habits, which say more
+    e.id = std::string(cut ? "by_hand_truncating " : "by_hand ") + std::to_string(k);
+    e.near_id = cut ? "by_hand_truncating" : "by_hand";
+    e.near_args = {text_arg(std::to_string(k))};
+    return e;
+}
+
+// A student's earlier values as one text: what a follow-on value is remembered by.
+std::string map_key(const std::map<std::string, double>& given) {
+    std::string out;
+    for (const auto& [name, v] : given) out += name + "=" + std::to_string(v) + ";";
+    return out;
 }
 
 }  // namespace
@@ -21,20 +49,35 @@ Judge::Judge(Problem problem, const std::vector<std::string>& keys, MistakeConte
     : problem_(std::move(problem)), options_(std::move(options)) {
     record_ = run_problem(problem_, options_);
     for (const auto& k : keys)
-        if (auto v = record_.find(k)) correct_[k] = *v;
+        if (auto v = record_.find(k)) {
+            correct_[k] = *v;
+            if (const Step* st = step_keyed(record_, k))
+                if (auto f = formula_with_placeholders(*st)) steps_.emplace(k, std::move(*f));
+        }
+    quantities_ = run_quantities(record_);
     if (record_.arithmetic.is_hand()) {
         problem_decimals_ = record_.arithmetic.decimals;
         final_rounding_ = record_.arithmetic.rounding;
     }
-    for (const Mistake& m : mistakes()) {
-        for (Variation& v : m.vary(problem_, options_, context)) {
-            try {
-                AnswerValues values = v.run(v.problem, v.options, keys);
-                variants_.push_back({&m, Cause{cause_id(m, v.args), Message{m.message, v.args}}, std::move(values)});
-            } catch (const InputError&) {
-                // The mistake makes this problem incomputable, so no student's answer comes from it.
-            }
+    auto keep = [&](Explanation e, const Problem& p, const RunOptions& o, VariantRunner run) {
+        try {
+            variants_.push_back({std::move(e), run(p, o, keys)});
+        } catch (const InputError&) {
+            // The mistake makes this problem incomputable, so no student's answer comes from it.
         }
+    };
+    for (const Mistake& m : mistakes())
+        for (Variation& v : m.vary(problem_, options_, context)) keep(mistake_explanation(m, v.args), v.problem, v.options, v.run);
+    for (Rounding r : {Rounding::half_up, Rounding::truncate})
+        for (int k = 0; k <= most_decimals_by_hand; ++k) {
+            RunOptions hand = options_;
+            hand.arithmetic = Arithmetic::hand(k, r);
+            keep(by_hand(k, r), problem_, hand, run_for_keys);
+        }
+    try {
+        follow_on_ = std::make_unique<FollowOn>(problem_, options_.sets);
+    } catch (const std::exception&) {
+        // No graph to replay: no follow-on marking.
     }
 }
 
@@ -47,31 +90,90 @@ double Judge::units(double v, int decimals) const {
     return u;
 }
 
-std::vector<Cause> Judge::reproducing(const std::string& key, double given, int decimals, bool arithmetic_only) const {
-    std::vector<Cause> out;
+// Sets the causes and the reason of an answer that is not correct, from the mistake finder.
+void Judge::explain(Judgement& j, const Printed& written) const {
+    Question q;
+    q.key = j.key;
+    q.name = j.key;
+    q.written = written;
+    q.computed = j.computed;
+    q.exact_digits = record_.exact_digits;
+    q.source = false;
+    q.find = [this](const std::string& key) { return record_.find(key); };
+    q.others = quantities_;
+    if (auto s = steps_.find(j.key); s != steps_.end()) q.step = s->second;
+    if (problem_.train && problem_.train->rate != 1) q.rate = problem_.train->rate;
     for (const Variant& v : variants_) {
-        if (arithmetic_only && !v.mistake->arithmetic) continue;
-        const auto value = v.values.find(key);
-        if (value != v.values.end() && units(value->second.hand, decimals) == given) out.push_back(v.cause);
+        const auto value = v.values.find(j.key);
+        if (value == v.values.end()) continue;
+        Explanation e = v.explanation;
+        e.value = value->second.hand;
+        if (!e.near_id.empty()) {  // a run by hand: its sentence carries its value
+            const int k = std::atoi(e.near_args.front().text.c_str());
+            e.near_args.push_back(number_arg(e.value, std::max(k, written.decimals)));
+            e.message = Message{"finder." + e.near_id, e.near_args};
+        }
+        q.alternatives.push_back(std::move(e));
     }
-    return out;
+    const Finding f = find_explanations(q);
+    for (const auto& e : f.reproducing)
+        if (j.verdict != Verdict::last_digit || e.family == Explanation::Family::arithmetic)
+            j.causes.push_back(Cause{e.id, e.message});
+    j.reason = j.causes.empty() ? finding_reason(q, f) : j.causes.front().message;
 }
 
 Judgement Judge::judge(const std::string& key, const std::string& given) const {
+    if (auto hit = judged_.find({key, given}); hit != judged_.end()) return hit->second;
     Judgement j;
     j.key = key;
     j.given = given;
     j.computed = correct_.at(key);
     const auto printed = read_printed(given);
-    if (!printed) return j;  // blank
-    j.decimals = std::max(printed->decimals, problem_decimals_);
-    j.decimals_capped = j.decimals > max_judged_decimals;
-    j.decimals = std::min(j.decimals, max_judged_decimals);
-    const double g = last_digit_units(printed->value, j.decimals, Rounding::half_up);
-    const double diff = std::fabs(units(j.computed.hand, j.decimals) - g);
-    j.verdict = diff == 0 ? Verdict::correct : diff == 1 ? Verdict::last_digit : Verdict::wrong;
-    if (j.verdict != Verdict::correct) j.causes = reproducing(key, g, j.decimals, j.verdict == Verdict::last_digit);
+    if (printed) {
+        j.decimals = std::max(printed->decimals, problem_decimals_);
+        j.decimals_capped = j.decimals > max_judged_decimals;
+        j.decimals = std::min(j.decimals, max_judged_decimals);
+        const double g = last_digit_units(printed->value, j.decimals, Rounding::half_up);
+        const double diff = std::fabs(units(j.computed.hand, j.decimals) - g);
+        j.verdict = diff == 0 ? Verdict::correct : diff == 1 ? Verdict::last_digit : Verdict::wrong;
+        if (j.verdict != Verdict::correct) explain(j, Printed{printed->value, j.decimals});
+    }
+    judged_.emplace(std::make_pair(key, given), j);
     return j;
+}
+
+// A wrong answer that the student's own earlier values give, worked on correctly.
+std::optional<Judgement> Judge::carried(const Judgement& j, const Printed& written,
+                                        const std::map<std::string, double>& earlier) const {
+    if (!follow_on_ || earlier.empty()) return std::nullopt;
+    const auto memo = std::make_pair(j.key, map_key(earlier));
+    auto hit = follow_ons_.find(memo);
+    if (hit == follow_ons_.end()) hit = follow_ons_.emplace(memo, follow_on_->value(j.key, earlier)).first;
+    if (!hit->second || !reproduces(*hit->second, written)) return std::nullopt;
+    Judgement c = j;
+    c.verdict = Verdict::carried;
+    std::vector<Cause> causes;
+    for (const auto& [name, value] : earlier) {
+        const Message m{"check.carried", {text_arg(name), number_arg(value, written.decimals)}};
+        causes.push_back(Cause{"carried " + name, m});
+    }
+    c.causes = causes;
+    c.reason = causes.front().message;
+    return c;
+}
+
+std::vector<Judgement> Judge::judge_all(const std::vector<WrittenAnswer>& answers) const {
+    std::vector<Judgement> out;
+    std::map<std::string, double> earlier;  // the student's wrong node values so far
+    for (const auto& [key, given] : answers) {
+        Judgement j = judge(key, given);
+        const auto printed = read_printed(given);
+        if ((j.verdict == Verdict::wrong || j.verdict == Verdict::last_digit) && printed)
+            if (auto c = carried(j, Printed{printed->value, j.decimals}, earlier)) j = std::move(*c);
+        if (printed && j.verdict != Verdict::correct && follow_on_ && follow_on_->carries(key)) earlier[key] = printed->value;
+        out.push_back(std::move(j));
+    }
+    return out;
 }
 
 int most_decimals(const std::vector<std::string>& answers) {

@@ -1,7 +1,9 @@
 // Judging one answer as the problem-file contract says: at the decimals it is written with, or
 // at the problem's decimals if it carries no more; correct, one unit off in the last decimal, or
-// wrong. A wrong answer is set against every mistake of the table, each run once per problem,
-// so a class of any size costs the runs of one student.
+// wrong. An answer that is not correct goes to the mistake finder (core/finder.hpp) with every
+// mistake of the table and the whole problem worked by hand at 0…9 decimals, each run once per
+// problem, so a class of any size costs the runs of one student. A later answer worked on
+// correctly from the student's own wrong earlier value is a carried error (follow-on marking).
 #pragma once
 
 #include <map>
@@ -9,13 +11,20 @@
 #include <utility>
 #include <vector>
 
+#include <memory>
+#include <optional>
+
+#include "checking/follow_on.hpp"
 #include "checking/mistakes.hpp"
+#include "core/compare.hpp"
+#include "core/finder.hpp"
 
 namespace nntrace {
 
 enum class Verdict {
     correct,
     last_digit,  // one unit off in the last decimal compared
+    carried,     // wrong, but computed correctly from the student's own earlier wrong value
     wrong,
     blank,       // nothing written (a grade sheet's empty cell)
 };
@@ -33,10 +42,16 @@ struct Judgement {
     bool decimals_capped = false;  // written with more than max_judged_decimals, compared at that
     Num computed;        // the correct run's value
     Verdict verdict = Verdict::blank;
-    // Wrong: every mistake that reproduces the answer. Last digit: the arithmetic habits that
-    // do (rounding only at the end, every step, truncating), or none.
+    // Every explanation that reproduces the answer, the most specific first (carried: the
+    // earlier answer it follows from). Last digit: only the arithmetic habits.
     std::vector<Cause> causes;
+    // Why, in one sentence: the first cause, or what the finder tried and the nearest values.
+    // Unset for a correct or blank answer.
+    std::optional<Message> reason;
 };
+
+// An answer as written, by name: what judge_all reads.
+using WrittenAnswer = std::pair<std::string, std::string>;
 
 class Judge {
 public:
@@ -53,14 +68,20 @@ public:
     // `given` is an answer as written ("-0.410"); it must be readable by read_printed, or empty.
     Judgement judge(const std::string& key, const std::string& given) const;
 
+    // Judges a student's answers in order, with follow-on marking: an answer that is not correct
+    // but follows from the student's own earlier node values that were not correct either is
+    // `carried` (even one a last digit off: the earlier value explains it better).
+    std::vector<Judgement> judge_all(const std::vector<WrittenAnswer>& answers) const;
+
 private:
     struct Variant {
-        const Mistake* mistake;
-        Cause cause;
+        Explanation explanation;  // value unset: filled per key
         AnswerValues values;
     };
     double units(double v, int decimals) const;
-    std::vector<Cause> reproducing(const std::string& key, double given, int decimals, bool arithmetic_only) const;
+    void explain(Judgement& j, const Printed& written) const;
+    std::optional<Judgement> carried(const Judgement& j, const Printed& written,
+                                     const std::map<std::string, double>& earlier) const;
 
     Problem problem_;
     RunOptions options_;
@@ -69,7 +90,12 @@ private:
     std::vector<Variant> variants_;
     int problem_decimals_ = 0;
     Rounding final_rounding_ = Rounding::half_up;
+    std::vector<std::pair<std::string, Num>> quantities_;  // every step of the run, for label swaps
+    std::map<std::string, StepFormula> steps_;              // the answers' own steps, by key
+    std::unique_ptr<FollowOn> follow_on_;
     mutable std::map<std::pair<double, int>, double> units_cache_;
+    mutable std::map<std::pair<std::string, std::string>, Judgement> judged_;  // (key, given) → judgement
+    mutable std::map<std::pair<std::string, std::string>, std::optional<double>> follow_ons_;  // (key, earlier values)
 };
 
 // The most decimals any of `answers` is written with (unreadable ones ignored).

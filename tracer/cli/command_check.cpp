@@ -5,6 +5,7 @@
 #include "atomic_file.hpp"
 #include "checking/answers.hpp"
 #include "checking/check_record.hpp"
+#include "checking/grade.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 #include "core/errors.hpp"
@@ -29,7 +30,7 @@ std::vector<std::string> given_options(const po::variables_map& vm) {
 }
 
 // Every answer judged; the problem is run once and once per mistake.
-Record check(const std::string& file, const std::vector<std::string>& options, bool& any_wrong) {
+Record check(const std::string& file, const std::vector<std::string>& options, bool carried_correct, bool& wrong) {
     const Problem problem = read_problem(file);
     const std::vector<GivenAnswer> answers = merge_answers(problem, answers_from_options(options));
     if (answers.empty()) throw InputError(file + ": no answers to check: add [answers] or --answer NAME=VALUE");
@@ -38,9 +39,10 @@ Record check(const std::string& file, const std::vector<std::string>& options, b
     for (const auto& a : answers) keys.push_back(a.name), texts.push_back(a.text);
     const Judge judge(asked, keys, MistakeContext{most_decimals(texts)});
     check_answer_names(asked, judge.record(), answers);
-    std::vector<Judgement> judgements;
-    for (const auto& a : answers) judgements.push_back(judge.judge(a.name, a.text));
-    any_wrong = std::any_of(judgements.begin(), judgements.end(), [](const Judgement& j) { return j.verdict == Verdict::wrong; });
+    std::vector<WrittenAnswer> written;
+    for (const auto& a : answers) written.emplace_back(a.name, a.text);
+    const std::vector<Judgement> judgements = judge.judge_all(written);
+    wrong = any_wrong(judgements, carried_correct);
     return check_record(judge, judgements);
 }
 
@@ -49,11 +51,13 @@ Record check(const std::string& file, const std::vector<std::string>& options, b
 int command_check(const std::vector<std::string>& args, Io io) {
     po::options_description d(
         "nntrace check FILE.toml [--answer NAME=VALUE]... [options]: judge answers and name likely mistakes\n"
-        "exit status: 0 no answer wrong, 3 some answer wrong, 2 bad input");
+        "exit status: 0 every answer correct (or off only in its last digit), 3 some answer wrong or a\n"
+        "carried error (worked on correctly from a wrong earlier answer; 0 with --carried-correct), 2 bad input");
     d.add_options()
         ("help,h", "show this help")
         ("answer", po::value<std::vector<std::string>>()->composing()->value_name("NAME=VALUE"),
          "an answer to judge, like dL/dw7=-0.410 (repeatable; wins over the file's [answers])")
+        ("carried-correct", "score a carried error as correct (for the exit status)")
         ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"), "text, md, html or json")
         ("out", po::value<std::string>()->value_name("PATH"), "write to PATH instead of the terminal");
     add_lang_option(d);
@@ -71,12 +75,12 @@ int command_check(const std::vector<std::string>& args, Io io) {
     render_options.messages_dir = messages_dir();
     render_options.templates_dir = templates_dir();
 
-    bool any_wrong = false;
-    const Record record = check(vm["file"].as<std::string>(), given_options(vm), any_wrong);
+    bool wrong = false;
+    const Record record = check(vm["file"].as<std::string>(), given_options(vm), vm.count("carried-correct") > 0, wrong);
     const std::string text = render(record, format, render_options);
     if (vm.count("out")) write_output("--out", vm["out"].as<std::string>(), text);
     else io.out << text;
-    return any_wrong ? exit_code::answers_wrong : exit_code::ok;
+    return wrong ? exit_code::answers_wrong : exit_code::ok;
 }
 
 }  // namespace nntrace

@@ -1,5 +1,6 @@
 // nntrace grade FILE SHEET.csv: judges every student's answers and sums up, per answer, how many
 // got it right and the most common mistakes. Malformed rows are reported by line and skipped.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -52,7 +53,7 @@ std::vector<std::string> all_cells(const GradeSheet& sheet) {
     return out;
 }
 
-Record grade(const std::string& file, const std::string& sheet_file, Io io) {
+Record grade(const std::string& file, const std::string& sheet_file, bool carried_correct, Io io, bool& wrong) {
     const Problem problem = read_problem(file);
     const GradeSheet sheet = read_grade_sheet(read_text(sheet_file), sheet_file);
     std::vector<GivenAnswer> asked;
@@ -62,7 +63,9 @@ Record grade(const std::string& file, const std::string& sheet_file, Io io) {
     for (const auto& s : sheet.skipped)
         io.err << sheet_file << ":" << s.line << ":" << s.column << ": " << s.what << " (row skipped)\n";
     const auto results = grade_students(judge, sheet, progress_for(io, sheet.students.size()));
-    return grade_record(judge, sheet, results);
+    wrong = std::any_of(results.begin(), results.end(),
+                        [&](const StudentResult& r) { return any_wrong(r.judgements, carried_correct); });
+    return grade_record(judge, sheet, results, carried_correct);
 }
 
 }  // namespace
@@ -70,10 +73,13 @@ Record grade(const std::string& file, const std::string& sheet_file, Io io) {
 int command_grade(const std::vector<std::string>& args, Io io) {
     po::options_description d(
         "nntrace grade FILE.toml SHEET.csv [options]: grade a class's answers\n"
-        "SHEET.csv: a header `student,<answer>,<answer>...` (answer names as in check), one row per student");
+        "SHEET.csv: a header `student,<answer>,<answer>...` (answer names as in check), one row per student\n"
+        "exit status: 0 every answer correct (or off only in its last digit), 3 some answer wrong or a\n"
+        "carried error (worked on correctly from a wrong earlier answer; 0 with --carried-correct), 2 bad input");
     d.add_options()
         ("help,h", "show this help")
         ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"), "text, md, html or csv")
+        ("carried-correct", "score carried errors as correct (the summary's correct column counts them too)")
         ("out", po::value<std::string>()->value_name("PATH"), "write to PATH instead of the terminal");
     add_lang_option(d);
     const auto vm = parse_command("grade", args, d, {"file", "sheet"});
@@ -92,11 +98,12 @@ int command_grade(const std::vector<std::string>& args, Io io) {
     render_options.messages_dir = messages_dir();
     render_options.templates_dir = templates_dir();
 
-    const Record record = grade(file, sheet, io);
+    bool wrong = false;
+    const Record record = grade(file, sheet, vm.count("carried-correct") > 0, io, wrong);
     const std::string text = render(record, format, render_options);
     if (vm.count("out")) write_output("--out", vm["out"].as<std::string>(), text);
     else io.out << text;
-    return exit_code::ok;
+    return wrong ? exit_code::answers_wrong : exit_code::ok;
 }
 
 }  // namespace nntrace

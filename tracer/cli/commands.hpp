@@ -19,7 +19,7 @@ int command_check(const std::vector<std::string>& args, Io io);
 int command_grade(const std::vector<std::string>& args, Io io);
 
 namespace exit_code {
-constexpr int answers_wrong = 3;  // nntrace check: some answer is wrong
+constexpr int answers_wrong = 3;  // nntrace check, grade: some answer is wrong or a carried error
 }  // namespace exit_code
 
 }  // namespace nntrace

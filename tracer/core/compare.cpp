@@ -4,13 +4,51 @@
 #include <cstdlib>
 
 #include "number_text.hpp"
+#include "finder.hpp"
 
 namespace nntrace {
 namespace {
 
 Message reason(const char* id) { return Message{id, {}}; }
 
+Question question_about(const Comparison& c, const Printed& printed, const FigureContext& context) {
+    Question q;
+    q.key = c.key;
+    q.name = c.label.empty() ? c.key : c.label;
+    q.written = printed;
+    q.computed = c.computed;
+    q.alternatives = context.alternatives;
+    if (!context.run) return q;
+    const Record& run = *context.run;
+    q.exact_digits = run.exact_digits;
+    q.find = [&run](const std::string& key) { return run.find(key); };
+    q.others = run_quantities(run);
+    if (const Step* st = step_keyed(run, c.key))
+        if ((q.step = formula_with_placeholders(*st)))
+            for (auto& in : q.step->inputs)
+                for (const auto& [value, written] : context.earlier)
+                    if (value.exact == in.value.exact && value.hand == in.value.hand) in.written = written;
+    return q;
+}
+
 }  // namespace
+
+const Step* step_keyed(const Record& run, const std::string& key) {
+    for (const auto& s : run.sections)
+        for (const auto& item : s.items)
+            if (const auto* st = std::get_if<Step>(&item); st && st->key == key) return st;
+    return nullptr;
+}
+
+std::vector<std::pair<std::string, Num>> run_quantities(const Record& run) {
+    std::vector<std::pair<std::string, Num>> out;
+    for (const auto& s : run.sections)
+        for (const auto& item : s.items) {
+            if (const auto* st = std::get_if<Step>(&item)) out.emplace_back(st->key, st->value);
+            if (const auto* u = std::get_if<Update>(&item)) out.emplace_back(u->key, u->after);
+        }
+    return out;
+}
 
 double last_digit_units(double v, int decimals, Rounding r) {
     return std::round(round_decimal(v, decimals, r) * std::pow(10.0, decimals));
@@ -38,7 +76,7 @@ std::optional<Printed> read_printed(const std::string& text) {
 }
 
 Comparison compare_published(std::string key, std::string label, const std::string& published,
-                             std::optional<Num> computed) {
+                             std::optional<Num> computed, const FigureContext& context) {
     Comparison c;
     c.key = std::move(key);
     c.label = std::move(label);
@@ -53,21 +91,21 @@ Comparison compare_published(std::string key, std::string label, const std::stri
     const int d = printed->decimals;
     const double p = last_digit_units(printed->value, d, Rounding::half_up);
     const double used = last_digit_units(computed->hand, d, Rounding::half_up);
-    const bool exact_rounds_to_it = last_digit_units(computed->exact, d, Rounding::half_up) == p;
-    const bool truncation_gives_it = last_digit_units(computed->hand, d, Rounding::truncate) == p ||
-                                     last_digit_units(computed->exact, d, Rounding::truncate) == p;
     if (used == p) {
         c.verdict = Comparison::Verdict::matches;
-    } else if (std::fabs(used - p) == 1.0) {
-        c.verdict = Comparison::Verdict::last_digit;
-        if (truncation_gives_it) c.reason = reason("reason.truncated");
-        else if (exact_rounds_to_it) c.reason = reason("reason.rounded_at_end");
-        else c.reason = reason("reason.last_digit_unexplained");
-    } else {
-        c.verdict = Comparison::Verdict::differs;
-        if (exact_rounds_to_it) c.reason = reason("reason.rounded_intermediates");
-        else if (truncation_gives_it) c.reason = reason("reason.truncated");
+        return c;
     }
+    const Question q = question_about(c, *printed, context);
+    const Finding f = find_explanations(q);
+    c.reason = finding_reason(q, f);
+    const bool whole_number = d == 0 && std::floor(computed->exact) == computed->exact;
+    if (f.explained() && f.reproducing.front().family == Explanation::Family::numbering)
+        c.verdict = Comparison::Verdict::another_row;
+    else if (std::fabs(used - p) == 1.0 && !whole_number && f.explained() &&
+             f.reproducing.front().family == Explanation::Family::arithmetic)
+        c.verdict = Comparison::Verdict::last_digit;
+    else
+        c.verdict = Comparison::Verdict::differs;
     return c;
 }
 

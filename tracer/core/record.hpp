@@ -27,6 +27,9 @@ using Formula = std::vector<Piece>;
 struct Arg {
     std::string text;           // a word or name, used as is
     std::optional<Num> number;  // or a number, formatted by the renderer
+    // The decimals to show `number` with; negative: up to −decimals, trailing zeros dropped (an
+    // exact value, 150 or 0.409735); unset: the page's.
+    std::optional<int> decimals = std::nullopt;
 };
 struct Message {
     std::string id;
@@ -242,14 +245,16 @@ struct Section {
 
 // A figure printed by the source, set beside the value the engine computed.
 struct Comparison {
-    enum class Verdict { matches, last_digit, differs, missing };
+    // another_row: the figure is the engine's value of the same quantity at another row, round
+    // or pass (the source numbered it wrongly); the reason says which.
+    enum class Verdict { matches, last_digit, another_row, differs, missing };
     std::string key;        // the Step key or table cell ("table/row/column") compared
     std::string label;      // how the source names it: "Δw", "z"
     std::string published;  // as printed: "0.6667"
     int digits = 0;         // decimals printed
     Num computed;
     Verdict verdict = Verdict::missing;
-    std::optional<Message> reason;  // why it differs, when the engine can tell
+    std::optional<Message> reason;  // why it differs: never empty for a figure that does not match
 };
 
 struct Record {

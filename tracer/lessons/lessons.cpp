@@ -8,6 +8,7 @@
 #include "core/errors.hpp"
 #include "lessons/kinds.hpp"
 #include "lessons/lesson_file.hpp"
+#include "lessons/lesson_figures.hpp"
 
 namespace nntrace {
 namespace {
@@ -59,11 +60,23 @@ std::map<std::string, std::map<std::string, std::string>> record_strings(const L
     return out;
 }
 
-// Every published figure set beside the value the record holds under its key.
-std::vector<Comparison> compare_figures(const LessonFile& lesson, const Record& record) {
-    std::vector<Comparison> out;
-    for (const auto& p : lesson.published) out.push_back(compare_published(p.key, p.label, p.value, record.find(p.key)));
-    return out;
+// The published figures belong to the source's settings: when --set or the arithmetic moves the
+// run away from them, they are judged against a run at the source's settings, and a note says so.
+void add_comparisons(const LessonFile& lesson, const RunOptions& options, Record& record) {
+    if (lesson.published.empty()) return;
+    if (options.sets.empty() && !options.arithmetic) {
+        record.comparisons = compare_figures(lesson, lesson.parameters, record);
+        return;
+    }
+    Record source;
+    source.exact_digits = record.exact_digits;
+    source.sections = find_lesson_kind(lesson.kind)->run(LessonRun{lesson, lesson.parameters, lesson.arithmetic, false});
+    record.comparisons = compare_figures(lesson, lesson.parameters, source);
+    Section note;
+    note.key = "source-settings";
+    note.title = Message{"lesson.source_settings.title", {}};
+    note.items.emplace_back(Note{"source-settings/note", Note::Kind::convention, Message{"lesson.source_settings", {}}});
+    record.sections.push_back(std::move(note));
 }
 
 }  // namespace
@@ -98,7 +111,7 @@ Record run_lesson(const std::filesystem::path& lessons_dir, const std::string& i
     record.settings = parameters.settings();
     record.strings = record_strings(lesson);
     record.sections = find_lesson_kind(lesson.kind)->run(run);
-    record.comparisons = compare_figures(lesson, record);
+    add_comparisons(lesson, options, record);
     return record;
 }
 

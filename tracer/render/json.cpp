@@ -218,6 +218,7 @@ const char* verdict_name(Comparison::Verdict v) {
         case Comparison::Verdict::matches: return "matches";
         case Comparison::Verdict::last_digit: return "last_digit";
         case Comparison::Verdict::differs: return "differs";
+        case Comparison::Verdict::another_row: return "another_row";
         case Comparison::Verdict::missing: return "missing";
     }
     return "missing";

@@ -81,7 +81,10 @@ std::string MessageCatalog::resolve(const Message& message, const std::string& l
                                     const NumberStyle& numbers) const {
     std::vector<std::string> args;
     for (const Arg& a : message.args)
-        args.push_back(a.number ? format_number(a.number->hand, numbers) : a.text);
+        if (a.number && a.decimals)
+            args.push_back(format_number(a.number->hand, *a.decimals >= 0 ? NumberStyle{*a.decimals, Shape::fixed, numbers.minus}
+                                                                           : NumberStyle{-*a.decimals, Shape::trim_zeros, numbers.minus}));
+        else args.push_back(a.number ? format_number(a.number->hand, numbers) : a.text);
     return fill_placeholders(find(message.id, lang).value_or(message.id), args);
 }
 

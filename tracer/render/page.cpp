@@ -68,6 +68,7 @@ std::string verdict_id(Comparison::Verdict v) {
         case Comparison::Verdict::matches: return "render.verdict.matches";
         case Comparison::Verdict::last_digit: return "render.verdict.last_digit";
         case Comparison::Verdict::differs: return "render.verdict.differs";
+        case Comparison::Verdict::another_row: return "render.verdict.another_row";
         case Comparison::Verdict::missing: return "render.verdict.missing";
     }
     return "render.verdict.missing";
@@ -78,6 +79,7 @@ std::string verdict_mark(Comparison::Verdict v) {
         case Comparison::Verdict::matches: return "✓";
         case Comparison::Verdict::last_digit: return "≈";
         case Comparison::Verdict::differs: return "✗";
+        case Comparison::Verdict::another_row: return "↕";
         case Comparison::Verdict::missing: return "?";
     }
     return "?";

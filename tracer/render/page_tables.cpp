@@ -26,6 +26,7 @@ const char* verdict_class(Comparison::Verdict v) {
         case Comparison::Verdict::matches: return "matches";
         case Comparison::Verdict::last_digit: return "last-digit";
         case Comparison::Verdict::differs: return "differs";
+        case Comparison::Verdict::another_row: return "another-row";
         case Comparison::Verdict::missing: return "missing";
     }
     return "missing";

@@ -162,5 +162,9 @@ TEST_CASE("Mistakes: truncating instead of rounding half up", "[check][mistakes]
 }
 
 TEST_CASE("Mistakes: a wrong answer no mistake gives names none", "[check][mistakes]") {
-    CHECK(judge_one(neuron, "dL/dw", "0.5").causes.empty());
+    // (0.5 would be x's value: a label swap.)
+    const Judgement j = judge_one(neuron, "dL/dw", "0.777777");
+    CHECK(j.causes.empty());
+    REQUIRE(j.reason);
+    CHECK(j.reason->id.rfind("finder.none", 0) == 0);  // says what was tried instead
 }

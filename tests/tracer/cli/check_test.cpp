@@ -66,3 +66,31 @@ TEST_CASE("Check: json and md carry the verdicts", "[cli][check]") {
     CHECK(md.code == 0);
     CHECK(has(md.out, "✓ 正确"));
 }
+
+TEST_CASE("Check: an answer cut off instead of rounded is explained as such", "[cli][check]") {
+    const CliResult r = run({"check", exercise7(), "--answer", "dL/dw7=-0.409"});
+    CHECK(r.code == 0);  // a last digit is not wrong
+    CHECK(has(r.out, "≈ last digit"));
+    CHECK(has(r.out, "instead of rounding gives −0.409"));
+    CHECK_FALSE(has(r.out, "none of the common mistakes"));
+}
+
+TEST_CASE("Check: an answer worked on from a wrong earlier answer is a carried error, exit 3", "[cli][check]") {
+    // dL/dw7 from the student's own yhat = 0.385 is −0.409 (see checking/follow_on_test.cpp).
+    const std::vector<std::string> args{"check", exercise7(), "--answer", "yhat=0.385", "--answer", "dL/dw7=-0.409"};
+    const CliResult r = run(args);
+    CHECK(r.code == 3);
+    CHECK(has(r.out, "↪ carried error"));
+    CHECK(has(r.out, "follows from your yhat = 0.385"));
+    CHECK(has(r.out, "The first wrong step is yhat = 0.385"));
+    std::vector<std::string> scored = args;
+    scored.push_back("--carried-correct");
+    CHECK(run(scored).code == 0);
+}
+
+TEST_CASE("Check: --help states the exit codes", "[cli][check]") {
+    const CliResult r = run({"check", "--help"});
+    CHECK(r.code == 0);
+    CHECK(has(r.out, "3 some answer wrong or a"));
+    CHECK(has(r.out, "--carried-correct"));
+}

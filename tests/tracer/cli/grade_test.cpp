@@ -31,18 +31,18 @@ const char* class_sheet =
 TEST_CASE("Grade: the summary counts each verdict per answer", "[cli][grade]") {
     ScratchDir dir("grade-summary");
     const CliResult r = run({"grade", exercise7(), sheet(dir, class_sheet), "--format", "csv"});
-    REQUIRE(r.code == 0);
+    REQUIRE(r.code == 3);  // Bo and Cy have wrong answers
     CHECK(r.err.empty());
-    // answer, correct, last digit, wrong, blank
-    CHECK(has(r.out, "yhat,4,1,0,0"));
-    CHECK(has(r.out, "dL/dw7,2,0,2,1"));
-    CHECK(has(r.out, "dL/dw8,3,0,2,0"));
+    // answer, correct, last digit, carried, wrong, blank
+    CHECK(has(r.out, "yhat,4,1,0,0,0"));
+    CHECK(has(r.out, "dL/dw7,2,0,0,2,1"));
+    CHECK(has(r.out, "dL/dw8,3,0,0,2,0"));
 }
 
 TEST_CASE("Grade: the most common mistakes are listed per answer", "[cli][grade]") {
     ScratchDir dir("grade-mistakes");
     const CliResult r = run({"grade", exercise7(), sheet(dir, class_sheet)});
-    REQUIRE(r.code == 0);
+    REQUIRE(r.code == 3);
     CHECK(has(r.out, "The sign is flipped"));
     CHECK(has(r.out, "The loss taken without its ½"));
     CHECK(has(r.out, "Di, Jr."));
@@ -56,7 +56,7 @@ TEST_CASE("Grade: malformed rows are reported by line on stderr and skipped", "[
     CHECK(has(r.err, path + ":3:10: 3 fields, expected 2"));  // at the field too many
     CHECK(has(r.err, path + ":4:4: the answer for yhat, 'abc', is not a number"));
     CHECK(has(r.err, path + ":5:1: unbalanced quote"));
-    CHECK(has(r.out, "yhat,2,0,0,0"));  // Ann and Ed
+    CHECK(has(r.out, "yhat,2,0,0,0,0"));  // Ann and Ed
 }
 
 TEST_CASE("Grade: a malformed header exits 2 with its line, writing nothing", "[cli][grade]") {
@@ -111,4 +111,23 @@ TEST_CASE("Grade: a sheet that is not UTF-8 or holds a control character is refu
         CHECK(r.out.empty());
         CHECK(has(r.err, path + what));
     }
+}
+
+TEST_CASE("Grade: carried errors are counted apart, and scored as correct on request", "[cli][grade]") {
+    // Fay's dL/dw7 follows from her yhat = 0.385 (see checking/follow_on_test.cpp); Gus's does not.
+    ScratchDir dir("grade-carried");
+    const std::string path = sheet(dir, "student,yhat,dL/dw7\nFay,0.385,-0.409\nGus,0.385,-0.420\n");
+    const CliResult r = run({"grade", exercise7(), path, "--format", "csv"});
+    REQUIRE(r.code == 3);
+    CHECK(has(r.out, "dL/dw7,0,0,1,1,0"));  // correct, last digit, carried, wrong, blank
+    CHECK(has(r.out, "follows from your yhat = 0.385"));
+    const CliResult scored = run({"grade", exercise7(), path, "--format", "csv", "--carried-correct"});
+    CHECK(scored.code == 3);                      // Gus is still wrong
+    CHECK(has(scored.out, "dL/dw7,1,0,1,1,0"));   // Fay's carried answer counts as correct too
+}
+
+TEST_CASE("Grade: a class with every answer correct exits 0", "[cli][grade]") {
+    ScratchDir dir("grade-all-correct");
+    const CliResult r = run({"grade", exercise7(), sheet(dir, "student,yhat,dL/dw7\nAnn,0.384,-0.410\n"), "--format", "csv"});
+    CHECK(r.code == 0);
 }
