@@ -79,7 +79,6 @@ TEST_CASE("OR gate: --set b=-30 turns the neuron into AND", "[lesson][or-gate]")
     const Record r = run("or-gate", options);
     CHECK(value(r, "or/2/a") < 0.01);
     CHECK(value(r, "or/4/a") == Approx(sigma(10)));
-    int differing = 0;
-    for (const auto& c : r.comparisons) differing += c.verdict == Comparison::Verdict::matches ? 0 : 1;
-    CHECK(differing == 2);
+    // The published figures are the source's (b = -10): judged against its run, they still match.
+    for (const auto& c : r.comparisons) CHECK(c.verdict == Comparison::Verdict::matches);
 }
