@@ -43,13 +43,15 @@ namespace {
 Sym neg(Sym a) { return Sym::of(K::negate, {std::move(a)}); }
 Sym prod(std::vector<Sym> f) { return Sym::of(K::product, std::move(f)); }
 
-Sym from_expr(const Expr& e) {
+// `functions`: the run's user functions, which a body may call (a user function calling another).
+Sym from_expr(const Expr& e, const std::vector<UserFunction>& functions) {
+    auto operand = [&functions](const Expr& x) { return from_expr(x, functions); };
     switch (e.kind) {
         case Expr::Kind::number: return Sym::num(e.number);
         case Expr::Kind::name: return Sym::sym(e.text, parameter_node);
-        case Expr::Kind::negate: return neg(from_expr(e.args[0]));
+        case Expr::Kind::negate: return neg(operand(e.args[0]));
         case Expr::Kind::binary: {
-            Sym a = from_expr(e.args[0]), b = from_expr(e.args[1]);
+            Sym a = operand(e.args[0]), b = operand(e.args[1]);
             switch (e.op) {
                 case '+': return Sym::of(K::sum, {a, b});
                 case '-': return Sym::of(K::sum, {a, neg(b)});
@@ -65,8 +67,15 @@ Sym from_expr(const Expr& e) {
                 {"relu", F::relu}, {"abs", F::abs}, {"leaky_relu", F::leaky_relu}};
             for (const auto& [name, fn] : names)
                 if (e.text == name) {
-                    const double slope = e.args.size() == 2 ? from_expr(e.args[1]).number : 0.01;
-                    return Sym::call(fn, from_expr(e.args[0]), fn == F::leaky_relu ? slope : 0);
+                    const double slope = e.args.size() == 2 ? operand(e.args[1]).number : 0.01;
+                    return Sym::call(fn, operand(e.args[0]), fn == F::leaky_relu ? slope : 0);
+                }
+            for (std::uint32_t i = 0; i < functions.size(); ++i)
+                if (e.text == functions[i].name) {
+                    Sym call = Sym::call(F::user, operand(e.args[0]));
+                    call.name = e.text;
+                    call.user = i;
+                    return call;
                 }
             throw ExpressionError(e.begin, "unknown function '" + e.text + "'");
         }
@@ -96,7 +105,7 @@ Sym function_rule(const Sym& e, const Sym& self, const Tape& tape) {
         case F::abs: return Sym::call(F::sign, u);
         case F::step: case F::leaky_step: case F::sign: return Sym::num(0);
         case F::user: {
-            const Sym body = body_of(tape.functions().at(e.user));
+            const Sym body = body_of(tape.functions().at(e.user), tape.functions());
             return substitute(derivative(body, parameter_node, body, tape), parameter_node, u);
         }
     }
@@ -232,7 +241,9 @@ double apply_function(const Sym& e, double x, const Arithmetic& a, const Tape* t
 
 }  // namespace
 
-Sym body_of(const UserFunction& f) { return from_expr(parse_expression(f.body)); }
+Sym body_of(const UserFunction& f, const std::vector<UserFunction>& functions) {
+    return from_expr(parse_expression(f.body), functions);
+}
 
 Sym substitute(const Sym& e, NodeId at, const Sym& by) {
     if (e.kind == K::symbol) return e.node == at ? by : e;

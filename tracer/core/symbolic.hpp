@@ -39,9 +39,10 @@ struct Sym {
 // The node a user function's parameter stands for inside its body.
 constexpr NodeId parameter_node = 0xFFFFFFFFu;
 
-// The body of a user function as a tree over its parameter (a symbol at `parameter_node`).
-// Throws ExpressionError for a body the parser rejects.
-Sym body_of(const UserFunction& f);
+// The body of a user function as a tree over its parameter (a symbol at `parameter_node`); a call
+// of another of the run's `functions` becomes a user-function call. Throws ExpressionError for a
+// body the parser rejects.
+Sym body_of(const UserFunction& f, const std::vector<UserFunction>& functions);
 
 // `e` with every symbol at node `at` replaced by `by`.
 Sym substitute(const Sym& e, NodeId at, const Sym& by);
