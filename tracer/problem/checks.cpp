@@ -119,7 +119,7 @@ void check_leaf_names(const Problem& p, const std::vector<NameReference>& names,
 // [matrices]: each a fresh valid name, its entries params or inputs, none twice.
 void check_matrices(const Problem& p) {
     std::set<std::string> defined, groups;
-    for (const Definition& d : value_definitions(p)) defined.insert(d.name);
+    for (const Definition& d : value_definitions(p)) defined.insert(std::string(d.name));
     for (const MatrixGroup& g : p.matrices) {
         if (!is_valid_name(g.name))
             fail_at(p, g.key, "'" + g.name + "' is not a valid name for a matrix: ASCII letters, digits and _");
