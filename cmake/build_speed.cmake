@@ -26,10 +26,7 @@ set(nntrace_unity_apart
   tracer/problem/network_table.cpp tracer/problem/reader.cpp tracer/problem/run.cpp
   tracer/render/math.cpp tracer/render/people_text.cpp
   tests/tracer/problem/network_errors_test.cpp tests/tracer/problem/overrides_test.cpp
-  tests/tracer/problem/record_test.cpp tests/tracer/cli/grade_test.cpp
-  tests/tracer/core/expression_test.cpp tests/tracer/problem/functions_test.cpp
-  tests/tracer/problem/limits_test.cpp tests/tracer/problem/matrices_test.cpp
-  tests/tracer/cli/output_test.cpp)
+  tests/tracer/problem/record_test.cpp tests/tracer/cli/grade_test.cpp)
 
 if(NNTRACE_UNITY_BUILD)
   foreach(target IN LISTS nntrace_unity_targets)

@@ -161,6 +161,10 @@ struct DiagramEdge {
     std::string rule;          // "∂(u·v)/∂u = v"
     Num local;                 // ∂to/∂from
     std::optional<Num> contribution;  // upstream × local, in a backward view
+    // In a drawing of the named quantities (named_diagram): the named local derivative ∂to/∂from
+    // in the problem's names ("out_o1·(1 − out_o1)"), symbols carrying their values; then `rule`
+    // is empty.
+    Formula formula = {};
 };
 struct Diagram {
     std::string key;

@@ -6,6 +6,7 @@
 #include "algorithms/training.hpp"
 #include "core/errors.hpp"
 #include "core/named_chain.hpp"
+#include "core/named_diagram.hpp"
 #include "core/recording.hpp"
 #include "problem/derivatives.hpp"
 #include "problem/large_graph.hpp"
@@ -101,9 +102,13 @@ std::vector<Section> backward_sections(const Problem& p, const Tape& tape, const
         network->title = words("problem.diagram.network_backward", {text(display_name(tape, g.root))});
         s.items.emplace_back(std::move(*network));
     }
+    // The graph the chains walk: the named quantities and their named local derivatives.
+    Diagram named = named_diagram(tape, g, "backward-graph");
+    named.title = words("problem.diagram.backward_named", {text(display_name(tape, g.root))});
+    s.items.emplace_back(std::move(named));
     Section steps{"backward-steps", words("chain.section.elementary"), {}};
     steps.folded = true;
-    Diagram graph = diagram_of(tape, g.root, &g, "backward-graph");
+    Diagram graph = diagram_of(tape, g.root, &g, "backward-graph-elementary");
     graph.title = words("problem.diagram.backward", {text(display_name(tape, g.root))});
     steps.items.emplace_back(std::move(graph));
     for (auto& line : chain_rule_items(tape, g, "")) steps.items.push_back(std::move(line));

@@ -8,6 +8,7 @@
 #include <map>
 #include <vector>
 
+#include "formula_text.hpp"
 #include "number_format.hpp"
 #include "user_text.hpp"
 
@@ -37,6 +38,11 @@ std::string subscripted(const std::string& word) {
     while (digits > 0 && is_ascii_digit(word[digits - 1])) --digits;
     if (digits > 0 && digits < word.size()) return word.substr(0, digits) + sub(word.substr(digits));
     return word;
+}
+
+// A drawing of the named quantities (named_diagram): its edges carry formulas, not rules.
+bool is_named_view(const Diagram& d) {
+    return std::any_of(d.edges.begin(), d.edges.end(), [](const DiagramEdge& e) { return !e.formula.empty(); });
 }
 
 struct Labeller {
@@ -83,15 +89,39 @@ std::string Labeller::gradient_line(const DiagramNode& n) const {
 
 std::string Labeller::node_label(const DiagramNode& n) const {
     const std::string name = dot_html_name(n.name);
+    // Named view: the name alone on the first line, so that the boxes stay narrow.
+    if (is_named_view(diagram))
+        return "<B>" + name + "</B><BR/>= " + number(n.value) +
+               (n.gradient ? "<BR/>" + in_gradient_colour(gradient_line(n)) : "");
     std::string label = (n.named ? "<B>" + name + "</B>" : name) + " = " + number(n.value);
     if (n.gradient)
         label += "<BR/>" + in_gradient_colour(gradient_line(n));
     return label;
 }
 
+// A formula's text for a label: names subscripted, a small integer power raised ("x^2" → x²).
+std::string dot_formula(const std::string& text) {
+    std::string plain;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool small_power = text[i] == '^' && i + 1 < text.size() && (text[i + 1] == '2' || text[i + 1] == '3') &&
+                                 (i + 2 == text.size() || !is_word_char(text[i + 2]));
+        if (!small_power) { plain += text[i]; continue; }
+        plain += text[i + 1] == '2' ? "²" : "³";
+        ++i;
+    }
+    return dot_html_name(plain);
+}
+
+// ∂out_o1/∂l_o1 = out_o1·(1 − out_o1), its value on the line below.
+std::string named_edge_label(const Labeller& l, const DiagramEdge& e) {
+    const FormulaText f = formula_text(e.formula, l.style);
+    return l.partial(e.to, e.from) + " = " + dot_formula(f.symbols) + "<BR/>= " + l.number(e.local);
+}
+
 // ∂x/∂(3*b) = 3, the rule below it in grey; in a backward view the contribution that reaches
 // the argument: upstream · local = contribution.
 std::string Labeller::edge_label(const DiagramEdge& e) const {
+    if (!e.formula.empty()) return named_edge_label(*this, e);
     std::string label = partial(e.to, e.from) + " = " + number(e.local);
     if (!e.rule.empty())
         label += std::string("<BR/><FONT COLOR=\"") + rule_colour + "\" POINT-SIZE=\"9\">" +
@@ -156,6 +186,13 @@ std::string dot_header(const Diagram& d, const std::string& stem) {
                                       [](const DiagramNode& n) { return n.gradient.has_value(); });
     std::string out = dot_opening("the computation graph \"" + dot_comment(d.key) + "\"", backward, stem,
                                   "root, named,\n// parameter, input, intermediate");
+    if (is_named_view(d)) {
+        // Few nodes, long labels on the edges: the labels themselves part the columns; larger edge text.
+        out += "  graph [rankdir=LR, nodesep=0.25, ranksep=0.4, fontname=\"Helvetica\"];\n";
+        out += "  node [shape=box, fontname=\"Helvetica\", fontsize=14, margin=\"0.10,0.05\"];\n";
+        out += "  edge [fontname=\"Helvetica\", fontsize=12, color=\"#555555\", arrowsize=0.7];\n";
+        return out;
+    }
     out += "  graph [rankdir=LR, nodesep=0.35, ranksep=0.9, fontname=\"Helvetica\"];\n";
     out += "  node [shape=box, fontname=\"Helvetica\", fontsize=14, margin=\"0.12,0.06\"];\n";
     out += "  edge [fontname=\"Helvetica\", fontsize=10, color=\"#555555\", arrowsize=0.7];\n";

@@ -150,6 +150,7 @@ json JsonWriter::diagram(const Diagram& d) const {
     for (const DiagramEdge& e : d.edges) {
         json edge = {{"from", e.from}, {"to", e.to}, {"rule", e.rule}, {"local", num(e.local)}};
         if (e.contribution) edge["contribution"] = num(*e.contribution);
+        if (!e.formula.empty()) edge["formula"] = formula(e.formula);  // a named local derivative
         edges.push_back(std::move(edge));
     }
     return {{"kind", "diagram"}, {"key", d.key}, {"title", message(d.title)}, {"root", d.root},

@@ -18,14 +18,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains_text(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-std::string exercise7() { return source_path("examples/exercise-7.toml"); }
+std::string output_exercise7() { return source_path("examples/exercise-7.toml"); }
 
 // A copy of the example problem inside `dir`, so that a test may try to overwrite it.
 fs::path problem_copy(const ScratchDir& dir) {
     const fs::path copy = dir.path() / "p.toml";
-    fs::copy_file(exercise7(), copy);
+    fs::copy_file(output_exercise7(), copy);
     return copy;
 }
 
@@ -71,7 +71,7 @@ TEST_CASE("Output: --out onto a FIFO writes through it, leaving the FIFO and no 
     const auto r = run({"run", "linear-backprop", "--format", "html", "--out", fifo.string()});
     reader.join();
     CHECK(r.code == 0);
-    CHECK(has(received, "</html>"));
+    CHECK(contains_text(received, "</html>"));
     CHECK(still_a_fifo(fifo));
     CHECK(entries(dir.path()) == std::vector<std::string>{"page.html"});
 }
@@ -85,7 +85,7 @@ TEST_CASE("Output: --out through a symbolic link writes its target and keeps the
     const auto r = run({"run", "linear-backprop", "--format", "json", "--out", link.string()});
     CHECK(r.code == 0);
     CHECK(fs::is_symlink(link));
-    CHECK(has(read_text(dir.path() / "real" / "x.json"), "\"comparisons\""));
+    CHECK(contains_text(read_text(dir.path() / "real" / "x.json"), "\"comparisons\""));
     CHECK(entries(dir.path() / "real") == std::vector<std::string>{"x.json"});
 }
 
@@ -97,7 +97,7 @@ TEST_CASE("Output: a temporary name planted as a symbolic link is never written 
     fs::create_symlink(victim, dir.path() / ("x.txt.tmp" + std::to_string(::getpid())));
     REQUIRE(run({"run", "linear-backprop", "--out", out.string()}).code == 0);
     CHECK(read_text(victim) == "precious");
-    CHECK(has(read_text(out), "Linear backpropagation"));
+    CHECK(contains_text(read_text(out), "Linear backpropagation"));
 }
 
 TEST_CASE("Output: --out naming an input is refused, by file identity not name", "[cli][output]") {
@@ -110,14 +110,14 @@ TEST_CASE("Output: --out naming an input is refused, by file identity not name",
         for (const char* command : {"run", "check"}) {
             const auto r = run({command, problem.string(), "--out", out});
             CHECK(r.code == 2);
-            CHECK(has(r.err, "--out " + out + ": is the input"));
+            CHECK(contains_text(r.err, "--out " + out + ": is the input"));
         }
     }
     const fs::path sheet = dir.path() / "sheet.csv";
     std::ofstream(sheet) << "student,yhat\nAnn,0.384\n";
     const auto r = run({"grade", problem.string(), sheet.string(), "--out", sheet.string()});
     CHECK(r.code == 2);
-    CHECK(has(r.err, "--out " + sheet.string() + ": is the input"));
+    CHECK(contains_text(r.err, "--out " + sheet.string() + ": is the input"));
     CHECK(read_text(problem) == before);
     CHECK(read_text(sheet) == "student,yhat\nAnn,0.384\n");
 }
@@ -127,14 +127,14 @@ TEST_CASE("Output: an empty path is refused, naming the option", "[cli][output]"
         {{"build", "--out", ""}, "--out is empty"},
         {{"run", "linear-backprop", "--out", ""}, "--out is empty"},
         {{"run", "linear-backprop", "--figures", ""}, "--figures is empty"},
-        {{"check", exercise7(), "--out", ""}, "--out is empty"},
-        {{"grade", exercise7(), "s.csv", "--out", ""}, "--out is empty"},
+        {{"check", output_exercise7(), "--out", ""}, "--out is empty"},
+        {{"grade", output_exercise7(), "s.csv", "--out", ""}, "--out is empty"},
         {{"run", ""}, "the target is empty"},
     };
     for (const auto& [args, message] : cases) {
         const auto r = run(args);
         CHECK(r.code == 2);
-        CHECK(has(r.err, message));
+        CHECK(contains_text(r.err, message));
         CHECK(count_lines(r.err) == 1);
     }
 }
@@ -148,16 +148,16 @@ TEST_CASE("Output: a directory or an empty file given as FILE is refused", "[cli
     std::ofstream(sheet) << "student,yhat\nAnn,0.384\n";
     for (const auto& args : std::vector<std::vector<std::string>>{
              {"run", folder.string()}, {"check", folder.string()}, {"grade", folder.string(), sheet.string()},
-             {"grade", exercise7(), dir.path().string()}}) {
+             {"grade", output_exercise7(), dir.path().string()}}) {
         const auto r = run(args);
         CHECK(r.code == 2);
-        CHECK(has(r.err, ": is a directory"));
+        CHECK(contains_text(r.err, ": is a directory"));
     }
     for (const auto& args : std::vector<std::vector<std::string>>{
              {"run", empty.string()}, {"check", empty.string()}, {"grade", empty.string(), sheet.string()}}) {
         const auto r = run(args);
         CHECK(r.code == 2);
-        CHECK(has(r.err, empty.string() + ": is empty"));
+        CHECK(contains_text(r.err, empty.string() + ": is empty"));
     }
 }
 
@@ -171,15 +171,15 @@ TEST_CASE("Output: cannot-write errors name the option and the system's reason",
     for (const auto& [out, reason] : cases) {
         const auto r = run({"run", "linear-backprop", "--out", out});
         CHECK(r.code == 2);
-        CHECK(has(r.err, "--out " + out));
-        CHECK(has(r.err, reason));
-        CHECK_FALSE(has(r.err, "Success"));
-        CHECK_FALSE(has(r.err, "internal error"));
+        CHECK(contains_text(r.err, "--out " + out));
+        CHECK(contains_text(r.err, reason));
+        CHECK_FALSE(contains_text(r.err, "Success"));
+        CHECK_FALSE(contains_text(r.err, "internal error"));
     }
     const auto r = run({"build", "--out", (dir.path() / "file").string()});
     CHECK(r.code == 2);
-    CHECK(has(r.err, "--out " + (dir.path() / "file").string()));
-    CHECK(has(r.err, "Not a directory"));
+    CHECK(contains_text(r.err, "--out " + (dir.path() / "file").string()));
+    CHECK(contains_text(r.err, "Not a directory"));
 }
 
 TEST_CASE("Output: a command that cannot write its --out leaves no figures", "[cli][output]") {
@@ -197,7 +197,7 @@ TEST_CASE("Output: a page whose --figures cannot be written leaves no assets", "
     const auto r = run({"run", "linear-backprop", "--format", "html", "--figures", (dir.path() / "file" / "f").string(),
                         "--out", (dir.path() / "rw" / "y.html").string()});
     CHECK(r.code == 2);
-    CHECK(has(r.err, "--figures"));
+    CHECK(contains_text(r.err, "--figures"));
     CHECK(entries(dir.path()) == std::vector<std::string>{"file"});
 }
 
@@ -208,6 +208,6 @@ TEST_CASE("Output: a failed build leaves no staging folder and no folder it made
     fs::create_directories(out / "index.html" / "in-the-way");
     const auto r = run({"build", "--out", out.string()});
     CHECK(r.code == 2);
-    CHECK(has(r.err, "--out " + out.string()));
+    CHECK(contains_text(r.err, "--out " + out.string()));
     CHECK(entries(out) == std::vector<std::string>{"index.html"});
 }

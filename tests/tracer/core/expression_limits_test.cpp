@@ -24,7 +24,7 @@ std::string chain_of(const std::string& term, const std::string& op, int terms) 
     return term + repeated(op + term, terms - 1);
 }
 
-int error_column(const std::string& expr) {
+int nesting_error_column(const std::string& expr) {
     try {
         parse_expression(expr);
     } catch (const ExpressionError& e) {
@@ -38,22 +38,22 @@ int error_column(const std::string& expr) {
 
 TEST_CASE("Expression limits: 10,000 nested parentheses are refused at the first too deep", "[expression][limits]") {
     const std::string text = repeated("(", 10000) + "x" + repeated(")", 10000);
-    CHECK(error_column(text) == max_expression_nesting + 1);
+    CHECK(nesting_error_column(text) == max_expression_nesting + 1);
 }
 
 TEST_CASE("Expression limits: 100,000 unary minus signs are refused at the first too deep", "[expression][limits]") {
-    CHECK(error_column(repeated("-", 100000) + "x") == max_expression_nesting + 1);
+    CHECK(nesting_error_column(repeated("-", 100000) + "x") == max_expression_nesting + 1);
 }
 
 TEST_CASE("Expression limits: a tower of 100,000 powers is refused", "[expression][limits]") {
-    const int column = error_column(chain_of("w", "^", 100000));
+    const int column = nesting_error_column(chain_of("w", "^", 100000));
     // Each '^' opens a level: the first too deep is the operand after the 100th '^'.
     CHECK(column == 2 * max_expression_nesting + 1);
 }
 
 TEST_CASE("Expression limits: nested exp( calls are refused", "[expression][limits]") {
     const std::string text = repeated("exp(", 50000) + "x" + repeated(")", 50000);
-    CHECK(error_column(text) == 4 * max_expression_nesting + 1);
+    CHECK(nesting_error_column(text) == 4 * max_expression_nesting + 1);
 }
 
 TEST_CASE("Expression limits: nesting up to the limit still parses and builds", "[expression][limits]") {

@@ -11,27 +11,7 @@ namespace {
 struct Net222 {
     test::Graph g;
     NodeId loss;
-    explicit Net222(Arithmetic a = Arithmetic::exact()) : g(a) {
-        g.input("i1", 0.05);
-        g.input("i2", 0.10);
-        g.input("t1", 0.01);
-        g.input("t2", 0.99);
-        const double w[] = {0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.50, 0.55};
-        for (int k = 0; k < 8; ++k) g.param("w" + std::to_string(k + 1), w[k]);
-        g.param("b1", 0.35);
-        g.param("b2", 0.60);
-        g.node("l_h1", "w1*i1 + w2*i2 + b1");
-        g.node("out_h1", "sigmoid(l_h1)");
-        g.node("l_h2", "w3*i1 + w4*i2 + b1");
-        g.node("out_h2", "sigmoid(l_h2)");
-        g.node("l_o1", "w5*out_h1 + w6*out_h2 + b2");
-        g.node("out_o1", "sigmoid(l_o1)");
-        g.node("l_o2", "w7*out_h1 + w8*out_h2 + b2");
-        g.node("out_o2", "sigmoid(l_o2)");
-        g.node("E_o1", "0.5*(t1 - out_o1)^2");
-        g.node("E_o2", "0.5*(t2 - out_o2)^2");
-        loss = g.node("E_total", "E_o1 + E_o2");
-    }
+    explicit Net222(Arithmetic a = Arithmetic::exact()) : g(a) { loss = test::build_net222(g); }
     std::vector<NamedChain> chains(const std::vector<std::string>& names) const {
         const Gradients grad = backward(g.tape, loss);
         std::vector<NodeId> wrt;

@@ -109,7 +109,7 @@ TEST_CASE("Problem record: the elementary steps open with the graph, gradients o
     const auto diagrams = items_of<nntrace::Diagram>(r, "backward-steps");
     REQUIRE(diagrams.size() == 1);
     const nntrace::Diagram& d = *diagrams[0];
-    CHECK(d.key == "backward-graph");
+    CHECK(d.key == "backward-graph-elementary");
     CHECK(d.title.id == "problem.diagram.backward");
     bool seen_a = false;
     for (const auto& n : d.nodes) {
@@ -120,6 +120,17 @@ TEST_CASE("Problem record: the elementary steps open with the graph, gradients o
     }
     CHECK(seen_a);
     CHECK_FALSE(d.edges.empty());
+}
+
+TEST_CASE("Problem record: the backward section draws the named graph first", "[problem][record][diagram]") {
+    const Record r = nntrace::run_problem(nntrace::parse_problem(chain, "chain.toml"), {});
+    const auto diagrams = items_of<nntrace::Diagram>(r, "backward");
+    REQUIRE(diagrams.size() == 1);
+    const nntrace::Diagram& d = *diagrams[0];
+    CHECK(d.key == "backward-graph");
+    CHECK(d.title.id == "problem.diagram.backward_named");
+    for (const auto& e : d.edges) CHECK_FALSE(e.formula.empty());
+    for (const auto& n : d.nodes) CHECK(n.named);
 }
 
 TEST_CASE("Problem record: training ends with a loss curve beside the loss table", "[problem][record][train]") {

@@ -18,7 +18,7 @@ std::string with_functions(const std::string& functions) {
     return "[functions]\n" + functions + "[params]\nw = 0.5\n[nodes]\ny = \"f(w)\"\n[loss]\nnode = \"y\"\n";
 }
 
-void check_at(const InputError& e, int line, int column) {
+void functions_check_at(const InputError& e, int line, int column) {
     INFO(e.what());
     CHECK(e.line() == line);
     CHECK(e.column() == column);
@@ -49,13 +49,13 @@ TEST_CASE("Problem functions: calls nest through several functions", "[problem][
 TEST_CASE("Problem functions: a function calling itself is refused at the call", "[problem][functions]") {
     const InputError e = test::parse_error(with_functions("f = \"x + f(x)\"\n"));
     CHECK_THAT(e.message(), Contains("in function f") && Contains("f calls itself"));
-    check_at(e, 2, 10);
+    functions_check_at(e, 2, 10);
 }
 
 TEST_CASE("Problem functions: a loop through other functions is refused at the call that closes it", "[problem][functions]") {
     const InputError e = test::parse_error(with_functions("f = \"g(x)\"\ng = \"h(x) + 1\"\nh = \"2*f(x)\"\n"));
     CHECK_THAT(e.message(), Contains("in function h") && Contains("(f → g → h → f)"));
-    check_at(e, 4, 8);
+    functions_check_at(e, 4, 8);
 }
 
 TEST_CASE("Problem functions: calls may nest as deep as the limit, not deeper", "[problem][functions]") {

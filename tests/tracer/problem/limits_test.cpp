@@ -20,7 +20,7 @@ std::string repeated(const std::string& part, int times) {
     return out;
 }
 
-void check_at(const InputError& e, int line, int column) {
+void limits_check_at(const InputError& e, int line, int column) {
     INFO(e.what());
     CHECK(e.line() == line);
     CHECK(e.column() == column);
@@ -32,21 +32,21 @@ TEST_CASE("Problem limits: 10,000 nested parentheses in a node are refused in th
     const std::string expr = repeated("(", 10000) + "w" + repeated(")", 10000);
     const InputError e = test::parse_error("[params]\nw = 1\n[nodes]\nL = \"" + expr + "\"\n");
     CHECK_THAT(e.message(), Contains("in node L") && Contains("nests more than"));
-    check_at(e, 4, 6 + nntrace::max_expression_nesting);  // the quote is at column 5
+    limits_check_at(e, 4, 6 + nntrace::max_expression_nesting);  // the quote is at column 5
 }
 
 TEST_CASE("Problem limits: a 500,000-term node ending in an unknown name names it", "[problem][limits]") {
     const std::string expr = "w" + repeated("+w", 499999) + "+zz";
     const InputError e = test::parse_error("[params]\nw = 1\n[nodes]\nL = \"" + expr + "\"\n");
     CHECK_THAT(e.message(), Contains("unknown name 'zz'"));
-    check_at(e, 4, 6 + static_cast<int>(expr.size()) - 2);
+    limits_check_at(e, 4, 6 + static_cast<int>(expr.size()) - 2);
 }
 
 TEST_CASE("Problem limits: a header of 100,000 dotted parts is refused before toml++ reads it", "[problem][limits]") {
     const InputError e = test::parse_error("[params]\nw = 1\n[a" + repeated(".a", 99999) + "]\n");
     CHECK_THAT(e.message(), Contains("nest more than " + std::to_string(nntrace::max_toml_nesting)));
     // '[' opens one level, then each dot one more: the dot that crosses the limit.
-    check_at(e, 3, 1 + 2 * nntrace::max_toml_nesting);
+    limits_check_at(e, 3, 1 + 2 * nntrace::max_toml_nesting);
 }
 
 TEST_CASE("Problem limits: dotted keys and nested arrays count as nesting too", "[problem][limits]") {

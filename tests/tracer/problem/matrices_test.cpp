@@ -35,7 +35,7 @@ W = [["W00", "W01"], ["W10", "W11"]]
 V = ["V0", "V1"]
 )toml";
 
-void check_at(const InputError& e, int line, int column) {
+void matrices_check_at(const InputError& e, int line, int column) {
     INFO(e.what());
     CHECK(e.line() == line);
     CHECK(e.column() == column);
@@ -79,24 +79,24 @@ TEST_CASE("Problem matrices: with training, the values after the first update ar
 
 TEST_CASE("Problem matrices: rows of different lengths are refused at the row", "[problem][matrices][errors]") {
     const InputError e = test::parse_error("[params]\na = 1\nb = 2\nc = 3\n[matrices]\nM = [[\"a\", \"b\"], [\"c\"]]\n");
-    check_at(e, 6, 18);
+    matrices_check_at(e, 6, 18);
     CHECK_THAT(e.message(), Contains("every row needs 2 names"));
 }
 
 TEST_CASE("Problem matrices: an entry must be a param or an input", "[problem][matrices][errors]") {
     const InputError e = test::parse_error("[params]\na = 1\n[matrices]\nM = [\"a\", \"q\"]\n");
-    check_at(e, 4, 11);
+    matrices_check_at(e, 4, 11);
     CHECK_THAT(e.message(), Contains("[matrices] M names 'q'"));
 }
 
 TEST_CASE("Problem matrices: a matrix's name must not be taken", "[problem][matrices][errors]") {
     const InputError e = test::parse_error("[params]\na = 1\n[matrices]\na = [\"a\"]\n");
-    check_at(e, 4, 1);
+    matrices_check_at(e, 4, 1);
     CHECK_THAT(e.message(), Contains("already taken"));
 }
 
 TEST_CASE("Problem matrices: a matrix that is not an array of names is refused", "[problem][matrices][errors]") {
     const InputError e = test::parse_error("[params]\na = 1\n[matrices]\nM = 3\n");
-    check_at(e, 4, 5);
+    matrices_check_at(e, 4, 5);
     CHECK_THAT(e.message(), Contains("must be an array of names"));
 }
