@@ -1,17 +1,44 @@
 #include "recording.hpp"
 
 #include <algorithm>
+#include <charconv>
 
+#include "expression.hpp"
 #include "rules.hpp"
+#include "symbolic.hpp"
 
 namespace nntrace {
 namespace {
+
+// s′(x) of a user function, derived from its body (x^2 → 2*x), or nothing for a body the
+// symbolic rules cannot read.
+std::optional<Sym> user_derivative(const Tape& tape, const UserFunction& f) {
+    try {
+        const Sym body = body_of(f, tape.functions());
+        return derivative(body, parameter_node, body, tape);
+    } catch (const ExpressionError&) {
+        return std::nullopt;
+    }
+}
+
+// A constant of a derived rule as the rule's text writes it: the shortest digits that read back
+// as the same double (2, 0.5), the way the problem's own formulas are written.
+std::string constant_text(double v) {
+    char digits[32];
+    const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
+    return std::string(digits, end);
+}
 
 Formula local_formula(const Tape& tape, NodeId through, int k) {
     const Node& n = tape[through];
     if (n.op == Op::call) {
         const UserFunction& f = tape.functions()[n.function];
-        return {{f.name + "′(", {}}, {display_name(tape, n.args[0]), tape[n.args[0]].value}, {")", {}}};
+        const NodeId arg = n.args[0];
+        // The derivative itself at the argument (2·z4 = 2·0.566), not s′(z4).
+        if (const auto d = user_derivative(tape, f))
+            return formula_of(substitute(*d, parameter_node, Sym::sym(display_name(tape, arg), arg)),
+                              [&tape](const Sym& symbol) { return tape[symbol.node].value; });
+        return {{f.name + "′(", {}}, {display_name(tape, arg), tape[arg].value}, {")", {}}};
     }
     Formula out;
     for (const RulePiece& p : local_rule(n.op, k).formula) {
@@ -30,7 +57,16 @@ std::string rule_name(const Tape& tape, NodeId through, int k) {
     const Node& n = tape[through];
     if (n.op == Op::call) {
         const UserFunction& f = tape.functions()[n.function];
-        return f.name + "′(" + f.parameter + ") = d/d" + f.parameter + " (" + f.body + ")";
+        const std::string head = f.name + "′(" + f.parameter + ") = ";
+        const auto d = user_derivative(tape, f);
+        if (!d) return head + "d/d" + f.parameter + " (" + f.body + ")";
+        // Written like the operations' own rules: "·" and "−".
+        std::string text;
+        for (const Piece& p : formula_of(*d, [](const Sym&) { return Num{}; }))
+            text += p.text.empty() && p.value ? constant_text(p.value->exact) : p.text;
+        std::string rule;
+        for (char c : text) rule += c == '*' ? "·" : c == '-' ? "−" : std::string(1, c);
+        return head + rule;
     }
     return std::string(local_rule(n.op, k).name);
 }

@@ -72,3 +72,29 @@ TEST_CASE("Recording: diagram ids follow the tape and repeat from run to run", "
     for (std::size_t i = 0; i < da.nodes.size(); ++i) CHECK(da.nodes[i].id == db.nodes[i].id);
     CHECK(da.root == "n" + std::to_string(a.z));
 }
+
+TEST_CASE("Recording: a user function's rule is its derivative written out at its argument", "[recording][functions]") {
+    Tape tape;
+    Scope scope;
+    scope.functions["s"] = tape.add_function(make_user_function("s", "x", "x^2"));
+    scope.names["z"] = tape.parameter("z", 0.75);
+    const NodeId h = build_named(tape, "h", parse_expression("s(z)"), "s(z)", scope);
+    const Gradients grad = backward(tape, h);
+    const auto items = chain_lines(tape, grad, "");
+    const ChainLine* line = nullptr;
+    for (const Item& i : items)
+        if (const auto* c = std::get_if<ChainLine>(&i); c && c->target == "z") line = c;
+    REQUIRE(line != nullptr);
+    CHECK(line->rule == "s′(x) = 2·x");  // not "s′(x) = d/dx (x^2)"
+    // The local formula is the same derivative at the argument: 2·z, z carrying its value.
+    std::string names;
+    double z_value = 0;
+    for (const Piece& p : line->local_formula) {
+        names += p.text;
+        if (p.text == "z" && p.value) z_value = p.value->exact;
+    }
+    CHECK(names.find('z') != std::string::npos);
+    CHECK(names.find("s′") == std::string::npos);
+    CHECK(z_value == 0.75);
+    CHECK(line->local.exact == 2 * 0.75);
+}
