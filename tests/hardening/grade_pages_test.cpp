@@ -21,13 +21,32 @@ std::size_t allocated = 0;
 
 }  // namespace
 
-void* operator new(std::size_t n) {
+// Every unaligned form is replaced, not only the plain one: std::stable_sort asks for its buffer
+// with the nothrow form, and a block from the sanitizer's own operator new given back to
+// std::free here is an alloc-dealloc mismatch under AddressSanitizer.
+namespace {
+void* counted_malloc(std::size_t n) noexcept {
     if (counting) allocated += n;
-    if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
+    return std::malloc(n == 0 ? 1 : n);
+}
+}  // namespace
+
+void* operator new(std::size_t n) {
+    if (void* p = counted_malloc(n)) return p;
     throw std::bad_alloc();
 }
+void* operator new[](std::size_t n) {
+    if (void* p = counted_malloc(n)) return p;
+    throw std::bad_alloc();
+}
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return counted_malloc(n); }
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return counted_malloc(n); }
 void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 
 using namespace nntrace;
 

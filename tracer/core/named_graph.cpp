@@ -1,6 +1,9 @@
 #include "named_graph.hpp"
 
 #include <algorithm>
+#include <optional>
+
+#include "expression.hpp"
 
 namespace nntrace {
 namespace {
@@ -23,6 +26,22 @@ Sym::Fn function_of(Op op) {
         case Op::abs: return F::abs;
         default: return F::user;
     }
+}
+
+// Whether the formula of named node `top` (its operations down to the named quantities it reads)
+// is short enough to write and derive symbolically; counted without recursion.
+bool writable(const Tape& tape, NodeId top) {
+    std::size_t operations = 0;
+    std::vector<NodeId> pending{top};
+    while (!pending.empty()) {
+        const NodeId id = pending.back();
+        pending.pop_back();
+        if (id != top && is_named_quantity(tape, id)) continue;
+        if (++operations > max_formula_operations) return false;
+        const Node& n = tape[id];
+        for (int k = 0; k < arity(n.op); ++k) pending.push_back(n.args[static_cast<std::size_t>(k)]);
+    }
+    return true;
 }
 
 // The tree of node `id`, stopping at named quantities (other than `top`, the node it defines).
@@ -77,12 +96,20 @@ void collect_symbols(const Sym& e, std::vector<NodeId>& out) {
     for (const Sym& a : e.args) collect_symbols(a, out);
 }
 
-NamedLocal local_from(const Tape& tape, NodeId of, NodeId wrt, const Sym& expression, double exact) {
+// `expression` is empty for a formula too long to write (see `writable`): then the local
+// derivative is its value alone, rounded as the run's arithmetic says.
+NamedLocal local_from(const Tape& tape, NodeId of, NodeId wrt, const std::optional<Sym>& expression,
+                      double exact) {
     NamedLocal l;
     l.of = of;
     l.wrt = wrt;
-    l.formula = derivative(expression, wrt, Sym::sym(tape[of].name, of), tape);
     const Arithmetic& a = tape.arithmetic();
+    try {
+        if (!expression) throw ExpressionError(1, "too long to write");
+        l.formula = derivative(*expression, wrt, Sym::sym(tape[of].name, of), tape);
+    } catch (const ExpressionError&) {  // also a user function's body too long to derive
+        l.formula = Sym::num(a.apply(exact));
+    }
     const double hand = a.is_hand()
         ? evaluate(l.formula, [&](const Sym& s) { return tape[s.node].value.hand; }, a, tape)
         : exact;
@@ -97,7 +124,10 @@ bool is_named_quantity(const Tape& tape, NodeId id) {
     return n.op != Op::constant && (n.named || n.op == Op::input || n.op == Op::parameter);
 }
 
-Sym expression_of(const Tape& tape, NodeId of) { return tree(tape, of, of); }
+std::optional<Sym> expression_of(const Tape& tape, NodeId of) {
+    if (!writable(tape, of)) return std::nullopt;
+    return tree(tape, of, of);
+}
 
 NamedLocal named_local(const Tape& tape, NodeId of, NodeId wrt) {
     const auto exact = collapsed(tape, of);
@@ -113,10 +143,10 @@ NamedGraph::NamedGraph(const Tape& tape, NodeId root) : tape_(&tape), root_(root
         const bool quantity = i == root || is_named_quantity(tape, i);
         if (quantity) quantities_.push_back(i);
         if (!quantity || arity(tape[i].op) == 0) continue;
-        const Sym expression = expression_of(tape, i);
+        const std::optional<Sym> expression = expression_of(tape, i);
         const auto exact = collapsed(tape, i);
         std::vector<NodeId> order;
-        collect_symbols(expression, order);
+        if (expression) collect_symbols(*expression, order);
         // A name whose elementary paths exist but whose formula lost it (x − x) still has a link.
         for (const auto& [a, v] : exact)
             if (std::find(order.begin(), order.end(), a) == order.end()) order.push_back(a);

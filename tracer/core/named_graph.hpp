@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "symbolic.hpp"
@@ -27,8 +28,9 @@ struct NamedLocal {
     bool identically_one() const { return formula.is_number(1); }
 };
 
-// The sub-expression of named node `of` over its named arguments ("w5·out_h1 + w6·out_h2 + b2").
-Sym expression_of(const Tape& tape, NodeId of);
+// The sub-expression of named node `of` over its named arguments ("w5·out_h1 + w6·out_h2 + b2"),
+// or nothing when it has more than `max_formula_operations` operations.
+std::optional<Sym> expression_of(const Tape& tape, NodeId of);
 
 // ∂of/∂wrt for a named node and one of its named arguments.
 NamedLocal named_local(const Tape& tape, NodeId of, NodeId wrt);

@@ -242,7 +242,18 @@ double apply_function(const Sym& e, double x, const Arithmetic& a, const Tape* t
 }  // namespace
 
 Sym body_of(const UserFunction& f, const std::vector<UserFunction>& functions) {
-    return from_expr(parse_expression(f.body), functions);
+    const Expr body = parse_expression(f.body);
+    // Counted without recursion: the count is what keeps from_expr's recursion shallow.
+    std::size_t operations = 0;
+    std::vector<const Expr*> pending{&body};
+    while (!pending.empty()) {
+        const Expr* e = pending.back();
+        pending.pop_back();
+        if (++operations > max_formula_operations)
+            throw ExpressionError(1, "the body of " + f.name + " is too long to derive as a formula");
+        for (const Expr& a : e->args) pending.push_back(&a);
+    }
+    return from_expr(body, functions);
 }
 
 Sym substitute(const Sym& e, NodeId at, const Sym& by) {

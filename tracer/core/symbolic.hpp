@@ -36,12 +36,17 @@ struct Sym {
     bool is_number(double v) const { return kind == Kind::number && number == v; }
 };
 
+// The most operations a formula in names may hold. Past it a formula is beyond reading, and the
+// symbolic rules, which recurse over the formula, would need more stack than a thread has (a
+// 4,000-term w + w + … overflowed it under AddressSanitizer).
+constexpr std::size_t max_formula_operations = 256;
+
 // The node a user function's parameter stands for inside its body.
 constexpr NodeId parameter_node = 0xFFFFFFFFu;
 
 // The body of a user function as a tree over its parameter (a symbol at `parameter_node`); a call
 // of another of the run's `functions` becomes a user-function call. Throws ExpressionError for a
-// body the parser rejects.
+// body the parser rejects or one of more than `max_formula_operations` operations.
 Sym body_of(const UserFunction& f, const std::vector<UserFunction>& functions);
 
 // `e` with every symbol at node `at` replaced by `by`.

@@ -110,3 +110,40 @@ TEST_CASE("Symbolic: simplifying folds constants and drops ones", "[symbolic]") 
     CHECK(s.args[0].kind == Sym::Kind::symbol);
     CHECK(simplify(s).kind == Sym::Kind::negate);  // idempotent
 }
+
+namespace {
+
+// "x + x + … + x" of `terms` terms.
+std::string long_sum(std::size_t terms) {
+    std::string e = "x";
+    for (std::size_t i = 1; i < terms; ++i) e += " + x";
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("Symbolic: a formula too long to write is the value of its derivative", "[symbolic][scale]") {
+    // 4,000 terms: the recursive rules overflowed the stack under AddressSanitizer.
+    test::Graph g;
+    g.param("x", 0.5);
+    const NodeId sum = g.node("L", long_sum(4000));
+    const NamedLocal local = named_local(g.tape, sum, g.id("x"));
+    REQUIRE(local.formula.kind == Sym::Kind::number);
+    CHECK(local.formula.number == Approx(4000));
+    CHECK(local.value.exact == Approx(4000));
+}
+
+TEST_CASE("Symbolic: a formula within the limit keeps its symbols", "[symbolic][scale]") {
+    test::Graph g;
+    g.param("x", 0.5);
+    g.param("y", 2);
+    const NodeId l = g.node("L", long_sum(max_formula_operations / 4) + " + x*y");
+    const NamedLocal local = named_local(g.tape, l, g.id("x"));
+    CHECK(test::symbols(formula_of(local.formula, [&](const Sym& s) { return g.tape[s.node].value; })) != "");
+    CHECK(local.formula.kind != Sym::Kind::number);
+}
+
+TEST_CASE("Symbolic: a user function's body too long to derive is refused as an expression error", "[symbolic][scale]") {
+    const UserFunction f = make_user_function("s", "x", long_sum(max_formula_operations + 1));
+    CHECK_THROWS_AS(body_of(f, {f}), ExpressionError);
+}
