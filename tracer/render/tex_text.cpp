@@ -183,6 +183,9 @@ std::string tex_text(const std::string& text) {
         const std::size_t end = math_end(pieces, i);
         std::string formula;
         for (; i < end; ++i) formula += pieces[i].text;
+        // Two formulas never meet ("$x$$y$" would open display math): words always part them,
+        // but a brace pair keeps that true whatever the pieces.
+        if (!out.empty() && out.back() == '$') out += "{}";
         out += "$" + latex_expression(formula) + "$";
     }
     return out;
