@@ -83,25 +83,43 @@ Kind ascii_kind(char c, const std::vector<TextPiece>& before) {
     return Kind::prose;
 }
 
+bool is_word_char(char c) { return is_letter(c) || is_digit(c) || c == '_'; }
+
+// One past the end of the word or the number ("0.25", not "2." before a full stop) at `i`.
+std::size_t word_end(const std::string& text, std::size_t i) {
+    while (i < text.size() && is_word_char(text[i])) ++i;
+    return i;
+}
+
+std::size_t number_end(const std::string& text, std::size_t i) {
+    auto decimal_point = [&](std::size_t at) {
+        return text[at] == '.' && at + 1 < text.size() && is_digit(text[at + 1]);
+    };
+    while (i < text.size() && (is_digit(text[i]) || decimal_point(i))) ++i;
+    return i;
+}
+
+Kind character_kind(const std::string& ch) {
+    if (is_math_character(ch)) return Kind::math;
+    return is_operator_character(ch) ? Kind::op : Kind::prose;
+}
+
 std::vector<TextPiece> pieces_of(const std::string& text) {
     std::vector<TextPiece> pieces;
     for (std::size_t i = 0; i < text.size();) {
         const char c = text[i];
         std::size_t end = i + 1;
         if (is_letter(c)) {
-            while (end < text.size() && (is_letter(text[end]) || is_digit(text[end]) || text[end] == '_')) ++end;
+            end = word_end(text, i);
             pieces.push_back(word_piece(text, i, end));
         } else if (is_digit(c)) {
-            while (end < text.size() && (is_digit(text[end]) ||
-                                         (text[end] == '.' && end + 1 < text.size() && is_digit(text[end + 1]))))
-                ++end;
+            end = number_end(text, i);
             pieces.push_back({Kind::number, text.substr(i, end - i)});
         } else if (static_cast<unsigned char>(c) < 0x80) {
             pieces.push_back({ascii_kind(c, pieces), std::string(1, c)});
         } else {
             end = std::min(text.size(), i + utf8_length(static_cast<unsigned char>(c)));
-            const std::string ch = text.substr(i, end - i);
-            pieces.push_back({is_math_character(ch) ? Kind::math : is_operator_character(ch) ? Kind::op : Kind::prose, ch});
+            pieces.push_back({character_kind(text.substr(i, end - i)), text.substr(i, end - i)});
         }
         i = end;
     }
@@ -113,10 +131,13 @@ bool is_ascii_word(const TextPiece& p) { return p.kind == Kind::prose && is_lett
 // "a" and "I" are English words beside other English words: "with a rate", not "with $a$ rate".
 void demote_articles(std::vector<TextPiece>& pieces) {
     for (std::size_t i = 0; i < pieces.size(); ++i) {
-        if (pieces[i].kind != Kind::math || (pieces[i].text != "a" && pieces[i].text != "A" && pieces[i].text != "I"))
-            continue;
-        const bool word_before = i >= 2 && pieces[i - 1].kind == Kind::space && is_ascii_word(pieces[i - 2]);
-        const bool word_after = i + 2 < pieces.size() && pieces[i + 1].kind == Kind::space && is_ascii_word(pieces[i + 2]);
+        const std::string& t = pieces[i].text;
+        if (pieces[i].kind != Kind::math || (t != "a" && t != "A" && t != "I")) continue;
+        auto word_at = [&](std::size_t space, std::size_t word) {
+            return pieces[space].kind == Kind::space && is_ascii_word(pieces[word]);
+        };
+        const bool word_before = i >= 2 && word_at(i - 1, i - 2);
+        const bool word_after = i + 2 < pieces.size() && word_at(i + 1, i + 2);
         if (word_before || word_after) pieces[i].kind = Kind::prose;
     }
 }
@@ -146,8 +167,8 @@ std::size_t math_end(const std::vector<TextPiece>& pieces, std::size_t begin) {
         if (k == Kind::prose) break;
         if (k == Kind::space) {
             const std::size_t after = next_visible(pieces, j);
-            const bool around_op = pieces[j - 1].kind == Kind::op || (after < pieces.size() && pieces[after].kind == Kind::op);
-            if (!around_op) break;
+            const bool op_after = after < pieces.size() && pieces[after].kind == Kind::op;
+            if (pieces[j - 1].kind != Kind::op && !op_after) break;
             continue;
         }
         if (k == Kind::close && depth-- == 0) break;
@@ -159,9 +180,11 @@ std::size_t math_end(const std::vector<TextPiece>& pieces, std::size_t begin) {
 
 // Words in text mode. Typographic marks LaTeX spells with ASCII; an operator on its own is math.
 std::string prose_tex(const TextPiece& p) {
-    if (p.kind == Kind::op && static_cast<unsigned char>(p.text[0]) >= 0x80) return "$" + latex_expression(p.text) + "$";
+    const bool unicode_op = p.kind == Kind::op && static_cast<unsigned char>(p.text[0]) >= 0x80;
+    if (unicode_op) return "$" + latex_expression(p.text) + "$";
     static const std::vector<std::pair<std::string, std::string>> marks = {
-        {"“", "``"}, {"”", "''"}, {"‘", "`"}, {"’", "'"}, {"–", "--"}, {"—", "---"}, {"…", "\\ldots{}"}};
+        {"“", "``"}, {"”", "''"}, {"‘", "`"}, {"’", "'"},
+        {"–", "--"}, {"—", "---"}, {"…", "\\ldots{}"}};
     for (const auto& [mark, tex] : marks)
         if (p.text == mark) return tex;
     return latex_escape(p.text);
