@@ -102,7 +102,7 @@ TEST_CASE("Escaping: LaTeX tables escape every special character", "[hardening][
     CHECK_THAT(tex, Contains("\\%"));
     CHECK_THAT(tex, Contains("\\&"));
     CHECK_THAT(tex, Contains("\\$"));
-    CHECK_THAT(tex, Contains("\\{a\\}"));
+    CHECK_THAT(tex, Contains("\\{$a$\\}"));  // the name inside is math
     CHECK_THAT(tex, Contains("\\#"));
     // Outside comment lines (the title is kept as a comment), no special character is bare.
     for (const std::string& line : lines_of(tex))

@@ -10,4 +10,10 @@ namespace nntrace {
 // spaces; non-ASCII (Chinese, ², ∂) left as UTF-8, which needs xelatex (with ctex for Chinese).
 std::string latex_escape(const std::string& text);
 
+// Words mixed with names and formulas ("step in x", "∂J/∂x", "x（eta1，η = 1.1）") as LaTeX that
+// pdflatex typesets when the words are ASCII: names, symbols and the formulas around them in
+// $…$ ("$\partial J/\partial x$", "$w_{5}$", "$\hat{y}$"), words escaped in text mode. Chinese
+// words stay UTF-8 (xelatex with ctex).
+std::string tex_text(const std::string& text);
+
 }  // namespace nntrace

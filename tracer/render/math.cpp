@@ -44,8 +44,25 @@ const std::map<std::string, std::string>& unicode_symbols() {
         {"σ", "\\sigma "}, {"η", "\\eta "}, {"α", "\\alpha "}, {"β", "\\beta "}, {"λ", "\\lambda "},
         {"θ", "\\theta "}, {"μ", "\\mu "}, {"ε", "\\epsilon "}, {"δ", "\\delta "}, {"²", "^{2}"},
         {"³", "^{3}"}, {"⁺", "^{+}"}, {"ŷ", "\\hat{y}"}, {"←", " \\leftarrow "}, {"≈", " \\approx "},
-        {"∑", "\\sum "}, {"…", "\\ldots "}, {"≤", " \\le "}, {"≥", " \\ge "}};
+        {"∑", "\\sum "}, {"…", "\\ldots "}, {"≤", " \\le "}, {"≥", " \\ge "},
+        {"′", "'"}, {"γ", "\\gamma "}, {"π", "\\pi "}, {"ρ", "\\rho "}, {"τ", "\\tau "}, {"φ", "\\phi "},
+        {"ω", "\\omega "}};
     return symbols;
+}
+
+// Superscript and subscript characters, and what they raise or lower: "wᵀx", "w⁽²⁾", "x₁₂".
+const std::map<std::string, std::string>& superscripts() {
+    static const std::map<std::string, std::string> raised = {
+        {"⁰", "0"}, {"¹", "1"}, {"²", "2"}, {"³", "3"}, {"⁴", "4"}, {"⁵", "5"}, {"⁶", "6"}, {"⁷", "7"},
+        {"⁸", "8"}, {"⁹", "9"}, {"⁺", "+"}, {"⁻", "-"}, {"⁽", "("}, {"⁾", ")"}, {"ᵀ", "\\top "}};
+    return raised;
+}
+
+const std::map<std::string, std::string>& subscripts() {
+    static const std::map<std::string, std::string> lowered = {
+        {"₀", "0"}, {"₁", "1"}, {"₂", "2"}, {"₃", "3"}, {"₄", "4"}, {"₅", "5"}, {"₆", "6"}, {"₇", "7"},
+        {"₈", "8"}, {"₉", "9"}, {"₊", "+"}, {"₋", "-"}, {"₍", "("}, {"₎", ")"}};
+    return lowered;
 }
 
 std::string escape_word(const std::string& word) {
@@ -101,6 +118,31 @@ std::size_t utf8_length(unsigned char lead) {
     return 1;
 }
 
+// The end of the superscript (or subscript) characters that begin at `i`; `i` if there are none.
+std::size_t script_run(const std::string& text, std::size_t i) {
+    const std::string first = text.substr(i, utf8_length(static_cast<unsigned char>(text[i])));
+    const auto& script = superscripts().count(first) ? superscripts() : subscripts();
+    while (i < text.size()) {
+        const std::string ch = text.substr(i, utf8_length(static_cast<unsigned char>(text[i])));
+        if (!script.count(ch)) break;
+        i += ch.size();
+    }
+    return i;
+}
+
+// A run of script characters as one group: "⁽²⁾" → "^{(2)}", "₁₂" → "_{12}".
+std::string script_group(const std::string& run) {
+    const std::string first = run.substr(0, utf8_length(static_cast<unsigned char>(run[0])));
+    const auto& script = superscripts().count(first) ? superscripts() : subscripts();
+    std::string inner;
+    for (std::size_t i = 0; i < run.size();) {
+        const std::string ch = run.substr(i, utf8_length(static_cast<unsigned char>(run[i])));
+        inner += script.at(ch);
+        i += ch.size();
+    }
+    return std::string(&script == &superscripts() ? "^{" : "_{") + inner + "}";
+}
+
 // One ASCII character that is neither a word, a number nor a bracket.
 Token ascii_token(char c) {
     if (c == '*') return {Token::Kind::op, " \\cdot "};
@@ -136,6 +178,11 @@ std::vector<Token> lex(const std::string& text) {
             ++i;
         } else {
             const std::string ch = text.substr(i, utf8_length(static_cast<unsigned char>(c)));
+            if (const std::size_t after = script_run(text, i); after > i) {
+                tokens.push_back({Token::Kind::op, script_group(text.substr(i, after - i))});
+                i = after;
+                continue;
+            }
             const auto known = unicode_symbols().find(ch);
             tokens.push_back(known != unicode_symbols().end() ? Token{Token::Kind::op, known->second}
                                                               : Token{Token::Kind::atom, "\\text{" + ch + "}"});

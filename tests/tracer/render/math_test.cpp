@@ -41,6 +41,17 @@ TEST_CASE("Math: '*' is \\cdot and '^2' a superscript", "[render][math]") {
     CHECK(latex_expression("n·u^(n−1)") == "n \\cdot u^{n-1}");
 }
 
+TEST_CASE("Math: superscript and subscript characters become one group each", "[render][math]") {
+    CHECK(latex_expression("wᵀx + b") == "w^{\\top}x + b");
+    CHECK(latex_expression("x₁₂") == "x_{12}");
+    CHECK(latex_expression("w⁽²⁾") == "w^{(2)}");
+    CHECK(latex_expression("x²") == "x^{2}");
+}
+
+TEST_CASE("Math: a prime is TeX's prime", "[render][math]") {
+    CHECK(latex_expression("s′(x)") == "s'(x)");
+}
+
 TEST_CASE("Math: functions become \\sigma, \\ln, \\exp and \\sqrt{…}", "[render][math]") {
     CHECK(latex_expression("sigmoid(l_o1)") == "\\sigma(l_{o1})");
     CHECK(latex_expression("ln(x) + exp(y)") == "\\ln(x) + \\exp(y)");
