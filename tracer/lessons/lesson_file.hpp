@@ -16,7 +16,8 @@
 //   [[published]]                   # a figure the source prints
 //   key = "adjust/w/delta_w"        # the record key it is compared with
 //   value = "0.6667"                # as printed, as a string (trailing zeros count)
-//   label = "Δw"                    # how the source names it
+//   label = "Δw"                    # how the source names it: a name, or words in both
+//                                   # languages: { en = "x after one step", zh = "…" }
 //
 // Everything else belongs to the lesson's kind. Internal to the lessons library.
 #pragma once
@@ -39,7 +40,7 @@ namespace nntrace {
 struct PublishedFigure {
     std::string key;
     std::string value;
-    std::string label;
+    std::string label;  // the name as printed, or the message id of the label's words
 };
 
 struct LessonFile {

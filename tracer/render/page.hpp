@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "messages.hpp"
 #include "number_format.hpp"
@@ -41,6 +42,11 @@ struct Page {
     std::string words(const Message& message) const;
     std::string word(const std::string& id) const;
 
+    // A published figure's label in options.lang: a name as printed ("Δw") as it is, a label in
+    // words (the id of one of the record's strings) in its words. A message's text argument that
+    // is such a label is shown the same way.
+    std::string label(const std::string& label) const;
+
     // A value the run produced, as the last part of a line: "18", "0.723".
     NumberStyle result_style() const { return {digits, Shape::bare_integers, minus}; }
     // A value written into a formula: "0.7", "−0.41".
@@ -54,9 +60,15 @@ struct Page {
         return {column.decimals.value_or(digits), Shape::fixed, minus};
     }
 
+    // The run's parameters in natural order (w1, w2, …, w10), the order a reader counts them in.
+    std::vector<std::pair<std::string, Num>> parameters_in_order() const;
+
     // The exact value when a hand calculation ended elsewhere ("0.7225" beside 0.723), else "".
     std::string exact_if_different(const Num& n) const;
 };
+
+// Whether `a` comes before `b` when runs of digits compare as numbers: "w2" < "w10".
+bool natural_less(const std::string& a, const std::string& b);
 
 // Text for people is unreadable without the catalog (every message would show as its id), so
 // the text, Markdown and CSV renderers insist on it. Throws InputError naming the directory.

@@ -42,7 +42,7 @@ bool names_a_step(const Record& record, const std::string& key) {
 TemplateData comparison_row(const Page& page, const Comparison& c) {
     const bool missing = c.verdict == Comparison::Verdict::missing;
     TemplateData d;
-    d.set("label", c.label.empty() ? c.key : c.label);
+    d.set("label", c.label.empty() ? c.key : page.label(c.label));
     d.set("has_href", names_a_step(page.record, c.key));
     d.set("href", "#" + anchor(c.key));
     d.set("published", c.published);

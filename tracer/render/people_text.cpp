@@ -133,7 +133,7 @@ std::vector<std::string> header_lines(const Page& page) {
     const Record& r = page.record;
     std::vector<std::string> lines{page.words(convention_message(r))};
     std::string parameters;
-    for (const auto& [name, value] : r.parameters)
+    for (const auto& [name, value] : page.parameters_in_order())
         parameters += (parameters.empty() ? "" : ", ") + name + " = " + format_number(value.hand, page.parameter_style());
     if (!parameters.empty()) lines.push_back(page.words(Message{"render.parameters", {Arg{parameters, {}}}}));
     std::string settings;
@@ -176,7 +176,7 @@ std::vector<std::vector<GridCell>> comparison_rows(const Page& page) {
     for (const Comparison& c : page.record.comparisons) {
         const bool missing = c.verdict == Comparison::Verdict::missing;
         const NumberStyle at_printed{c.digits, Shape::fixed, page.minus};
-        rows.push_back({{c.label.empty() ? c.key : c.label, Align::left},
+        rows.push_back({{c.label.empty() ? c.key : page.label(c.label), Align::left},
                         {c.published, Align::right},
                         {missing ? "—" : format_number(c.computed.hand, at_printed), Align::right},
                         {verdict_mark(c.verdict) + " " + page.word(verdict_id(c.verdict)), Align::left},

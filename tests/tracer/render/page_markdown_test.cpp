@@ -58,7 +58,7 @@ TEST_CASE("Markdown page: a '|' in a comparison cell is escaped", "[render][page
 
 TEST_CASE("Markdown page: the setup names the convention and the parameters", "[render][pages][markdown]") {
     const std::string md = render(test::linear_record(), Format::md, test::page_options("zh"));
-    CHECK_THAT(md, Contains("## 设定与约定\n\n- 精确计算，结果显示到小数点后 4 位\n- 参数: $b = 4$, $w = 3$\n"));
+    CHECK_THAT(md, Contains("## 设定与约定\n\n- 精确计算，结果显示到小数点后 4 位\n- 参数：$b = 4$, $w = 3$\n"));
 }
 
 TEST_CASE("Markdown page: a drawing not drawn links to its source", "[render][pages][markdown]") {
@@ -90,4 +90,12 @@ TEST_CASE("Markdown page: --table renders that table alone", "[render][pages][ma
     CHECK(render(test::linear_record(), Format::md, o) ==
           "**Descent on J = x²**\n\n| round | x | J |\n| ---: | ---: | ---: |\n| 1 | 0.480000 | 0.230400 |\n"
           "| 2 | 0.192000 | 0.036864 |\n| 3 | 0.076800 | 0.005898 |\n| 4 | 0.030720 | 0.000944 |\n");
+}
+
+TEST_CASE("Markdown page: the parameters are listed in natural order, w2 before w10", "[render][pages][markdown]") {
+    Record r = test::linear_record();
+    r.parameters.clear();
+    for (const char* name : {"w10", "w2", "w1", "b"}) r.parameters[name] = Num::both(1);
+    const std::string md = render(r, Format::md, test::page_options());
+    CHECK_THAT(md, Contains("$b = 1$, $w_{1} = 1$, $w_{2} = 1$, $w_{10} = 1$"));
 }
