@@ -76,6 +76,10 @@ std::string digit_run(const std::string& s, std::size_t& at) {
 
 }  // namespace
 
+bool is_update(const Step& s) {
+    return s.formula.size() > 1 && s.formula.front().value && s.formula.front().text == s.name;
+}
+
 bool natural_less(const std::string& a, const std::string& b) {
     std::size_t i = 0, j = 0;
     while (i < a.size() && j < b.size()) {

@@ -67,6 +67,10 @@ struct Page {
     std::string exact_if_different(const Num& n) const;
 };
 
+// Whether a step gives its name a new value computed from its old one, "x = x − η·d": an update,
+// which pages write with the one assignment sign every update has, x ← x − η·d.
+bool is_update(const Step& s);
+
 // Whether `a` comes before `b` when runs of digits compare as numbers: "w2" < "w10".
 bool natural_less(const std::string& a, const std::string& b);
 

@@ -99,3 +99,38 @@ TEST_CASE("Markdown page: the parameters are listed in natural order, w2 before 
     const std::string md = render(r, Format::md, test::page_options());
     CHECK_THAT(md, Contains("$b = 1$, $w_{1} = 1$, $w_{2} = 1$, $w_{10} = 1$"));
 }
+
+TEST_CASE("Markdown page: a step that computes its name from its old value is an update, with ←", "[render][pages][markdown]") {
+    Record r = test::linear_record();
+    r.sections[0].items.push_back(Step{"move", "x", {{"x", Num::both(1)}, {" - ", {}}, {"eta", Num::both(0.5)}}, Num::both(0.5), {}});
+    const std::string md = render(r, Format::md, test::page_options());
+    CHECK_THAT(md, Contains("- $x \\leftarrow x - \\eta = 1 - 0.5 = 0.5"));
+    CHECK(md.find("$x = x -") == std::string::npos);
+}
+
+namespace {
+// A table with a column of whole numbers and a column with a fraction.
+Table whole_and_fraction_table() {
+    Table t{"mixed", Message{"test.tables", {}}, {Column{"w", Message{"test.tables", {}}, std::nullopt},
+                                                  Column{"a", Message{"test.tables", {}}, std::nullopt}}, {}};
+    t.rows.push_back({Cell{Num::both(2), std::nullopt}, Cell{Num::both(0.5), std::nullopt}});
+    t.rows.push_back({Cell{Num::both(-3), std::nullopt}, Cell{Num::both(1), std::nullopt}});
+    return t;
+}
+}  // namespace
+
+TEST_CASE("Markdown page: in exact arithmetic a column of whole numbers shows integers", "[render][pages][markdown]") {
+    Record r = test::linear_record();
+    r.arithmetic = Arithmetic::exact();
+    r.digits = 6;
+    r.sections[0].items.push_back(whole_and_fraction_table());
+    const std::string md = render(r, Format::md, test::page_options());
+    CHECK_THAT(md, Contains("| 2 | 0.500000 |\n| −3 | 1.000000 |"));
+}
+
+TEST_CASE("Markdown page: a hand calculation keeps every decimal of a whole number", "[render][pages][markdown]") {
+    Record r = test::hand_record();
+    r.sections[0].items.push_back(whole_and_fraction_table());
+    const std::string md = render(r, Format::md, test::page_options());
+    CHECK(md.find("| 2 | ") == std::string::npos);
+}
