@@ -47,17 +47,22 @@ struct Page {
     // is such a label is shown the same way.
     std::string label(const std::string& label) const;
 
+    // Significant digits of a computed value of 10⁶ or more (a diverging descent): a double's
+    // decimals there are noise. A hand calculation's figures are shown as written: 0.
+    static constexpr int large_significant = 7;
+    int computed_significant() const { return record.arithmetic.rounding == Rounding::exact ? large_significant : 0; }
+
     // A value the run produced, as the last part of a line: "18", "0.723".
-    NumberStyle result_style() const { return {digits, Shape::bare_integers, minus}; }
+    NumberStyle result_style() const { return {digits, Shape::bare_integers, minus, computed_significant()}; }
     // A value written into a formula: "0.7", "−0.41".
-    NumberStyle value_style() const { return {digits, Shape::trim_zeros, minus}; }
+    NumberStyle value_style() const { return {digits, Shape::trim_zeros, minus, computed_significant()}; }
     // A parameter or setting: every digit it has (a tolerance of 1e-5 must not show as 0).
-    NumberStyle parameter_style() const { return exact_style(); }
+    NumberStyle parameter_style() const { return {record.exact_digits, Shape::trim_zeros, minus}; }
     // An exact value beside the hand value it differs from: "0.7225".
-    NumberStyle exact_style() const { return {record.exact_digits, Shape::trim_zeros, minus}; }
+    NumberStyle exact_style() const { return {record.exact_digits, Shape::trim_zeros, minus, large_significant}; }
     // A table cell in a column: fixed decimals so that a column lines up.
     NumberStyle column_style(const Column& column) const {
-        return {column.decimals.value_or(digits), Shape::fixed, minus};
+        return {column.decimals.value_or(digits), Shape::fixed, minus, computed_significant()};
     }
 
     // The run's parameters in natural order (w1, w2, …, w10), the order a reader counts them in.

@@ -197,7 +197,7 @@ std::vector<std::vector<GridCell>> comparison_rows(const Page& page) {
         const bool missing = c.verdict == Comparison::Verdict::missing;
         const NumberStyle at_printed{c.digits, Shape::fixed, page.minus};
         rows.push_back({{c.label.empty() ? c.key : page.label(c.label), Align::left},
-                        {c.published, Align::right},
+                        {printed_figure(c.published, page.minus), Align::right},
                         {missing ? "—" : format_number(c.computed.hand, at_printed), Align::right},
                         {verdict_mark(c.verdict) + " " + page.word(verdict_id(c.verdict)), Align::left},
                         {c.reason ? page.words(*c.reason) : "", Align::left}});
