@@ -11,7 +11,8 @@ namespace nntrace {
 namespace {
 
 const std::vector<std::string_view> common_keys = {
-    "id", "kind", "section", "source", "title", "summary", "arithmetic", "digits", "parameters", "strings", "published"};
+    "id", "kind", "section", "source", "title", "summary", "arithmetic", "digits", "parameters", "secret", "strings",
+    "published"};
 
 // "2.2" → {2, 2}; digits and dots only.
 std::vector<int> read_section(const Fields& f) {
@@ -160,6 +161,10 @@ LessonFile load_lesson_file(const std::filesystem::path& dir) {
         lesson.exact_digits = static_cast<int>(*digits);
     }
     lesson.parameters = read_parameters(f);
+    lesson.secret = f.strings("secret");
+    for (const std::string& name : lesson.secret)
+        if (!lesson.parameters.has(name) || lesson.parameters.at(name).type != Parameter::Type::text)
+            throw f.error(*f.find("secret"), "'secret' lists text parameters only: '" + name + "' is not one");
     lesson.strings = read_strings(f);
     read_published(f, lesson);
     return lesson;
