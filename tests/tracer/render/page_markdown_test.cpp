@@ -134,3 +134,10 @@ TEST_CASE("Markdown page: a hand calculation keeps every decimal of a whole numb
     const std::string md = render(r, Format::md, test::page_options());
     CHECK(md.find("| 2 | ") == std::string::npos);
 }
+
+TEST_CASE("Markdown page: the course index writes each language's colon after a title", "[render][pages][markdown]") {
+    const std::vector<CourseLesson> lessons{{"linear", {{"en", "Linear"}, {"zh", "线性"}}, {{"en", "Moves w"}, {"zh", "移动 w"}}}};
+    const std::string md = render_course_index(lessons, Format::md, test::page_options());
+    CHECK_THAT(md, Contains("- **线性**：移动 w"));
+    CHECK_THAT(md, Contains("- **Linear**: Moves w"));
+}
