@@ -123,6 +123,17 @@ TEST_CASE("Page language: an English page has no Chinese but the rounding name",
     }
 }
 
+TEST_CASE("Page language: the program's own word for itself, the engine, never reaches a reader", "[lessons][pages][language]") {
+    for (const LessonInfo& lesson : list_lessons(lessons_dir()))
+        for (const auto& [lang, word] : {std::pair<std::string, std::string>{"en", "engine"}, {"zh", "引擎"}})
+            for (const std::string& line : visible_lines(page_of(lesson, lang))) {
+                INFO(lesson.id << " (" << lang << "): " << line);
+                std::string lower = line;
+                std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+                CHECK(lower.find(word) == std::string::npos);
+            }
+}
+
 TEST_CASE("Page language: the scan finds English prose and Chinese text", "[lessons][pages][language]") {
     CHECK(english_words("| x after one step | 0.48 |") == "after one");
     CHECK(english_words("| 最终模型：w2 | sign(x) | out_h1 = 0.5 |") == "");
