@@ -51,6 +51,14 @@ const std::map<std::string, std::string>& unicode_symbols() {
     return symbols;
 }
 
+// Superscript characters and what they raise: a run of them ("⁽¹⁾", "ᵀ") is one exponent.
+const std::map<std::string, std::string>& superscripts() {
+    static const std::map<std::string, std::string> raised = {
+        {"⁰", "0"}, {"¹", "1"}, {"²", "2"}, {"³", "3"}, {"⁴", "4"}, {"⁵", "5"}, {"⁶", "6"}, {"⁷", "7"},
+        {"⁸", "8"}, {"⁹", "9"}, {"⁺", "+"}, {"⁻", "-"}, {"⁽", "("}, {"⁾", ")"}, {"ᵀ", "T"}};
+    return raised;
+}
+
 std::string escape_word(const std::string& word) {
     std::string out;
     for (char c : word) out += c == '_' ? std::string("\\_") : std::string(1, c);
@@ -125,6 +133,11 @@ std::size_t utf8_length(unsigned char lead) {
     return 1;
 }
 
+// The UTF-8 character at `i`, empty at the end.
+std::string character_at(const std::string& text, std::size_t i) {
+    return i < text.size() ? text.substr(i, utf8_length(static_cast<unsigned char>(text[i]))) : std::string();
+}
+
 // One ASCII character that is neither a word, a number nor a bracket.
 Token ascii_token(char c) {
     if (c == '*') return {Token::Kind::op, " \\cdot "};
@@ -178,6 +191,14 @@ std::vector<Token> lex(const std::string& text) {
         } else if (static_cast<unsigned char>(c) < 0x80) {
             tokens.push_back(ascii_token(c));
             ++i;
+        } else if (superscripts().count(character_at(text, i))) {
+            std::string raised;
+            for (auto s = superscripts().find(character_at(text, i)); s != superscripts().end();
+                 s = superscripts().find(character_at(text, i))) {
+                raised += s->second;
+                i += s->first.size();
+            }
+            tokens.push_back({Token::Kind::op, "^{" + raised + "}"});
         } else {
             const std::string ch = text.substr(i, utf8_length(static_cast<unsigned char>(c)));
             const auto known = unicode_symbols().find(ch);

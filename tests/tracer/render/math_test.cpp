@@ -103,3 +103,9 @@ TEST_CASE("Math: a derivative spelt dJ_dx is a fraction, yhat is ŷ, x₁ is x_1
     CHECK(latex_name("yhat") == "\\hat{y}");
     CHECK(latex_expression("y·x₁") == "y \\cdot x_{1}");
 }
+
+TEST_CASE("Math: a run of superscript characters is one exponent", "[render][math]") {
+    CHECK(latex_expression("x⁽¹⁾") == "x^{(1)}");
+    CHECK(latex_expression("w⁽¹²⁾ + x²") == "w^{(12)} + x^{2}");
+    CHECK(latex_expression("wᵀx") == "w^{T}x");
+}
