@@ -210,9 +210,10 @@ TEST_CASE("Black box: the source's target and first input are compared and match
     }
 }
 
-TEST_CASE("Black box: run_lesson records the box's rule as a setting", "[lesson][black-box][registry]") {
+TEST_CASE("Black box: --set box changes the rule the run uses, which the setup line keeps secret", "[lesson][black-box][registry]") {
     const Record r = run_with("black-box", {{"box", "x^2"}});
-    CHECK(r.settings.at("box") == "x^2");
+    CHECK(value(r, "round/1/y") == 1.0);  // x² at the first input, 1
+    CHECK(r.settings.count("box") == 0);
     CHECK(r.parameters.at("rate").hand == 0.4);
 }
 

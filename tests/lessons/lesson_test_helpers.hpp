@@ -70,6 +70,12 @@ inline const Comparison& comparison(const Record& r, const std::string& key) {
     throw;
 }
 
+// A comparison's label in `lang`: a label in words is one of the record's strings.
+inline std::string label_text(const Record& r, const Comparison& c, const std::string& lang) {
+    const auto words = r.strings.find(c.label);
+    return words == r.strings.end() ? c.label : words->second.at(lang);
+}
+
 inline const Section* find_section(const Record& r, const std::string& key) {
     for (const auto& s : r.sections)
         if (s.key == key) return &s;

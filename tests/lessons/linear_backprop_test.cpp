@@ -107,7 +107,7 @@ TEST_CASE("Linear backprop: every published figure gets its verdict", "[lesson][
 }
 
 TEST_CASE("Linear backprop: the typo'd figure for b keeps the source's name in its label", "[lesson][linear-backprop]") {
-    CHECK(comparison(defaults(), "adjust/b/b").label.find("sic") != std::string::npos);
+    CHECK(label_text(defaults(), comparison(defaults(), "adjust/b/b"), "en").find("sic") != std::string::npos);
     CHECK(comparison(defaults(), "adjust/b/b").published == "3.8095");
 }
 

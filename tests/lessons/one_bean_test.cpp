@@ -1,5 +1,5 @@
 // The lesson one-bean against its source (003): the loss parabola of one bean, its bottom,
-// descent beside Rosenblatt's rule, and a sigmoid neuron's gradients, all written out here.
+// descent beside the Widrow–Hoff rule (the source's "Rosenblatt's rule"), and a sigmoid neuron's gradients, all written out here.
 #include "lesson_test_helpers.hpp"
 
 #include <cmath>
@@ -38,18 +38,18 @@ TEST_CASE("One bean: the parabola is sampled from e(w) = (0.68 − 0.4w)²", "[l
     for (std::size_t k = 0; k < s.x.size(); ++k) CHECK(s.y[k] == Approx(std::pow(0.68 - 0.4 * s.x[k], 2)));
 }
 
-TEST_CASE("One bean: gradient steps and Rosenblatt's rule agree when α = 2η", "[lesson][one-bean]") {
+TEST_CASE("One bean: gradient steps and the Widrow–Hoff rule agree when α = 2η", "[lesson][one-bean]") {
     double w = 0;
     for (int k = 1; k <= 6; ++k) {
         const std::string row = "rosenblatt/" + std::to_string(k) + "/";
         CHECK(value(defaults(), row + "w_1") == Approx(w));
         CHECK(value(defaults(), row + "w_2") == Approx(w));
-        w += 1.0 * (0.68 - w * 0.4) * 0.4;  // Rosenblatt: w += α(y − wx)x
+        w += 1.0 * (0.68 - w * 0.4) * 0.4;  // Widrow–Hoff: w ← w + α(y − wx)x
     }
     CHECK(note(defaults(), "rosenblatt/same")->message.id == "descent.runs_same");
 }
 
-TEST_CASE("One bean: --set alpha=0.7 makes Rosenblatt's sequence part from the gradient's", "[lesson][one-bean]") {
+TEST_CASE("One bean: --set alpha=0.7 makes the Widrow–Hoff sequence part from the gradient's", "[lesson][one-bean]") {
     const Record r = run("one-bean", with_set("alpha", "0.7"));
     CHECK(value(r, "rosenblatt/2/w_2") == Approx(0.7 * 0.68 * 0.4));
     CHECK(value(r, "rosenblatt/2/w_1") == Approx(0.5 * 2 * 0.68 * 0.4));

@@ -130,3 +130,17 @@ TEST_CASE("Perceptron lesson: the plot has both classes and one line per update"
 TEST_CASE("Perceptron lesson: every message the record uses has English and Chinese text", "[lesson][perceptron]") {
     for (const Record& r : {defaults(), run("perceptron", with_set("max_checks", "2"))}) check_messages(r);
 }
+
+TEST_CASE("Perceptron lesson: a point's coordinates are x⁽¹⁾, x⁽²⁾, never x₁, x₂ beside the points x1, x2", "[lesson][perceptron]") {
+    int coordinates = 0;
+    for (const Section& s : defaults().sections)
+        for (const Item& item : s.items)
+            if (const auto* step = std::get_if<Step>(&item))
+                for (const Piece& p : step->formula) {
+                    INFO(step->key << ": " << p.text);
+                    CHECK(p.text.find("₁") == std::string::npos);
+                    CHECK(p.text.find("₂") == std::string::npos);
+                    coordinates += p.text == "x⁽¹⁾" || p.text == "x⁽²⁾";
+                }
+    CHECK(coordinates > 0);
+}

@@ -80,6 +80,8 @@ Message verdict_words(DescentBehaviour b) {
     return {"descent.verdict.too_slow", {}};
 }
 
+std::string rate_symbol(const LabelledRun& run) { return run.label.rfind("alpha", 0) == 0 ? "α" : "η"; }
+
 Table runs_table(const std::vector<LabelledRun>& runs, const std::string& key, const Message& title, int first_index) {
     Table t{key, title, {column("point", {"descent.column.point", {}}, 0)}, {}};
     std::size_t longest = 0;
@@ -87,9 +89,9 @@ Table runs_table(const std::vector<LabelledRun>& runs, const std::string& key, c
         const std::string n = "_" + std::to_string(i + 1);
         const Arg rate = number(runs[i].plan.rate);
         for (const auto& v : moving_variables(runs[i].plan))
-            t.columns.push_back(column(v + n, {"descent.column.run_value", {word(v), word(runs[i].label), rate}}));
+            t.columns.push_back(column(v + n, {"descent.column.run_value", {word(v), word(rate_symbol(runs[i])), rate}}));
         const std::string& j = runs[i].plan.graph.output;
-        t.columns.push_back(column(j + n, {"descent.column.run_value", {word(j), word(runs[i].label), rate}}));
+        t.columns.push_back(column(j + n, {"descent.column.run_value", {word(j), word(rate_symbol(runs[i])), rate}}));
         longest = std::max(longest, runs[i].run.points.size());
     }
     for (std::size_t r = 0; r < longest; ++r) {
@@ -110,13 +112,14 @@ Table runs_table(const std::vector<LabelledRun>& runs, const std::string& key, c
 
 Table verdict_table(const std::vector<LabelledRun>& runs, const std::string& key) {
     Table t{key, {"descent.verdicts", {}},
-            {column("run", {"descent.column.run", {}}), column("rate", {"descent.column.rate", {}}),
+            {column("rate", {"descent.column.rate", {}}),
              column("points", {"descent.column.points", {}}, 0), column("last", {"descent.column.last", {}}),
              column("verdict", {"descent.column.verdict", {}})},
             {}};
     for (const auto& lr : runs) {
         const Cell last = lr.run.points.empty() ? Cell{} : cell(lr.run.points.back().at.at(0));
-        t.rows.push_back({Cell{std::nullopt, Message{"seek.column.name", {word(lr.label)}}}, count_cell(lr.plan.rate),
+        // A run is known to the reader by its rate; its label is the lesson's name for that rate.
+        t.rows.push_back({count_cell(lr.plan.rate),
                           count_cell(static_cast<double>(lr.run.points.size())), last,
                           Cell{std::nullopt, verdict_words(classify_descent(lr.run))}});
     }

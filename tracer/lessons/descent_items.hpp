@@ -30,10 +30,13 @@ Message verdict_words(DescentBehaviour b);
 
 // One run of a comparison: its label (a name, used as is), its rate and what it did.
 struct LabelledRun {
-    std::string label;
+    std::string label;  // the parameter holding the run's rate: "eta1", "alpha"
     DescentPlan plan;
     DescentRun run;
 };
+
+// The symbol a run's rate is known by: α for a rate named alpha…, else η.
+std::string rate_symbol(const LabelledRun& run);
 
 // The runs side by side: "point", then per run i (1-based) each moving variable "x_i" and "J_i".
 // A run that ended early leaves its later cells empty.

@@ -168,7 +168,7 @@ void rates_part(const PartContext& c, Section& s) {
     if (layout == "one") s.items.emplace_back(runs_table(runs, key, s.title, first));
     for (std::size_t i = 0; layout == "each" && i < runs.size(); ++i) {
         const std::string k = key + "-" + std::to_string(i + 1);
-        s.items.emplace_back(descent_table(runs[i].plan, runs[i].run, k, {"descent.run_title", {{runs[i].label, std::nullopt}, {{}, Num::both(runs[i].plan.rate)}}}, first, std::nullopt));
+        s.items.emplace_back(descent_table(runs[i].plan, runs[i].run, k, {"descent.run_title", {{rate_symbol(runs[i]), std::nullopt}, {{}, Num::both(runs[i].plan.rate)}}}, first, std::nullopt));
         s.items.emplace_back(descent_ending(runs[i].plan, runs[i].run, k + "/end", first));
     }
     if (c.fields().optional_bool("verdicts").value_or(true)) s.items.emplace_back(verdict_table(runs, key + "-verdicts"));

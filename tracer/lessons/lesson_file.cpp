@@ -11,7 +11,8 @@ namespace nntrace {
 namespace {
 
 const std::vector<std::string_view> common_keys = {
-    "id", "kind", "section", "source", "title", "summary", "arithmetic", "digits", "parameters", "strings", "published"};
+    "id", "kind", "section", "source", "title", "summary", "arithmetic", "digits", "parameters", "secret", "strings",
+    "published"};
 
 // "2.2" → {2, 2}; digits and dots only.
 std::vector<int> read_section(const Fields& f) {
@@ -96,10 +97,23 @@ std::map<std::string, std::map<std::string, std::string>> read_strings(const Fie
     return out;
 }
 
-std::vector<PublishedFigure> read_published(const Fields& f) {
-    std::vector<PublishedFigure> out;
+// A published figure's label: a name or formula as the source prints it ("Δw", "∂J/∂x"), the
+// same in every language, or words, { en = "…", zh = "…" }. Words become one of the lesson's
+// strings ("published.3") and the label that string's message id, which a page resolves in its
+// language wherever the label shows (the comparison table, a reason, a table row).
+std::string read_label(const Fields& p, LessonFile& lesson, std::size_t index) {
+    const toml::node* label = p.find("label");
+    if (!label || !label->is_table()) return p.string("label");
+    std::map<std::string, std::string> texts = p.texts("label");
+    if (!texts.count("zh")) throw p.error(*label, "'label' in words needs both languages: { en = \"…\", zh = \"…\" }");
+    const std::string local_name = "published." + std::to_string(index + 1);
+    lesson.strings[local_name] = std::move(texts);
+    return lesson_message_id(lesson, local_name);
+}
+
+void read_published(const Fields& f, LessonFile& lesson) {
     const toml::array* a = f.optional_array("published");
-    if (!a) return out;
+    if (!a) return;
     for (const toml::node& item : *a) {
         if (!item.is_table()) throw f.error(item, "each [[published]] entry must be a table");
         const Fields p(*item.as_table(), f.file());
@@ -107,9 +121,9 @@ std::vector<PublishedFigure> read_published(const Fields& f) {
         const toml::node* value = p.find("value");
         if (value && !value->is_string())
             throw p.error(*value, "write the published figure as a string, as printed (\"0.6670\" keeps its zero)");
-        out.push_back({p.string("key"), p.string("value"), p.string("label")});
+        std::string label = read_label(p, lesson, lesson.published.size());
+        lesson.published.push_back({p.string("key"), p.string("value"), std::move(label)});
     }
-    return out;
 }
 
 const LessonKind& read_kind(const Fields& f) {
@@ -147,8 +161,12 @@ LessonFile load_lesson_file(const std::filesystem::path& dir) {
         lesson.exact_digits = static_cast<int>(*digits);
     }
     lesson.parameters = read_parameters(f);
+    lesson.secret = f.strings("secret");
+    for (const std::string& name : lesson.secret)
+        if (!lesson.parameters.has(name) || lesson.parameters.at(name).type != Parameter::Type::text)
+            throw f.error(*f.find("secret"), "'secret' lists text parameters only: '" + name + "' is not one");
     lesson.strings = read_strings(f);
-    lesson.published = read_published(f);
+    read_published(f, lesson);
     return lesson;
 }
 

@@ -12,11 +12,14 @@
 //   rounding = "half-up"            # or "truncate"
 //   [parameters]                    # defaults, each changeable with --set; type from the default
 //   w = 3
+//   secret = ["box"]                # text parameters the setup line must not show: the page
+//                                   # reveals them itself (the rule inside the black box)
 //   [strings.<name>]                # texts the lesson's record brings: en = "…", zh = "…"
 //   [[published]]                   # a figure the source prints
 //   key = "adjust/w/delta_w"        # the record key it is compared with
 //   value = "0.6667"                # as printed, as a string (trailing zeros count)
-//   label = "Δw"                    # how the source names it
+//   label = "Δw"                    # how the source names it: a name, or words in both
+//                                   # languages: { en = "x after one step", zh = "…" }
 //
 // Everything else belongs to the lesson's kind. Internal to the lessons library.
 #pragma once
@@ -39,7 +42,7 @@ namespace nntrace {
 struct PublishedFigure {
     std::string key;
     std::string value;
-    std::string label;
+    std::string label;  // the name as printed, or the message id of the label's words
 };
 
 struct LessonFile {
@@ -50,6 +53,7 @@ struct LessonFile {
     Arithmetic arithmetic;     // the lesson's default
     std::optional<int> exact_digits;  // `digits`: decimals shown in an exact run (the source's)
     Parameters parameters;
+    std::vector<std::string> secret;  // text parameters left out of the record's settings
     std::map<std::string, std::map<std::string, std::string>> strings;  // local name → lang → text
     std::vector<PublishedFigure> published;
     toml::table root;          // the whole file, for the kind's own keys

@@ -109,6 +109,7 @@ Record run_lesson(const std::filesystem::path& lessons_dir, const std::string& i
     record.digits = run.arithmetic.is_hand() ? run.arithmetic.decimals : lesson.exact_digits.value_or(exact_display_digits);
     record.parameters = parameters.numbers();
     record.settings = parameters.settings();
+    for (const std::string& name : lesson.secret) record.settings.erase(name);
     record.strings = record_strings(lesson);
     record.sections = find_lesson_kind(lesson.kind)->run(run);
     add_comparisons(lesson, options, record);

@@ -14,22 +14,17 @@ Arg number(double v) { return Arg{{}, Num::both(v)}; }
 Cell cell(const Num& n) { return Cell{n, {}}; }
 Cell cell(Message m) { return Cell{{}, std::move(m)}; }
 
-// Names as the textbook writes them: w1, w2 for the weights; x₁, x₂ for a point's coordinates
-// (the points themselves are named x1, x2, … by the source).
+// Names as the textbook writes them: w1, w2 for the weights; x⁽¹⁾, x⁽²⁾ for a point's
+// coordinates, since the source names the points themselves x1, x2, … (in a formula x₁ and x1
+// would be the same x with index 1).
 std::string weight(std::size_t i) { return "w" + std::to_string(i + 1); }
-std::string subscript(std::size_t n) {
-    static const char* const digits[] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
-    std::string out;
-    for (char c : std::to_string(n)) out += digits[c - '0'];
-    return out;
-}
 std::string superscript(std::size_t n) {
     static const char* const digits[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
     std::string out;
     for (char c : std::to_string(n)) out += digits[c - '0'];
     return out;
 }
-std::string coordinate(std::size_t i) { return "x" + subscript(i + 1); }
+std::string coordinate(std::size_t i) { return "x⁽" + superscript(i + 1) + "⁾"; }
 
 // A step that only states a value: "w1 = −3" (the formula repeats the name, so pages skip it).
 Step value_step(std::string key, const std::string& name, const Num& v) {
@@ -141,7 +136,7 @@ std::vector<Item> perceptron_final_items(const PerceptronPlan& plan, const Perce
     for (std::size_t i = 0; i < run.w.size(); ++i) out.emplace_back(value_step(key + "/final/" + weight(i), weight(i), run.w[i]));
     out.emplace_back(value_step(key + "/final/b", "b", run.b));
     if (run.w.size() == 2) {
-        // f(x) = sign(w1·x₁ ± |w2|·x₂ ± |b|): the signs as words, so the page never shows "+ −2".
+        // f(x) = sign(w1·x⁽¹⁾ ± |w2|·x⁽²⁾ ± |b|): the signs as words, so the page never shows "+ −2".
         auto sign = [](const Num& v) { return word(v.hand < 0 ? "−" : "+"); };
         auto size = [](const Num& v) { return number(Num{std::fabs(v.exact), std::fabs(v.hand)}); };
         out.emplace_back(Note{key + "/final/model", Note::Kind::info,

@@ -226,7 +226,7 @@ const char* verdict_name(Comparison::Verdict v) {
 }
 
 json JsonWriter::comparison(const Comparison& c) const {
-    json out = {{"key", c.key}, {"label", c.label}, {"published", c.published}, {"digits", c.digits},
+    json out = {{"key", c.key}, {"label", page_.label(c.label)}, {"published", c.published}, {"digits", c.digits},
                 {"verdict", verdict_name(c.verdict)}};
     // A missing value has nothing computed to show.
     out["computed"] = c.verdict == Comparison::Verdict::missing ? json(nullptr) : num(c.computed, c.digits);

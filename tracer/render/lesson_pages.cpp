@@ -30,6 +30,7 @@ TemplateData lesson_entry(const CourseLesson& lesson, Markup markup, const Messa
         l.set("summary", in_lang(lesson.summary, lang, ""));
         l.set("href", lesson.id + "/" + lang + (markup == Markup::markdown ? "/index.md" : "/index.html"));
         l.set("link_label", catalog.resolve(Message{"pages.language_name", {}}, lang, {}));
+        l.set("colon", catalog.resolve(Message{"pages.colon", {}}, lang, {}));
         languages.push_back(std::move(l));
     }
     d.set("languages", list_of(std::move(languages)));

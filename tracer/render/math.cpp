@@ -45,6 +45,7 @@ const std::map<std::string, std::string>& unicode_symbols() {
         {"θ", "\\theta "}, {"μ", "\\mu "}, {"ε", "\\epsilon "}, {"δ", "\\delta "}, {"²", "^{2}"},
         {"³", "^{3}"}, {"⁺", "^{+}"}, {"ŷ", "\\hat{y}"}, {"←", " \\leftarrow "}, {"≈", " \\approx "},
         {"∑", "\\sum "}, {"…", "\\ldots "}, {"≤", " \\le "}, {"≥", " \\ge "},
+        // A prime as KaTeX sets it (the character ′ itself would sit on the baseline).
         {"′", "'"}, {"γ", "\\gamma "}, {"π", "\\pi "}, {"ρ", "\\rho "}, {"τ", "\\tau "}, {"φ", "\\phi "},
         {"ω", "\\omega "}};
     return symbols;
@@ -87,9 +88,30 @@ std::string head_symbol(const std::string& head) {
     return "\\mathrm{" + head + "}";
 }
 
-// w1 → w_{1}, out_h1 → \mathrm{out}_{h1}, l_o1 → l_{o1}, eta → \eta, target → \mathrm{target}.
+// Words between the terms of a rule ("1 if u > 0, else 0"): text, with the spaces math drops.
+bool is_connective(const std::string& word) { return word == "if" || word == "else" || word == "otherwise"; }
+
+std::string identifier(const std::string& word);
+
+// A name written the way programs spell a derivative, dJ_dx, as the fraction ∂J/∂x.
+bool derivative_name(const std::string& word, std::string& of, std::string& by) {
+    const auto us = word.find('_');
+    if (word.size() < 5 || word[0] != 'd' || us == std::string::npos || us < 2 || us + 2 >= word.size() ||
+        word[us + 1] != 'd' || word.find('_', us + 1) != std::string::npos)
+        return false;
+    of = word.substr(1, us - 1);
+    by = word.substr(us + 2);
+    return is_letter(of[0]) && is_letter(by[0]);
+}
+
+// w1 → w_{1}, out_h1 → \mathrm{out}_{h1}, l_o1 → l_{o1}, eta → \eta, target → \mathrm{target},
+// yhat → \hat{y}, dJ_dx → \frac{\partial J}{\partial x}.
 std::string identifier(const std::string& word) {
     if (auto f = functions().find(word); f != functions().end()) return f->second + " ";
+    if (is_connective(word)) return "\\ \\text{" + word + "}\\ ";
+    if (word.size() == 4 && is_letter(word[0]) && word.compare(1, 3, "hat") == 0) return "\\hat{" + word.substr(0, 1) + "}";
+    if (std::string of, by; derivative_name(word, of, by))
+        return "\\frac{\\partial " + identifier(of) + "}{\\partial " + identifier(by) + "}";
     std::string head = word, sub;
     if (const auto us = word.find('_'); us != std::string::npos && us > 0) {
         head = word.substr(0, us);
@@ -152,6 +174,24 @@ Token ascii_token(char c) {
     return {Token::Kind::op, std::string(1, c)};
 }
 
+// The radical at `at` (just after "√"): over a bracket it opens \\sqrt, over a name or number it
+// takes that one, and alone (the function itself, "√′") it is the sign. Returns where to go on.
+std::size_t square_root(const std::string& text, std::size_t at, std::vector<Token>& tokens) {
+    if (at < text.size() && text[at] == '(') {
+        tokens.push_back({Token::Kind::open, "\\sqrt"});
+        return at + 1;
+    }
+    std::size_t end = at;
+    while (end < text.size() && (is_word_char(text[end]) || text[end] == '.')) ++end;
+    if (end == at) {
+        tokens.push_back({Token::Kind::atom, "\\surd "});
+        return at;
+    }
+    const std::string operand = text.substr(at, end - at);
+    tokens.push_back({Token::Kind::atom, "\\sqrt{" + (is_letter(operand[0]) ? identifier(operand) : operand) + "}"});
+    return end;
+}
+
 std::vector<Token> lex(const std::string& text) {
     std::vector<Token> tokens;
     for (std::size_t i = 0; i < text.size();) {
@@ -173,6 +213,8 @@ std::vector<Token> lex(const std::string& text) {
             tokens.push_back({c == '(' ? Token::Kind::open : c == ')' ? Token::Kind::close : Token::Kind::caret,
                               std::string(1, c)});
             ++i;
+        } else if (text.compare(i, std::string("√").size(), "√") == 0) {
+            i = square_root(text, i + std::string("√").size(), tokens);
         } else if (static_cast<unsigned char>(c) < 0x80) {
             tokens.push_back(ascii_token(c));
             ++i;
@@ -211,14 +253,21 @@ std::string close_group(const Frame& f) {
     return f.open + f.text + ")";
 }
 
+// Whether `out` ends in a space that is only layout: not the control space "\\ ".
+bool ends_in_loose_space(const std::string& out) {
+    return !out.empty() && out.back() == ' ' && (out.size() < 2 || out[out.size() - 2] != '\\');
+}
+
 std::string collapse_spaces(const std::string& text) {
     std::string out;
     for (char c : text) {
-        if (c == ' ' && (out.empty() || out.back() == ' ' || out.back() == '{' || out.back() == '(')) continue;
-        if ((c == '}' || c == ')') && !out.empty() && out.back() == ' ') out.pop_back();
+        const bool control_space = c == ' ' && !out.empty() && out.back() == '\\';
+        if (!control_space && c == ' ' && (out.empty() || out.back() == ' ' || out.back() == '{' || out.back() == '('))
+            continue;
+        if ((c == '}' || c == ')') && ends_in_loose_space(out)) out.pop_back();
         out += c;
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (ends_in_loose_space(out)) out.pop_back();
     return out;
 }
 

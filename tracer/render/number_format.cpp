@@ -54,18 +54,20 @@ void drop_trailing_zeros(std::string& text) {
     if (text.back() == '.') text.pop_back();
 }
 
-// A number too large for its integer part to be written in 15 digits, in scientific notation
-// with 15 significant digits at most: 1e+100 → "1e100", 1.2345e20 → "1.2345e20".
-std::string print_scientific(double v) {
+// A number in scientific notation with `digits` significant digits at most (trailing zeros
+// dropped): 1e+100 → "1e100", 1.2345e20 → "1.2345e20".
+std::string print_scientific(double v, int digits) {
     std::array<char, 64> buf{};
     const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::scientific,
-                                   significant_digits - 1);
+                                   std::clamp(digits, 1, significant_digits) - 1);
     std::string text(buf.data(), res.ptr);
     const std::size_t e = text.find('e');
     std::string mantissa = text.substr(0, e);
     drop_trailing_zeros(mantissa);
     std::string exponent = text.substr(e + 1);
     if (exponent.front() == '+') exponent.erase(0, 1);
+    const std::size_t digits_at = exponent.front() == '-' ? 1 : 0;  // "e+09" → "e9"
+    while (exponent.size() > digits_at + 1 && exponent[digits_at] == '0') exponent.erase(digits_at, 1);
     return mantissa + "e" + exponent;
 }
 
@@ -81,7 +83,10 @@ std::string format_number(double v, const NumberStyle& style) {
     const int exponent = v == 0.0 ? 0 : decimal_exponent(v);
     std::string text;
     if (exponent >= significant_digits) {
-        text = print_scientific(v);
+        // Too large for its integer part to be written in 15 digits.
+        text = print_scientific(v, significant_digits);
+    } else if (style.significant > 0 && std::fabs(v) >= large_value) {
+        text = print_scientific(v, style.significant);
     } else {
         // Decimals past the 15th significant digit would only show the binary expansion.
         if (v != 0.0) decimals = std::min(decimals, std::max(0, significant_digits - 1 - exponent));
@@ -94,6 +99,11 @@ std::string format_number(double v, const NumberStyle& style) {
     if (text == "-0") text = "0";
     if (style.minus == Minus::unicode && text.front() == '-') text.replace(0, 1, unicode_minus);
     return text;
+}
+
+std::string printed_figure(const std::string& printed, Minus minus) {
+    if (minus == Minus::unicode && !printed.empty() && printed.front() == '-') return unicode_minus + printed.substr(1);
+    return printed;
 }
 
 }  // namespace nntrace

@@ -16,10 +16,17 @@ enum class Shape {
 // ASCII '-' for machines and files; U+2212 "−" for text that people read.
 enum class Minus { ascii, unicode };
 
+// From this magnitude on, a value with `significant` set is written with significant digits.
+constexpr double large_value = 1e6;
+
 struct NumberStyle {
     int decimals = 6;
     Shape shape = Shape::fixed;
     Minus minus = Minus::ascii;
+    // A value of 10⁶ or more: this many significant digits in scientific notation ("1.546188e9"),
+    // not `decimals` decimals of a double (1546188226.559999). 0: every decimal, as a hand
+    // calculation writes them.
+    int significant = 0;
 };
 
 // `v` rounded half away from zero to `decimals` decimals, decimal-exactly (0.7225 → "0.723",
@@ -28,5 +35,9 @@ std::string format_number(double v, int decimals);
 
 // The same rounding, shaped and signed as `style` says.
 std::string format_number(double v, const NumberStyle& style);
+
+// A figure as a source printed it ("-0.410"), its digits untouched, with the minus sign `minus`
+// asks for, so that it reads like the computed figure beside it ("−0.410").
+std::string printed_figure(const std::string& printed, Minus minus);
 
 }  // namespace nntrace

@@ -1,5 +1,6 @@
 #include "page.hpp"
 
+#include <algorithm>
 #include <system_error>
 
 #include "core/errors.hpp"
@@ -13,7 +14,18 @@ Page::Page(const Record& r, const RenderOptions& o, Minus m)
 
 std::string Page::words(const Message& message) const {
     // Numbers inside sentences read as people write them: 0.01, not 0.010000.
-    return with_run_values(catalog.resolve(message, options.lang, value_style()));
+    const bool names_a_string = std::any_of(message.args.begin(), message.args.end(), [this](const Arg& a) {
+        return !a.number && record.strings.count(a.text);
+    });
+    if (!names_a_string) return with_run_values(catalog.resolve(message, options.lang, value_style()));
+    Message in_words = message;
+    for (Arg& a : in_words.args)
+        if (!a.number) a.text = label(a.text);
+    return with_run_values(catalog.resolve(in_words, options.lang, value_style()));
+}
+
+std::string Page::label(const std::string& label) const {
+    return record.strings.count(label) ? word(label) : label;
 }
 
 std::string Page::with_run_values(const std::string& text) const {
@@ -41,6 +53,48 @@ std::string Page::exact_if_different(const Num& n) const {
     const std::string exact = format_number(n.exact, exact_style());
     // Compared as printed: two doubles a rounding error apart are the same figure to a reader.
     return exact == format_number(n.hand, exact_style()) ? std::string() : exact;
+}
+
+std::vector<std::pair<std::string, Num>> Page::parameters_in_order() const {
+    std::vector<std::pair<std::string, Num>> out(record.parameters.begin(), record.parameters.end());
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return natural_less(a.first, b.first); });
+    return out;
+}
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The run of digits at `at`, without its leading zeros.
+std::string digit_run(const std::string& s, std::size_t& at) {
+    const std::size_t begin = at;
+    while (at < s.size() && is_digit(s[at])) ++at;
+    const std::string run = s.substr(begin, at - begin);
+    const auto first = run.find_first_not_of('0');
+    return first == std::string::npos ? "0" : run.substr(first);
+}
+
+}  // namespace
+
+bool is_update(const Step& s) {
+    return s.formula.size() > 1 && s.formula.front().value && s.formula.front().text == s.name;
+}
+
+bool natural_less(const std::string& a, const std::string& b) {
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (is_digit(a[i]) && is_digit(b[j])) {
+            const std::string x = digit_run(a, i), y = digit_run(b, j);
+            if (x.size() != y.size()) return x.size() < y.size();
+            if (x != y) return x < y;
+            continue;
+        }
+        if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+        ++i;
+        ++j;
+    }
+    if ((i < a.size()) != (j < b.size())) return j < b.size();
+    return a < b;  // equal as numbers ("w01", "w1"): the text decides
 }
 
 void require_catalog(const RenderOptions& options) {

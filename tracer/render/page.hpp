@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "messages.hpp"
 #include "number_format.hpp"
@@ -41,22 +42,42 @@ struct Page {
     std::string words(const Message& message) const;
     std::string word(const std::string& id) const;
 
+    // A published figure's label in options.lang: a name as printed ("Δw") as it is, a label in
+    // words (the id of one of the record's strings) in its words. A message's text argument that
+    // is such a label is shown the same way.
+    std::string label(const std::string& label) const;
+
+    // Significant digits of a computed value of 10⁶ or more (a diverging descent): a double's
+    // decimals there are noise. A hand calculation's figures are shown as written: 0.
+    static constexpr int large_significant = 7;
+    int computed_significant() const { return record.arithmetic.rounding == Rounding::exact ? large_significant : 0; }
+
     // A value the run produced, as the last part of a line: "18", "0.723".
-    NumberStyle result_style() const { return {digits, Shape::bare_integers, minus}; }
+    NumberStyle result_style() const { return {digits, Shape::bare_integers, minus, computed_significant()}; }
     // A value written into a formula: "0.7", "−0.41".
-    NumberStyle value_style() const { return {digits, Shape::trim_zeros, minus}; }
+    NumberStyle value_style() const { return {digits, Shape::trim_zeros, minus, computed_significant()}; }
     // A parameter or setting: every digit it has (a tolerance of 1e-5 must not show as 0).
-    NumberStyle parameter_style() const { return exact_style(); }
+    NumberStyle parameter_style() const { return {record.exact_digits, Shape::trim_zeros, minus}; }
     // An exact value beside the hand value it differs from: "0.7225".
-    NumberStyle exact_style() const { return {record.exact_digits, Shape::trim_zeros, minus}; }
+    NumberStyle exact_style() const { return {record.exact_digits, Shape::trim_zeros, minus, large_significant}; }
     // A table cell in a column: fixed decimals so that a column lines up.
     NumberStyle column_style(const Column& column) const {
-        return {column.decimals.value_or(digits), Shape::fixed, minus};
+        return {column.decimals.value_or(digits), Shape::fixed, minus, computed_significant()};
     }
+
+    // The run's parameters in natural order (w1, w2, …, w10), the order a reader counts them in.
+    std::vector<std::pair<std::string, Num>> parameters_in_order() const;
 
     // The exact value when a hand calculation ended elsewhere ("0.7225" beside 0.723), else "".
     std::string exact_if_different(const Num& n) const;
 };
+
+// Whether a step gives its name a new value computed from its old one, "x = x − η·d": an update,
+// which pages write with the one assignment sign every update has, x ← x − η·d.
+bool is_update(const Step& s);
+
+// Whether `a` comes before `b` when runs of digits compare as numbers: "w2" < "w10".
+bool natural_less(const std::string& a, const std::string& b);
 
 // Text for people is unreadable without the catalog (every message would show as its id), so
 // the text, Markdown and CSV renderers insist on it. Throws InputError naming the directory.

@@ -29,7 +29,7 @@ void set_setup(TemplateData& d, const Page& page) {
     d.set("setup_heading", page.word("pages.setup"));
     d.set("convention", page.words(convention_message(r)));
     std::vector<TemplateData> parameters;
-    for (const auto& [name, value] : r.parameters) {
+    for (const auto& [name, value] : page.parameters_in_order()) {
         TemplateData p;
         // Parameters at the exact precision: a tolerance of 1e-5 must not show as 0.
         p.set("tex", latex_name(name) + " = " + latex_number(format_number(value.hand, page.parameter_style())));
@@ -110,6 +110,8 @@ TemplateData lesson_page_data(const Page& page, const PageContext& context, Mark
     d.set("has_summary", !context.summary.empty());
     d.set("summary", page.with_run_values(context.summary));
     d.set("assets_href", page.options.assets_href.empty() ? std::string(".") : page.options.assets_href);
+    // A label's colon as each language writes it ("Parameters: ", "参数："), for every template.
+    d.set("colon", page.word("pages.colon"));
     set_links(d, page, context);
     set_setup(d, page);
     // The prose names the run's own parameter values ({{rate}}), so that it follows --set.

@@ -45,7 +45,9 @@ TemplateData step_data(const Page& page, const Step& s) {
     const LatexFormula f = latex_formula(s.formula, [&](const Num& n) { return format_number(n.hand, page.value_style()); });
     TemplateData d = flagged("is_step");
     d.set("anchor", anchor(s.key));
-    d.set("tex", equation({latex_name(s.name), f.symbols, f.substituted, result_tex(page, s.value)}));
+    const std::string result = result_tex(page, s.value);
+    d.set("tex", is_update(s) ? latex_name(s.name) + " \\leftarrow " + equation({f.symbols, f.substituted, result})
+                              : equation({latex_name(s.name), f.symbols, f.substituted, result}));
     set_exact(d, page, s.value);
     d.set("has_label", s.label.has_value());
     d.set("label", s.label ? page.words(*s.label) : "");

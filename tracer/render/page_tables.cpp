@@ -42,10 +42,10 @@ bool names_a_step(const Record& record, const std::string& key) {
 TemplateData comparison_row(const Page& page, const Comparison& c) {
     const bool missing = c.verdict == Comparison::Verdict::missing;
     TemplateData d;
-    d.set("label", c.label.empty() ? c.key : c.label);
+    d.set("label", c.label.empty() ? c.key : page.label(c.label));
     d.set("has_href", names_a_step(page.record, c.key));
     d.set("href", "#" + anchor(c.key));
-    d.set("published", c.published);
+    d.set("published", printed_figure(c.published, page.minus));
     d.set("computed", missing ? "—" : format_number(c.computed.hand, NumberStyle{c.digits, Shape::fixed, page.minus}));
     d.set("mark", verdict_mark(c.verdict));
     d.set("verdict", page.word(verdict_id(c.verdict)));

@@ -1,5 +1,7 @@
 #include "people_text.hpp"
 
+#include <cmath>
+
 #include "chain_lines.hpp"
 #include "formula_text.hpp"
 
@@ -49,7 +51,8 @@ std::string step_line(const Page& page, const Step& s) {
     // "y = c = 1.177" says all; writing c's value twice, once trimmed, would only add noise.
     const bool one_value = s.formula.size() == 1 && s.formula[0].value;
     std::string line = one_value ? equation({s.name, f.symbols, result_text(page, s.value)})
-                                 : equation({s.name, f.symbols, f.substituted, result_text(page, s.value)});
+                     : is_update(s) ? s.name + " ← " + equation({f.symbols, f.substituted, result_text(page, s.value)})
+                                    : equation({s.name, f.symbols, f.substituted, result_text(page, s.value)});
     if (s.label) line += " — " + page.words(*s.label);
     return line;
 }
@@ -133,7 +136,7 @@ std::vector<std::string> header_lines(const Page& page) {
     const Record& r = page.record;
     std::vector<std::string> lines{page.words(convention_message(r))};
     std::string parameters;
-    for (const auto& [name, value] : r.parameters)
+    for (const auto& [name, value] : page.parameters_in_order())
         parameters += (parameters.empty() ? "" : ", ") + name + " = " + format_number(value.hand, page.parameter_style());
     if (!parameters.empty()) lines.push_back(page.words(Message{"render.parameters", {Arg{parameters, {}}}}));
     std::string settings;
@@ -148,14 +151,31 @@ std::vector<std::string> table_header(const Page& page, const Table& t) {
     return header;
 }
 
+namespace {
+
+// In exact arithmetic, a column holding whole numbers only (a perceptron's weights, the points
+// of an OR gate) shows them as integers: "2", not "2.000000". A column with any fraction keeps
+// its fixed decimals so that it lines up; a hand calculation keeps them all, as written by hand.
+std::vector<bool> whole_columns(const Page& page, const Table& t) {
+    std::vector<bool> whole(t.columns.size(), page.record.arithmetic.rounding == Rounding::exact);
+    for (const auto& row : t.rows)
+        for (std::size_t c = 0; c < row.size() && c < whole.size(); ++c)
+            if (row[c].number && std::trunc(row[c].number->hand) != row[c].number->hand) whole[c] = false;
+    return whole;
+}
+
+}  // namespace
+
 std::vector<std::vector<GridCell>> table_rows(const Page& page, const Table& t) {
     std::vector<std::vector<GridCell>> rows;
+    const std::vector<bool> whole = whole_columns(page, t);
     for (const auto& row : t.rows) {
         std::vector<GridCell> cells;
         for (std::size_t c = 0; c < row.size(); ++c) {
             const Cell& cell = row[c];
-            const NumberStyle style = c < t.columns.size() ? page.column_style(t.columns[c])
-                                                           : NumberStyle{page.digits, Shape::fixed, page.minus};
+            NumberStyle style = c < t.columns.size() ? page.column_style(t.columns[c])
+                                                     : NumberStyle{page.digits, Shape::fixed, page.minus};
+            if (c < whole.size() && whole[c]) style.shape = Shape::bare_integers;
             if (cell.number) cells.push_back({format_number(cell.number->hand, style), Align::right});
             else if (cell.words) cells.push_back({page.words(*cell.words), Align::left});
             else cells.push_back({"", Align::left});
@@ -176,8 +196,8 @@ std::vector<std::vector<GridCell>> comparison_rows(const Page& page) {
     for (const Comparison& c : page.record.comparisons) {
         const bool missing = c.verdict == Comparison::Verdict::missing;
         const NumberStyle at_printed{c.digits, Shape::fixed, page.minus};
-        rows.push_back({{c.label.empty() ? c.key : c.label, Align::left},
-                        {c.published, Align::right},
+        rows.push_back({{c.label.empty() ? c.key : page.label(c.label), Align::left},
+                        {printed_figure(c.published, page.minus), Align::right},
                         {missing ? "—" : format_number(c.computed.hand, at_printed), Align::right},
                         {verdict_mark(c.verdict) + " " + page.word(verdict_id(c.verdict)), Align::left},
                         {c.reason ? page.words(*c.reason) : "", Align::left}});

@@ -132,3 +132,19 @@ TEST_CASE("Lessons: an unknown kind is refused with the known kinds", "[lessons]
     CHECK(e.line() == 2);
     CHECK(contains(e.message(), "target-seeking"));
 }
+
+TEST_CASE("Lessons: a published figure's label is a name, or words in both languages", "[lessons][published]") {
+    const Record r = run_lesson(ordered, "alpha", {});
+    REQUIRE(r.comparisons.size() == 2);
+    CHECK(r.comparisons[0].label == "y");  // a name: the same in every language
+    const auto words = r.strings.find(r.comparisons[1].label);
+    REQUIRE(words != r.strings.end());
+    CHECK(words->second.at("en") == "the output");
+    CHECK(words->second.at("zh") == "输出");
+}
+
+TEST_CASE("Lessons: a label in words without its Chinese is refused where it is", "[lessons][errors]") {
+    const InputError e = error_of([] { run_lesson(broken, "label-one-language", {}); });
+    CHECK(e.line() == 34);
+    CHECK(contains(e.message(), "both languages"));
+}

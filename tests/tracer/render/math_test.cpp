@@ -90,3 +90,33 @@ TEST_CASE("Math: a number in scientific notation becomes a power of ten", "[rend
     CHECK(nntrace::latex_number("\xE2\x88\x92" "1e100") == "-1 \\times 10^{100}");
     CHECK(nntrace::latex_number("0.723") == "0.723");
 }
+
+TEST_CASE("Math: a prime is written as KaTeX sets primes, not as the character ′", "[render][math]") {
+    CHECK(latex_rule("σ′(z) = σ(z)(1 − σ(z))") == "\\sigma '(z) = \\sigma (z)(1 - \\sigma (z))");
+    CHECK(latex_expression("s′(x) = 2·x") == "s'(x) = 2 \\cdot x");
+    CHECK(latex_expression("ReLU′(u)").find("′") == std::string::npos);
+}
+
+TEST_CASE("Math: a square root takes its operand, the sign alone is the function", "[render][math]") {
+    CHECK(latex_expression("√′(u) = 1/(2√u)") == "\\surd '(u) = 1/(2\\sqrt{u})");
+    CHECK(latex_expression("√(a + b)") == "\\sqrt{a + b}");
+    CHECK(latex_expression("√4.5") == "\\sqrt{4.5}");
+}
+
+TEST_CASE("Math: words between terms are text with their spaces", "[render][math]") {
+    CHECK(latex_expression("1 if u > 0, else 0") == "1 \\ \\text{if}\\ u > 0, \\ \\text{else}\\ 0");
+}
+
+TEST_CASE("Math: a derivative spelt dJ_dx is a fraction, yhat is ŷ, x₁ is x_1", "[render][math]") {
+    CHECK(latex_name("de_dw") == "\\frac{\\partial e}{\\partial w}");
+    CHECK(latex_name("dJ_dx1") == "\\frac{\\partial J}{\\partial x_{1}}");
+    CHECK(latex_name("d_x") == "d_{x}");
+    CHECK(latex_name("yhat") == "\\hat{y}");
+    CHECK(latex_expression("y·x₁") == "y \\cdot x_{1}");
+}
+
+TEST_CASE("Math: a run of superscript characters is one exponent", "[render][math]") {
+    CHECK(latex_expression("x⁽¹⁾") == "x^{(1)}");
+    CHECK(latex_expression("w⁽¹²⁾ + x²") == "w^{(12)} + x^{2}");
+    CHECK(latex_expression("wᵀx") == "w^{T}x");
+}

@@ -106,3 +106,18 @@ TEST_CASE("Number format: a large value keeps the decimals a double holds, not m
     CHECK(format_number(0.1 + 0.2, 15) == "0.300000000000000");
     CHECK(format_number(1234.5, 6) == "1234.500000");
 }
+
+TEST_CASE("Number format: a computed value past 10⁶ shows significant digits where the style asks", "[render][number]") {
+    const NumberStyle computed{6, Shape::fixed, Minus::ascii, 7};
+    CHECK(format_number(1546188226.56, computed) == "1.546188e9");
+    CHECK(format_number(-2000000.0, computed) == "-2e6");
+    CHECK(format_number(999999.5, computed) == "999999.500000");  // below 10⁶: its decimals
+    // Without it (a hand calculation's figures) every decimal stays.
+    CHECK(format_number(1234567.1234, NumberStyle{4, Shape::fixed, Minus::ascii}) == "1234567.1234");
+}
+
+TEST_CASE("Number format: a printed figure takes the page's minus sign, its digits untouched", "[render][number]") {
+    CHECK(printed_figure("-0.410", Minus::unicode) == "\xE2\x88\x92" "0.410");
+    CHECK(printed_figure("-0.410", Minus::ascii) == "-0.410");
+    CHECK(printed_figure("0.500", Minus::unicode) == "0.500");
+}

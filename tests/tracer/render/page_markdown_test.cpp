@@ -58,7 +58,7 @@ TEST_CASE("Markdown page: a '|' in a comparison cell is escaped", "[render][page
 
 TEST_CASE("Markdown page: the setup names the convention and the parameters", "[render][pages][markdown]") {
     const std::string md = render(test::linear_record(), Format::md, test::page_options("zh"));
-    CHECK_THAT(md, Contains("## 设定与约定\n\n- 精确计算，结果显示到小数点后 4 位\n- 参数: $b = 4$, $w = 3$\n"));
+    CHECK_THAT(md, Contains("## 设定与约定\n\n- 精确计算，结果显示到小数点后 4 位\n- 参数：$b = 4$, $w = 3$\n"));
 }
 
 TEST_CASE("Markdown page: a drawing not drawn links to its source", "[render][pages][markdown]") {
@@ -90,4 +90,54 @@ TEST_CASE("Markdown page: --table renders that table alone", "[render][pages][ma
     CHECK(render(test::linear_record(), Format::md, o) ==
           "**Descent on J = x²**\n\n| round | x | J |\n| ---: | ---: | ---: |\n| 1 | 0.480000 | 0.230400 |\n"
           "| 2 | 0.192000 | 0.036864 |\n| 3 | 0.076800 | 0.005898 |\n| 4 | 0.030720 | 0.000944 |\n");
+}
+
+TEST_CASE("Markdown page: the parameters are listed in natural order, w2 before w10", "[render][pages][markdown]") {
+    Record r = test::linear_record();
+    r.parameters.clear();
+    for (const char* name : {"w10", "w2", "w1", "b"}) r.parameters[name] = Num::both(1);
+    const std::string md = render(r, Format::md, test::page_options());
+    CHECK_THAT(md, Contains("$b = 1$, $w_{1} = 1$, $w_{2} = 1$, $w_{10} = 1$"));
+}
+
+TEST_CASE("Markdown page: a step that computes its name from its old value is an update, with ←", "[render][pages][markdown]") {
+    Record r = test::linear_record();
+    r.sections[0].items.push_back(Step{"move", "x", {{"x", Num::both(1)}, {" - ", {}}, {"eta", Num::both(0.5)}}, Num::both(0.5), {}});
+    const std::string md = render(r, Format::md, test::page_options());
+    CHECK_THAT(md, Contains("- $x \\leftarrow x - \\eta = 1 - 0.5 = 0.5"));
+    CHECK(md.find("$x = x -") == std::string::npos);
+}
+
+namespace {
+// A table with a column of whole numbers and a column with a fraction.
+Table whole_and_fraction_table() {
+    Table t{"mixed", Message{"test.tables", {}}, {Column{"w", Message{"test.tables", {}}, std::nullopt},
+                                                  Column{"a", Message{"test.tables", {}}, std::nullopt}}, {}};
+    t.rows.push_back({Cell{Num::both(2), std::nullopt}, Cell{Num::both(0.5), std::nullopt}});
+    t.rows.push_back({Cell{Num::both(-3), std::nullopt}, Cell{Num::both(1), std::nullopt}});
+    return t;
+}
+}  // namespace
+
+TEST_CASE("Markdown page: in exact arithmetic a column of whole numbers shows integers", "[render][pages][markdown]") {
+    Record r = test::linear_record();
+    r.arithmetic = Arithmetic::exact();
+    r.digits = 6;
+    r.sections[0].items.push_back(whole_and_fraction_table());
+    const std::string md = render(r, Format::md, test::page_options());
+    CHECK_THAT(md, Contains("| 2 | 0.500000 |\n| −3 | 1.000000 |"));
+}
+
+TEST_CASE("Markdown page: a hand calculation keeps every decimal of a whole number", "[render][pages][markdown]") {
+    Record r = test::hand_record();
+    r.sections[0].items.push_back(whole_and_fraction_table());
+    const std::string md = render(r, Format::md, test::page_options());
+    CHECK(md.find("| 2 | ") == std::string::npos);
+}
+
+TEST_CASE("Markdown page: the course index writes each language's colon after a title", "[render][pages][markdown]") {
+    const std::vector<CourseLesson> lessons{{"linear", {{"en", "Linear"}, {"zh", "线性"}}, {{"en", "Moves w"}, {"zh", "移动 w"}}}};
+    const std::string md = render_course_index(lessons, Format::md, test::page_options());
+    CHECK_THAT(md, Contains("- **线性**：移动 w"));
+    CHECK_THAT(md, Contains("- **Linear**: Moves w"));
 }

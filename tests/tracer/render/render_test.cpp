@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/errors.hpp"
+#include "page.hpp"
 #include "sample_records.hpp"
 
 using namespace nntrace;
@@ -35,4 +36,14 @@ TEST_CASE("Render: --table is checked for every format", "[render][table]") {
 
 TEST_CASE("Render: --table on a record without tables says so", "[render][table]") {
     CHECK(error_for(test::hand_record(), Format::csv, "x") == "--table x: no such table; this page has no tables");
+}
+
+TEST_CASE("Natural order: runs of digits compare as numbers", "[render][order]") {
+    CHECK(natural_less("w2", "w10"));
+    CHECK_FALSE(natural_less("w10", "w2"));
+    CHECK(natural_less("w1", "w2"));
+    CHECK(natural_less("b2", "w1"));
+    CHECK(natural_less("x", "x1"));
+    CHECK(natural_less("w9_b", "w10_a"));
+    CHECK_FALSE(natural_less("w1", "w1"));
 }

@@ -139,3 +139,10 @@ TEST_CASE("Text: an intermediate named by its source text is parenthesised", "[r
     c.through = "y";
     CHECK_THAT(text_of(with_items({c})), Contains("∂z/∂(2·b)"));
 }
+
+TEST_CASE("Text: an update is written with ←, not as an equation with its own name", "[render][text]") {
+    Record r = test::linear_record();
+    r.sections[0].items.push_back(Step{"move", "x", {{"x", Num::both(1)}, {" - ", {}}, {"eta", Num::both(0.5)}}, Num::both(0.5), {}});
+    const std::string text = render(r, Format::text, test::options());
+    CHECK_THAT(text, Contains("x ← x − eta = 1 − 0.5 = 0.5"));
+}
