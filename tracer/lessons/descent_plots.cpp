@@ -192,6 +192,7 @@ Plot valley_plot(const LabelledRun& run, const std::string& key, int first_index
         double half = 0;
         for (double x : column_of(run.run, 0))
             if (std::isfinite(x)) half = std::max(half, std::fabs(x - *bottom));
+        half *= 1.1;  // the farthest point off the frame's edge
         if (half > 0) range = Range{*bottom - half, *bottom + half};
     }
     Plot p = descent_curve_plot(run.plan, run.run, key, range, 201, first_index);
