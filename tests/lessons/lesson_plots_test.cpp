@@ -151,6 +151,12 @@ TEST_CASE("Lesson plots: learning-rate zooms on the converging rates", "[lesson]
     for (const auto& row : verdicts->rows)
         if (row.back().words->id != "descent.verdict.diverges" && row.back().words->id != "descent.verdict.bounces") ++converging;
     CHECK(calm.series.size() == converging + 1);
+    // Each rate keeps its colour from the full plot.
+    for (const Series& s : calm.series)
+        for (const Series& t : all.series)
+            if (s.label_value && t.label_value && s.label == t.label &&
+                s.label_value->number->hand == t.label_value->number->hand)
+                CHECK(s.colour == t.colour);
     CHECK(calm.y_range->second - calm.y_range->first < (all.y_range->second - all.y_range->first) / 4);
     for (const Series& s : calm.series)
         for (double y : s.y) CHECK((y > calm.y_range->first && y < calm.y_range->second));

@@ -240,6 +240,9 @@ struct Series {
     // line: an arrow from (x0, y0) to (x1, y1), from the line toward its positive side.
     std::optional<std::array<double, 4>> side_arrow = std::nullopt;
     bool dashed = false;                // line: drawn dashed (over a line it coincides with)
+    // The palette entry to draw with, so that a run keeps its colour from plot to plot; unset: the
+    // series' own position in the plot.
+    std::optional<std::size_t> colour = std::nullopt;
 };
 // The kind's name as JSON and the plot scripts write it: "line", "points", "path", "grid".
 std::string_view series_kind_name(Series::Kind kind);

@@ -133,15 +133,19 @@ bool converging(const DescentRun& run) {
     return b != DescentBehaviour::diverges && b != DescentBehaviour::bounces;
 }
 
-Plot runs_plot(const std::vector<const LabelledRun*>& runs, const std::string& key, const Message& title, bool loss,
-               int first_index, std::optional<double> bottom) {
-    const std::string v = moving_variables(runs.front()->plan).at(0);
-    const std::string y = loss ? runs.front()->plan.graph.output : v;
+// The runs given by their place among all the part's runs, which is also their colour: a run
+// looks the same in the zoom as in the full plot.
+Plot runs_plot(const std::vector<LabelledRun>& all, const std::vector<std::size_t>& shown, const std::string& key,
+               const Message& title, bool loss, int first_index, std::optional<double> bottom) {
+    const std::string v = moving_variables(all.front().plan).at(0);
+    const std::string y = loss ? all.front().plan.graph.output : v;
     Plot p{key, title, "k", y, {}};
     std::vector<double> ks, ys;
-    for (const LabelledRun* r : runs) {
+    for (std::size_t i : shown) {
+        const LabelledRun* r = &all[i];
         Series s{Series::Kind::line, "\u03b7", {}, {}, {}};
         s.label_value = Arg{"", Num::both(r->plan.rate), -6};
+        s.colour = i;
         for (const auto& pt : r->run.points) {
             s.x.push_back(pt.index + first_index);
             s.y.push_back(loss ? pt.loss.hand : pt.at.at(0).hand);
@@ -155,6 +159,7 @@ Plot runs_plot(const std::vector<const LabelledRun*>& runs, const std::string& k
         Series line{Series::Kind::line, v, {}, {}, {}};
         line.label_value = Arg{"", Num::both(*bottom), -6};
         line.dashed = true;
+        line.colour = all.size();  // the same in both plots, after the runs' colours
         const auto [k0, k1] = std::minmax_element(ks.begin(), ks.end());
         line.x = {*k0, *k1};
         line.y = {*bottom, *bottom};
@@ -171,16 +176,16 @@ Plot runs_plot(const std::vector<const LabelledRun*>& runs, const std::string& k
 
 std::vector<Plot> rates_plots(const std::vector<LabelledRun>& runs, const std::string& key, bool loss, int first_index,
                               std::optional<double> bottom) {
-    std::vector<const LabelledRun*> all, calm;
-    for (const LabelledRun& r : runs) {
-        all.push_back(&r);
-        if (converging(r.run)) calm.push_back(&r);
+    std::vector<std::size_t> all, calm;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        all.push_back(i);
+        if (converging(runs[i].run)) calm.push_back(i);
     }
     const std::string y = loss ? runs.front().plan.graph.output : moving_variables(runs.front().plan).at(0);
-    std::vector<Plot> out{runs_plot(all, key, {"descent.plot.rates", {word(y)}}, loss, first_index, bottom)};
+    std::vector<Plot> out{runs_plot(runs, all, key, {"descent.plot.rates", {word(y)}}, loss, first_index, bottom)};
     if (!calm.empty() && calm.size() < all.size())
-        out.push_back(runs_plot(calm, key + "-converging", {"descent.plot.rates_converging", {word(y)}}, loss, first_index,
-                                bottom));
+        out.push_back(runs_plot(runs, calm, key + "-converging", {"descent.plot.rates_converging", {word(y)}}, loss,
+                                first_index, bottom));
     return out;
 }
 
@@ -192,7 +197,7 @@ Plot valley_plot(const LabelledRun& run, const std::string& key, int first_index
         double half = 0;
         for (double x : column_of(run.run, 0))
             if (std::isfinite(x)) half = std::max(half, std::fabs(x - *bottom));
-        half *= 1.1;  // the farthest point off the frame's edge
+        half *= 1.2;  // the farthest point and its number off the frame's edge
         if (half > 0) range = Range{*bottom - half, *bottom + half};
     }
     Plot p = descent_curve_plot(run.plan, run.run, key, range, 201, first_index);

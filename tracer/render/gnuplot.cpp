@@ -16,9 +16,10 @@
 namespace nntrace {
 namespace {
 
-// The Okabe–Ito palette: told apart by colour-blind readers and on a projector.
-constexpr std::array<const char*, 7> palette = {"#0072b2", "#d55e00", "#009e73", "#cc79a7",
-                                                "#e69f00", "#56b4e9", "#000000"};
+// The Okabe–Ito palette: told apart by colour-blind readers and on a projector; then a grey for
+// the eighth series (a reference line after seven runs).
+constexpr std::array<const char*, 8> palette = {"#0072b2", "#d55e00", "#009e73", "#cc79a7",
+                                                "#e69f00", "#56b4e9", "#000000", "#888888"};
 
 // A number in the data file. These are data, not display: the shortest text that reads back as
 // the same double (std::to_chars), so that the plot shows exactly the engine's numbers and a
@@ -119,6 +120,19 @@ std::string frame_lines(const Plot& plot) {
     return out;
 }
 
+// gnuplot sizes the legend by the bytes of its entries, so that superscripts (w⁽⁴⁾, three bytes
+// each in UTF-8) make it far wider than its text: narrowed by a character for every three such
+// bytes of the longest entry (the tikz terminal, which guesses wider letters, by two).
+std::string key_width(const Plot& plot, PlotFormat format) {
+    std::size_t extra = 0;
+    for (const Series& s : plot.series)
+        extra = std::max<std::size_t>(extra, std::count_if(s.label.begin(), s.label.end(), [](char c) {
+                                          return (static_cast<unsigned char>(c) & 0xC0) == 0x80;  // a continuation byte
+                                      }));
+    const std::size_t narrower = (format == PlotFormat::tikz ? 2 * extra : extra) / 3;
+    return narrower > 0 ? " width -" + std::to_string(narrower) : "";
+}
+
 std::string style_section(const Plot& plot, const std::string& stem, PlotFormat format) {
     std::string out = "# ---- Style: change these lines to restyle the plot --------------------------\n";
     out += "set encoding utf8\n" + terminal_lines(stem, format);
@@ -126,12 +140,12 @@ std::string style_section(const Plot& plot, const std::string& stem, PlotFormat 
     out += "data_file = \"" + stem + ".dat\"\n";
     for (std::size_t i = 0; i < plot.series.size(); ++i) {
         const Series& s = plot.series[i];
-        out += "colour_" + std::to_string(i + 1) + " = \"" + palette[i % palette.size()] + "\"  # series " +
+        out += "colour_" + std::to_string(i + 1) + " = \"" + palette[s.colour.value_or(i) % palette.size()] + "\"  # series " +
                std::to_string(i + 1) + " (" + std::string(series_kind_name(s.kind)) + "): " + comment_text(s.label) + "\n";
     }
     out += "line_width = 2\npoint_size = 1.5\n";
     // The legend stands beside the frame, where it never hides a line or a point.
-    out += "set grid lc rgb \"#dddddd\"\nset key outside right top Left box opaque\n";
+    out += "set grid lc rgb \"#dddddd\"\nset key outside right top Left box opaque" + key_width(plot, format) + "\n";
     out += "set style textbox opaque noborder margins 1,1\n\n";
     out += "# ---- Axes -------------------------------------------------------------------\n";
     out += "set xlabel " + gnuplot_string(plot.x_label, format) + "\n";
