@@ -143,7 +143,8 @@ std::string style_section(const Plot& plot, const std::string& stem, PlotFormat 
         out += "colour_" + std::to_string(i + 1) + " = \"" + palette[s.colour.value_or(i) % palette.size()] + "\"  # series " +
                std::to_string(i + 1) + " (" + std::string(series_kind_name(s.kind)) + "): " + comment_text(s.label) + "\n";
     }
-    out += "line_width = 2\npoint_size = 1.5\n";
+    // gnuplot's svg terminal draws points about twice as large beside its text as the others do.
+    out += std::string("line_width = 2\npoint_size = ") + (format == PlotFormat::svg ? "0.8" : "1.5") + "\n";
     // The legend stands beside the frame, where it never hides a line or a point.
     out += "set grid lc rgb \"#dddddd\"\nset key outside right top Left box opaque" + key_width(plot, format) + "\n";
     out += "set style textbox opaque noborder margins 1,1\n\n";
