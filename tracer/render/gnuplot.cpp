@@ -197,7 +197,8 @@ std::vector<std::string> plot_elements(const Series& s, std::size_t index, std::
 std::string at(double x, double y) { return " at " + data_number(x) + "," + data_number(y); }
 
 // The texts the lesson put beside points and on contour lines, and the arrow that shows a line's
-// positive side: labels and arrows in the series' colour, above the lines.
+// positive side: labels and arrows in the series' colour, above the lines, each label on an
+// opaque box so that a line under it does not strike it through.
 std::string annotation_lines(const Series& s, std::size_t index, PlotFormat format, int digits) {
     const std::string n = std::to_string(index + 1);
     std::string out;
@@ -205,7 +206,7 @@ std::string annotation_lines(const Series& s, std::size_t index, PlotFormat form
     for (std::size_t i = 0; i < points; ++i)
         if (has_text(s.marks[i]))
             out += "set label " + gnuplot_string(arg_text(s.marks[i], digits), format) + at(s.x[i], s.y[i]) +
-                   " offset char 0.8,0.8 front tc rgb colour_" + n + "\n";
+                   " offset char 0.8,0.8 front boxed tc rgb colour_" + n + "\n";
     for (const Series::Level& level : s.levels)
         if (level.label_at && has_text(level.value))
             out += "set label " + gnuplot_string(arg_text(level.value, digits), format) +
