@@ -109,7 +109,7 @@ Plot descent_contour_plot(const DescentPlan& plan, const DescentRun& run, const 
         // Contours from the level where the descent stops (or the lowest it reaches) up, so that the
         // lines reach the points where the path ends; each with its value where there is room.
         double lowest = plan.stop_below.value_or(0);
-        if (!(lowest > 0)) {
+        if (!(lowest > 0) && !run.points.empty()) {
             lowest = run.points.back().loss.hand;
             for (const auto& pt : run.points) lowest = std::min(lowest, pt.loss.hand);
         }
@@ -154,19 +154,19 @@ Plot runs_plot(const std::vector<LabelledRun>& all, const std::vector<std::size_
         ys.insert(ys.end(), s.y.begin(), s.y.end());
         p.series.push_back(std::move(s));
     }
+    if (ks.empty()) return p;  // no run has a point (a start that is not a number): the tool's frame
+    const auto [k0, k1] = std::minmax_element(ks.begin(), ks.end());
     if (bottom && !loss) {
         ys.push_back(*bottom);
         Series line{Series::Kind::line, v, {}, {}, {}};
         line.label_value = Arg{"", Num::both(*bottom), -6};
         line.dashed = true;
         line.colour = all.size();  // the same in both plots, after the runs' colours
-        const auto [k0, k1] = std::minmax_element(ks.begin(), ks.end());
         line.x = {*k0, *k1};
         line.y = {*bottom, *bottom};
         p.series.push_back(std::move(line));
     }
-    const auto [k0, k1] = std::minmax_element(ks.begin(), ks.end());
-    p.x_range = Range{*k0, *k1};
+    p.x_range = Range{*k0, std::max(*k1, *k0 + 1)};
     p.y_range = plot_range(std::nullopt, ys);
     p.integer_x = true;
     return p;

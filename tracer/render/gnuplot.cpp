@@ -108,8 +108,12 @@ std::string terminal_lines(const std::string& stem, PlotFormat format) {
 // matter, and whole-number ticks on an axis that counts.
 std::string frame_lines(const Plot& plot) {
     std::string out;
-    if (plot.x_range) out += "set xrange [" + data_number(plot.x_range->first) + ":" + data_number(plot.x_range->second) + "]\n";
-    if (plot.y_range) out += "set yrange [" + data_number(plot.y_range->first) + ":" + data_number(plot.y_range->second) + "]\n";
+    // A frame that is not two numbers (a run that overflowed) is left to the tool.
+    const auto range = [](const std::optional<std::pair<double, double>>& r) {
+        return r && std::isfinite(r->first) && std::isfinite(r->second) && r->first < r->second;
+    };
+    if (range(plot.x_range)) out += "set xrange [" + data_number(plot.x_range->first) + ":" + data_number(plot.x_range->second) + "]\n";
+    if (range(plot.y_range)) out += "set yrange [" + data_number(plot.y_range->first) + ":" + data_number(plot.y_range->second) + "]\n";
     if (plot.equal_scales) out += "set size ratio -1  # one unit as long on both axes: angles are true\n";
     if (plot.integer_x) {
         // At most about ten ticks, each on a whole number.
