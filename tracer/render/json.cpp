@@ -1,6 +1,5 @@
 // The record as JSON for programs: every number with its exact value, the value the run used
 // and the figure a page shows; every message with its id and its text in the chosen language.
-#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "formats.hpp"
@@ -194,7 +193,10 @@ json JsonWriter::network(const NetworkDiagram& d) const {
 // A label beside a point or on a line: a word, or a number as the page shows it.
 json JsonWriter::label(const Arg& a) const {
     if (!a.number) return a.text;
-    return num(*a.number, a.decimals ? std::abs(*a.decimals) : page_.digits);
+    if (!a.decimals || *a.decimals >= 0) return num(*a.number, a.decimals.value_or(page_.digits));
+    // Negative decimals: up to that many, trailing zeros dropped, as the plot writes it (0.01).
+    return {{"exact", a.number->exact}, {"value", a.number->hand},
+            {"shown", format_number(a.number->hand, NumberStyle{-*a.decimals, Shape::trim_zeros, Minus::ascii})}};
 }
 
 json JsonWriter::plot(const Plot& p) const {
