@@ -87,13 +87,25 @@ std::string grid_rows(const Series& s) {
     return out;
 }
 
-std::string terminal_lines(const std::string& stem, PlotFormat format) {
+// The picture's height at 800 wide: 600, or less for a wide frame drawn at equal scales, which
+// would otherwise sit in a band of white (the plot area is about 560 wide, with about 100 for the
+// axes' text below and above).
+int picture_height(const Plot& plot) {
+    if (!plot.equal_scales || !plot.x_range || !plot.y_range) return 600;
+    const double w = plot.x_range->second - plot.x_range->first, h = plot.y_range->second - plot.y_range->first;
+    if (!(w > 0) || !(h > 0) || !std::isfinite(h / w)) return 600;
+    return static_cast<int>(std::clamp(560 * h / w + 100, 300.0, 600.0));
+}
+
+std::string terminal_lines(const std::string& stem, PlotFormat format, int height) {
     switch (format) {
         case PlotFormat::svg:
-            return "set terminal svg size 800,600 dynamic noenhanced font \"Helvetica,14\" background \"#ffffff\"\n"
+            return "set terminal svg size 800," + std::to_string(height) +
+                   " dynamic noenhanced font \"Helvetica,14\" background \"#ffffff\"\n"
                    "if (!exists(\"output_file\")) output_file = \"" + stem + ".svg\"\n";
         case PlotFormat::png:
-            return "set terminal pngcairo size 1600,1200 noenhanced font \"Helvetica,28\" background \"#ffffff\"\n"
+            return "set terminal pngcairo size 1600," + std::to_string(2 * height) +
+                   " noenhanced font \"Helvetica,28\" background \"#ffffff\"\n"
                    "if (!exists(\"output_file\")) output_file = \"" + stem + ".png\"\n";
         case PlotFormat::tikz:
             return "# For LaTeX slides: \\usepackage{gnuplot-lua-tikz} in the preamble, then \\input{" + stem + ".tex}.\n"
@@ -139,7 +151,7 @@ std::string key_width(const Plot& plot, PlotFormat format) {
 
 std::string style_section(const Plot& plot, const std::string& stem, PlotFormat format) {
     std::string out = "# ---- Style: change these lines to restyle the plot --------------------------\n";
-    out += "set encoding utf8\n" + terminal_lines(stem, format);
+    out += "set encoding utf8\n" + terminal_lines(stem, format, picture_height(plot));
     out += "set output output_file\n";
     out += "data_file = \"" + stem + ".dat\"\n";
     for (std::size_t i = 0; i < plot.series.size(); ++i) {

@@ -196,3 +196,19 @@ TEST_CASE("gnuplot: the legend stands outside the frame, narrowed for superscrip
     CHECK(gnuplot_script(descent_plot(), "p", PlotFormat::svg).find("set key outside right top Left box opaque\n") !=
           std::string::npos);
 }
+
+TEST_CASE("gnuplot: a wide frame at equal scales gets a lower picture, not a band of white", "[render][gnuplot]") {
+    const auto height = [](double w, double h) {
+        Plot p = descent_plot();
+        p.x_range = std::make_pair(0.0, w);
+        p.y_range = std::make_pair(0.0, h);
+        p.equal_scales = true;
+        const std::string gp = gnuplot_script(p, "p", PlotFormat::svg);
+        const auto at = gp.find("set terminal svg size 800,") + std::string("set terminal svg size 800,").size();
+        return std::stoi(gp.substr(at));
+    };
+    CHECK(height(4, 2) < 600);
+    CHECK(height(4, 2) > height(4, 1));
+    CHECK(height(3, 5) == 600);
+    CHECK(gnuplot_script(descent_plot(), "p", PlotFormat::svg).find("size 800,600") != std::string::npos);
+}
