@@ -51,11 +51,12 @@ TEST_CASE("Learning rate: a diverging rate shows growing finite numbers, never a
     CHECK(r.find_table("rates-verdicts")->rows[0].back().words->id == "descent.verdict.diverges");
 }
 
-TEST_CASE("Learning rate: one plot with a line per rate", "[lesson][learning-rate]") {
+TEST_CASE("Learning rate: one plot with a line per rate, and the bottom", "[lesson][learning-rate]") {
     const Plot* p = item<Plot>(defaults(), "rates/plot");
     REQUIRE(p);
-    CHECK(p->series.size() == 7);
-    for (const auto& s : p->series) CHECK(s.x.size() == 10);
+    REQUIRE(p->series.size() == 8);
+    for (std::size_t i = 0; i < 7; ++i) CHECK(p->series[i].x.size() == 10);
+    CHECK(p->series[7].y == std::vector<double>{1, 1});  // x = 1, two ends
     CHECK(item<Plot>(defaults(), "valley/plot"));
 }
 

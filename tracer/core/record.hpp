@@ -2,11 +2,13 @@
 // renderers read it and only they turn numbers into text.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -221,9 +223,26 @@ struct Series {
         path,     // marks joined by arrows (a descent path)
         grid,     // z over a regular grid of x × y, row by row (for contour lines)
     };
+    // A contour level of a grid, and where its value is written (a point on that line, chosen by
+    // the lesson; unset: the line is drawn without its value).
+    struct Level {
+        Arg value;
+        std::optional<std::pair<double, double>> label_at;
+    };
     Kind kind = Kind::line;
-    std::string label;                  // a legend entry, used as is (a name or formula)
+    std::string label;                  // a legend entry, used as is (a name or formula); empty: none
     std::vector<double> x, y, z;        // grid: x and y are the axes, z has x.size()·y.size() values
+    std::optional<Arg> label_value = std::nullopt;  // the legend reads "label = value" (η = 1.1)
+    // points, path: the text beside each point, one per point (an Arg with neither text nor
+    // number: that point is not labelled, where its text would collide); empty: no labels.
+    std::vector<Arg> marks = {};
+    std::vector<Level> levels = {};     // grid: the contour levels drawn; empty: the tool chooses
+    // line: an arrow from (x0, y0) to (x1, y1), from the line toward its positive side.
+    std::optional<std::array<double, 4>> side_arrow = std::nullopt;
+    bool dashed = false;                // line: drawn dashed (over a line it coincides with)
+    // The palette entry to draw with, so that a run keeps its colour from plot to plot; unset: the
+    // series' own position in the plot.
+    std::optional<std::size_t> colour = std::nullopt;
 };
 // The kind's name as JSON and the plot scripts write it: "line", "points", "path", "grid".
 std::string_view series_kind_name(Series::Kind kind);
@@ -233,6 +252,11 @@ struct Plot {
     Message title;
     std::string x_label, y_label;
     std::vector<Series> series;
+    // The frame, chosen by the lesson so that every point lies inside it with a margin; unset: the
+    // tool's own.
+    std::optional<std::pair<double, double>> x_range = std::nullopt, y_range = std::nullopt;
+    bool equal_scales = false;  // one unit as long on both axes, so that angles are true
+    bool integer_x = false;     // x counts (steps, guesses): ticks at whole numbers only
 };
 
 using Item = std::variant<Step, ChainLine, GradientSum, NamedChain, Update, Table, Note, Diagram, NetworkDiagram, Plot>;

@@ -13,7 +13,9 @@
 //                    start and first_index as above; layout = "one" | "each"; plot = "x" | "J" |
 //                    "none" (against the point number); verdicts = true (a table of verdicts);
 //                    same = true adds whether all runs
-//                    visit the same points.
+//                    visit the same points; bottom = 1 (where the valley's bottom is: a line
+//                    on the plot, the valleys' centre); valleys = true (each run's steps on its
+//                    curve J(x), one plot per rate).
 //   do = "curve"     the graph's output sampled along one variable: over = "w", range = [a, b],
 //                    samples = 101, start (the other variables' values).
 #include <algorithm>
@@ -120,10 +122,11 @@ void descend_part(const PartContext& c, Section& s) {
         s.items.emplace_back(Note{c.part().key + "/verdict", Note::Kind::info, verdict_words(classify_descent(run))});
     if (!c.fields().optional_bool("plot").value_or(false)) return;
     const std::size_t moving = moving_variables(plan).size();
-    if (moving == 1) s.items.emplace_back(descent_curve_plot(plan, run, c.part().key + "/plot", range_field(c, "range"), samples_of(c)));
+    if (moving == 1)
+        s.items.emplace_back(descent_curve_plot(plan, run, c.part().key + "/plot", range_field(c, "range"), samples_of(c), first));
     if (moving == 2)
         s.items.emplace_back(descent_contour_plot(plan, run, c.part().key + "/plot", range_field(c, "range"),
-                                                  range_field(c, "range_y"), std::min(samples_of(c), 61)));
+                                                  range_field(c, "range_y"), std::min(samples_of(c), 61), first));
 }
 
 std::vector<LabelledRun> read_runs(const PartContext& c) {
@@ -144,21 +147,6 @@ std::vector<LabelledRun> read_runs(const PartContext& c) {
     return runs;
 }
 
-Plot rates_plot(const std::vector<LabelledRun>& runs, const std::string& key, bool loss, int first) {
-    const std::string v = moving_variables(runs.front().plan).at(0);
-    const std::string y = loss ? runs.front().plan.graph.output : v;
-    Plot p{key, {"descent.plot.rates", {{y, std::nullopt}}}, "k", y, {}};
-    for (const auto& r : runs) {
-        Series s{Series::Kind::line, r.label, {}, {}, {}};
-        for (const auto& pt : r.run.points) {
-            s.x.push_back(pt.index + first);
-            s.y.push_back(loss ? pt.loss.hand : pt.at.at(0).hand);
-        }
-        p.series.push_back(std::move(s));
-    }
-    return p;
-}
-
 void rates_part(const PartContext& c, Section& s) {
     const std::vector<LabelledRun> runs = read_runs(c);
     const int first = first_index(c);
@@ -175,7 +163,12 @@ void rates_part(const PartContext& c, Section& s) {
     if (c.fields().optional_bool("same").value_or(false)) s.items.emplace_back(sameness_note(runs, key + "/same", first));
     const std::string plot = c.fields().optional_string("plot").value_or("x");
     if (plot != "x" && plot != "J" && plot != "none") throw c.error("plot", "'plot' must be \"x\", \"J\" or \"none\"");
-    if (plot != "none") s.items.emplace_back(rates_plot(runs, key + "/plot", plot == "J", first));
+    const std::optional<double> bottom = c.fields().optional_number("bottom");
+    if (plot != "none")
+        for (Plot& p : rates_plots(runs, key + "/plot", plot == "J", first, bottom)) s.items.emplace_back(std::move(p));
+    if (c.fields().optional_bool("valleys").value_or(false))
+        for (std::size_t i = 0; i < runs.size(); ++i)
+            s.items.emplace_back(valley_plot(runs[i], key + "/valley-" + std::to_string(i + 1), first, bottom));
 }
 
 void curve_part(const PartContext& c, Section& s) {
@@ -197,7 +190,7 @@ std::vector<PartVerb> descent_part_verbs() {
                                                   "step", "vary", "first_index"};
     std::vector<std::string_view> descend_keys = common, rates_keys = common;
     descend_keys.insert(descend_keys.end(), {"verdict", "plot", "range", "range_y", "samples"});
-    rates_keys.insert(rates_keys.end(), {"rates", "runs", "layout", "plot", "same", "verdicts"});
+    rates_keys.insert(rates_keys.end(), {"rates", "runs", "layout", "plot", "same", "verdicts", "bottom", "valleys"});
     return {
         {"descend", descend_keys, descend_part},
         {"rates", rates_keys, rates_part},

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "lessons/guessing_items.hpp"
+#include "lessons/plot_marks.hpp"
 
 namespace nntrace {
 namespace {
@@ -123,7 +124,16 @@ Plot output_plot(const BoxPlan& plan, const BoxRun& run) {
     }
     const double last = static_cast<double>(run.rounds.size());
     Series target{Series::Kind::line, "t", {1, last}, {plan.target, plan.target}, {}};
-    return {"summary/plot", message("guessing.box.plot"), "k", "y", {outputs, target}};
+    target.label_value = Arg{"", Num::both(plan.target), -6};
+    target.dashed = true;
+    std::vector<double> heights = outputs.y;
+    heights.push_back(plan.target);
+    Plot p{"summary/plot", message("guessing.box.plot"), "k", "y", {outputs, target}};
+    // Every output and the target inside the frame, off its edges; the rounds are whole numbers.
+    p.x_range = Range{1, std::max(2.0, last)};
+    p.y_range = plot_range(std::nullopt, heights);
+    p.integer_x = true;
+    return p;
 }
 
 Section summary_section(const BoxPlan& plan, const BoxRun& run) {

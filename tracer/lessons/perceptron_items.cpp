@@ -166,22 +166,45 @@ std::vector<Item> perceptron_final_items(const PerceptronPlan& plan, const Perce
 std::vector<Item> perceptron_plot_items(const PerceptronPlan& plan, const PerceptronRun& run, const std::string& key) {
     if (plan.w.size() != 2) return {};
     std::vector<std::pair<double, double>> all, positive, negative;
+    std::vector<Arg> positive_names, negative_names;
     for (const LabelledPoint& p : plan.points) {
         all.emplace_back(p.x[0], p.x[1]);
         (p.y > 0 ? positive : negative).emplace_back(p.x[0], p.x[1]);
+        (p.y > 0 ? positive_names : negative_names).push_back(word(p.name));  // as the page names the points
     }
     const PlotBox box = box_around(all);
     Plot plot{key + "-plot", say("perceptron.plot_title"), coordinate(0), coordinate(1), {}};
+    frame_plot(plot, box);
     plot.series.push_back(point_marks(positive, "y = +1"));
+    plot.series.back().marks = positive_names;
     plot.series.push_back(point_marks(negative, "y = −1"));
+    plot.series.back().marks = negative_names;
+    std::vector<Item> notes;
+    std::vector<const PerceptronCheck*> drawn;  // the updates whose line is drawn, in order
     for (const PerceptronCheck& c : run.checks) {
         if (!c.update) continue;
         // The line after update k, labelled as the source numbers its weights: w⁽ᵏ⁾, b⁽ᵏ⁾.
         const std::string k = superscript(static_cast<std::size_t>(c.update));
-        const std::string label = "w⁽" + k + "⁾, b⁽" + k + "⁾";
-        if (auto line = line_in_box(c.w[0].exact, c.w[1].exact, c.b.exact, box, label)) plot.series.push_back(*line);
+        std::string label = "w⁽" + k + "⁾, b⁽" + k + "⁾";
+        // A line drawn before, again: dashed over it, and said in the legend and under the plot.
+        const PerceptronCheck* same = nullptr;
+        for (const PerceptronCheck* d : drawn)
+            if (same_line({d->w[0].exact, d->w[1].exact, d->b.exact}, {c.w[0].exact, c.w[1].exact, c.b.exact})) same = d;
+        if (same) {
+            const std::string j = superscript(static_cast<std::size_t>(same->update));
+            label += " = w⁽" + j + "⁾, b⁽" + j + "⁾";
+            notes.emplace_back(Note{key + "-plot/same-line-" + std::to_string(c.update), Note::Kind::info,
+                                    say("perceptron.plot_same_line", {number(c.update), number(same->update)})});
+        }
+        auto line = line_in_box(c.w[0].exact, c.w[1].exact, c.b.exact, box, label);
+        if (!line) continue;
+        line->dashed = same != nullptr;
+        plot.series.push_back(*line);
+        drawn.push_back(&c);
     }
-    return {plot};
+    std::vector<Item> out{plot};
+    for (Item& n : notes) out.push_back(std::move(n));
+    return out;
 }
 
 }  // namespace nntrace

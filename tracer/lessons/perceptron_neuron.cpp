@@ -64,10 +64,12 @@ Item boundary_plot(const NeuronSpec& spec, const std::vector<BuiltGraph>& graphs
     }
     if (!linear) return Note{key + "/not_linear", Note::Kind::info, {"perceptron.boundary_not_linear", {Arg{*spec.boundary, {}}}}};
     Plot plot{key + "-plot", {"perceptron.plot_boundary", {Arg{*spec.boundary, {}}}}, spec.inputs[0], spec.inputs[1], {}};
+    // The points unlabelled: the axes give their inputs, the legend their side.
+    const PlotBox box = box_around(all);
+    frame_plot(plot, box);
     plot.series.push_back(point_marks(above, *spec.boundary + " > 0"));
     plot.series.push_back(point_marks(below, *spec.boundary + " ≤ 0"));
-    if (auto line = line_in_box(form[1], form[2], form[0], box_around(all), *spec.boundary + " = 0"))
-        plot.series.push_back(*line);
+    if (auto line = line_in_box(form[1], form[2], form[0], box, *spec.boundary + " = 0")) plot.series.push_back(*line);
     return plot;
 }
 

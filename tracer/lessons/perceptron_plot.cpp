@@ -39,7 +39,26 @@ std::optional<Series> line_in_box(double w1, double w2, double b, const PlotBox&
     s.label = std::move(label);
     s.x = {hits.front().first, hits.back().first};
     s.y = {hits.front().second, hits.back().second};
+    // From the middle of the visible part, along (w1, w2): the direction in which w·x + b grows.
+    const double mx = (s.x[0] + s.x[1]) / 2, my = (s.y[0] + s.y[1]) / 2;
+    const double length = 0.08 * std::min(box.x_max - box.x_min, box.y_max - box.y_min) / std::hypot(w1, w2);
+    s.side_arrow = std::array<double, 4>{mx, my, mx + w1 * length, my + w2 * length};
     return s;
+}
+
+bool same_line(const std::array<double, 3>& a, const std::array<double, 3>& b) {
+    const double scale = std::max({std::fabs(a[0]), std::fabs(a[1]), std::fabs(a[2]), std::fabs(b[0]), std::fabs(b[1]),
+                                   std::fabs(b[2]), 1.0});
+    const double tol = 1e-12 * scale * scale;
+    // Proportional: every 2×2 cross product vanishes.
+    return std::fabs(a[0] * b[1] - a[1] * b[0]) <= tol && std::fabs(a[0] * b[2] - a[2] * b[0]) <= tol &&
+           std::fabs(a[1] * b[2] - a[2] * b[1]) <= tol;
+}
+
+void frame_plot(Plot& plot, const PlotBox& box) {
+    plot.x_range = std::make_pair(box.x_min, box.x_max);
+    plot.y_range = std::make_pair(box.y_min, box.y_max);
+    plot.equal_scales = true;
 }
 
 Series point_marks(const std::vector<std::pair<double, double>>& points, std::string label) {

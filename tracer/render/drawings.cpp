@@ -61,7 +61,7 @@ std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat form
                 out.push_back({n->key, stem, DrawingSource::Tool::dot, network_dot(*n, stem, record.digits), {}});
             } else if (const auto* p = std::get_if<Plot>(&item)) {
                 const std::string stem = drawing_stem(p->key);
-                out.push_back({p->key, stem, DrawingSource::Tool::gnuplot, gnuplot_script(*p, stem, format),
+                out.push_back({p->key, stem, DrawingSource::Tool::gnuplot, gnuplot_script(*p, stem, format, record.digits),
                                gnuplot_data(*p)});
             }
         }

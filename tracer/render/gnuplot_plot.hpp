@@ -12,7 +12,9 @@ namespace nntrace {
 // The script: reads `stem`.dat, writes `stem`.svg (.png, or .tex for tikz) unless the caller
 // sets `output_file` first (gnuplot -e "output_file='…'"), as the front end does to write
 // under a temporary name.
-std::string gnuplot_script(const Plot& plot, const std::string& stem, PlotFormat format);
+// Numbers in labels and legends are formatted with `digits` decimals (trailing zeros dropped)
+// unless their Arg says otherwise.
+std::string gnuplot_script(const Plot& plot, const std::string& stem, PlotFormat format, int digits = 6);
 
 // The data: each series a block of rows (x y, then columns its kind needs), blocks separated by
 // two blank lines; numbers at full precision.

@@ -36,6 +36,7 @@ private:
     json diagram(const Diagram& d) const;
     json network(const NetworkDiagram& n) const;
     json plot(const Plot& p) const;
+    json label(const Arg& a) const;
     json comparison(const Comparison& c) const;
 
     const Page& page_;
@@ -189,12 +190,41 @@ json JsonWriter::network(const NetworkDiagram& d) const {
     return out;
 }
 
+// A label beside a point or on a line: a word, or a number as the page shows it.
+json JsonWriter::label(const Arg& a) const {
+    if (!a.number) return a.text;
+    if (!a.decimals || *a.decimals >= 0) return num(*a.number, a.decimals.value_or(page_.digits));
+    // Negative decimals: up to that many, trailing zeros dropped, as the plot writes it (0.01).
+    return {{"exact", a.number->exact}, {"value", a.number->hand},
+            {"shown", format_number(a.number->hand, NumberStyle{-*a.decimals, Shape::trim_zeros, Minus::ascii})}};
+}
+
 json JsonWriter::plot(const Plot& p) const {
     json series = json::array();
-    for (const Series& s : p.series)
-        series.push_back({{"kind", series_kind_name(s.kind)}, {"label", s.label}, {"x", s.x}, {"y", s.y}, {"z", s.z}});
-    return {{"kind", "plot"}, {"key", p.key}, {"title", message(p.title)}, {"x_label", p.x_label},
-            {"y_label", p.y_label}, {"series", series}};
+    for (const Series& s : p.series) {
+        json one = {{"kind", series_kind_name(s.kind)}, {"label", s.label}, {"x", s.x}, {"y", s.y}, {"z", s.z}};
+        if (s.label_value) one["label_value"] = label(*s.label_value);
+        if (!s.marks.empty()) {
+            json marks = json::array();
+            for (const Arg& a : s.marks) marks.push_back(label(a));
+            one["marks"] = marks;
+        }
+        if (!s.levels.empty()) {
+            json levels = json::array();
+            for (const Series::Level& l : s.levels) levels.push_back(label(l.value));
+            one["levels"] = levels;
+        }
+        if (s.side_arrow) one["side_arrow"] = *s.side_arrow;
+        if (s.dashed) one["dashed"] = true;
+        series.push_back(std::move(one));
+    }
+    json out = {{"kind", "plot"}, {"key", p.key}, {"title", message(p.title)}, {"x_label", p.x_label},
+                {"y_label", p.y_label}, {"series", series}};
+    if (p.x_range) out["x_range"] = {p.x_range->first, p.x_range->second};
+    if (p.y_range) out["y_range"] = {p.y_range->first, p.y_range->second};
+    if (p.equal_scales) out["equal_scales"] = true;
+    if (p.integer_x) out["integer_x"] = true;
+    return out;
 }
 
 json JsonWriter::item(const Item& item) const {

@@ -119,3 +119,96 @@ TEST_CASE("Drawings: a plot becomes a script and its data file", "[render][drawi
     CHECK(!sources[0].data.empty());
     CHECK(sources[0].script == drawing_sources(r, PlotFormat::svg)[0].script);
 }
+
+TEST_CASE("gnuplot: a legend with a value reads label = value, trailing zeros dropped", "[render][gnuplot]") {
+    Series s{Series::Kind::line, "η", {0, 1}, {1, 2}, {}};
+    s.label_value = Arg{"", Num::both(1.10), -6};
+    Series unnamed{Series::Kind::line, "", {0, 1}, {0, 0}, {}};
+    Plot p{"rates", Message{"t", {}}, "k", "x", {s, unnamed}};
+    const std::string gp = gnuplot_script(p, "rates", PlotFormat::svg);
+    CHECK(gp.find("title \"η = 1.1\"") != std::string::npos);
+    CHECK(gp.find("index 1 using 1:2 notitle") != std::string::npos);
+}
+
+TEST_CASE("gnuplot: point labels are the record's marks, formatted, and only where given", "[render][gnuplot]") {
+    Plot p = descent_plot();
+    Series& path = p.series[1];
+    path.marks = {Arg{"", Num::both(1), 0}, Arg{}, Arg{"x3", std::nullopt}};
+    const std::string gp = gnuplot_script(p, "p", PlotFormat::svg);
+    CHECK(gp.find("set label \"1\" at 1.2,1.44") != std::string::npos);
+    CHECK(gp.find("set label \"x3\" at ") != std::string::npos);
+    CHECK(count(gp, "set label ") == 2);
+    CHECK(gp.find("with labels") == std::string::npos);  // no series index printed beside points
+}
+
+TEST_CASE("gnuplot: contour levels are the record's, each value written where the lesson put it", "[render][gnuplot]") {
+    Series g = bowl();
+    g.levels = {{Arg{"", Num::both(0.5), -6}, std::make_pair(0.7, 0.0)}, {Arg{"", Num::both(2), -6}, std::nullopt}};
+    Plot p{"bowl", Message{"t", {}}, "x", "y", {g}};
+    const std::string gp = gnuplot_script(p, "bowl", PlotFormat::svg);
+    CHECK(gp.find("set cntrparam levels discrete 0.5,2\n") != std::string::npos);
+    CHECK(gp.find("set label \"0.5\" at 0.7,0 center front boxed") != std::string::npos);
+    CHECK(gp.find("set label \"2\"") == std::string::npos);
+}
+
+TEST_CASE("gnuplot: the frame, equal scales and whole-number ticks are the plot's", "[render][gnuplot]") {
+    Plot p = descent_plot();
+    p.x_range = std::make_pair(-0.5, 3.5);
+    p.y_range = std::make_pair(-1.0, 2.0);
+    p.equal_scales = true;
+    p.integer_x = true;
+    const std::string gp = gnuplot_script(p, "p", PlotFormat::svg);
+    CHECK(gp.find("set xrange [-0.5:3.5]\n") != std::string::npos);
+    CHECK(gp.find("set yrange [-1:2]\n") != std::string::npos);
+    CHECK(gp.find("set size ratio -1") != std::string::npos);
+    CHECK(gp.find("set xtics 1 ") != std::string::npos);
+    CHECK(gnuplot_script(descent_plot(), "p", PlotFormat::svg).find("set size ratio") == std::string::npos);
+}
+
+TEST_CASE("gnuplot: a line's positive side is an arrow in its colour; a dashed line is dashed", "[render][gnuplot]") {
+    Series line{Series::Kind::line, "w", {0, 2}, {0, 0}, {}};
+    line.side_arrow = std::array<double, 4>{1, 0, 1, 0.25};
+    line.dashed = true;
+    Plot p{"l", Message{"t", {}}, "x", "y", {line}};
+    const std::string gp = gnuplot_script(p, "l", PlotFormat::svg);
+    CHECK(gp.find("set arrow from 1,0 to 1,0.25 ") != std::string::npos);
+    CHECK(gp.find("lc rgb colour_1 front") != std::string::npos);
+    CHECK(gp.find("with lines lw line_width dt 2") != std::string::npos);
+}
+
+TEST_CASE("gnuplot: a series can keep its colour from another plot", "[render][gnuplot]") {
+    Series a{Series::Kind::line, "a", {0, 1}, {0, 1}, {}};
+    Series b = a;
+    b.colour = 0;  // drawn like the first series of another plot
+    Plot p{"c", Message{"t", {}}, "x", "y", {a, b}};
+    const std::string gp = gnuplot_script(p, "c", PlotFormat::svg);
+    const auto colour_of = [&](const std::string& name) {
+        const auto at = gp.find(name + " = \"");
+        return gp.substr(at + name.size() + 4, 7);
+    };
+    CHECK(colour_of("colour_2") == colour_of("colour_1"));
+}
+
+TEST_CASE("gnuplot: the legend stands outside the frame, narrowed for superscripts", "[render][gnuplot]") {
+    Series s{Series::Kind::line, "w⁽⁴⁾, b⁽⁴⁾", {0, 1}, {0, 1}, {}};
+    Plot p{"k", Message{"t", {}}, "x", "y", {s}};
+    CHECK(gnuplot_script(p, "k", PlotFormat::svg).find("set key outside right top Left box opaque width -4\n") != std::string::npos);
+    CHECK(gnuplot_script(descent_plot(), "p", PlotFormat::svg).find("set key outside right top Left box opaque\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("gnuplot: a wide frame at equal scales gets a lower picture, not a band of white", "[render][gnuplot]") {
+    const auto height = [](double w, double h) {
+        Plot p = descent_plot();
+        p.x_range = std::make_pair(0.0, w);
+        p.y_range = std::make_pair(0.0, h);
+        p.equal_scales = true;
+        const std::string gp = gnuplot_script(p, "p", PlotFormat::svg);
+        const auto at = gp.find("set terminal svg size 800,") + std::string("set terminal svg size 800,").size();
+        return std::stoi(gp.substr(at));
+    };
+    CHECK(height(4, 2) < 600);
+    CHECK(height(4, 2) > height(4, 1));
+    CHECK(height(3, 5) == 600);
+    CHECK(gnuplot_script(descent_plot(), "p", PlotFormat::svg).find("size 800,600") != std::string::npos);
+}

@@ -103,3 +103,22 @@ TEST_CASE("JSON: a missing catalog folder is not an error", "[render][json]") {
     CHECK(j["title"]["text"] == "Linear backpropagation");  // the record's own strings
     CHECK(j["arithmetic"]["convention"]["text"] == "render.arithmetic.exact");
 }
+
+TEST_CASE("JSON: a plot carries its frame, marks and contour levels as its picture shows them", "[render][json]") {
+    Series grid{Series::Kind::grid, "J", {0, 1}, {0, 1}, {0, 1, 1, 2}};
+    grid.levels = {{Arg{"", Num::both(0.01), -6}, std::make_pair(0.1, 0.0)}};
+    Series path{Series::Kind::path, "x", {0, 1}, {0, 1}, {}};
+    path.marks = {Arg{"", Num::both(1), 0}, Arg{}};
+    Plot p{"p", Message{"t", {}}, "x", "y", {grid, path}};
+    p.x_range = std::make_pair(-0.5, 1.5);
+    p.equal_scales = true;
+    Record r = test::linear_record();
+    r.sections.push_back(Section{"plots", Message{"t", {}}, {p}});
+    const json j = parsed(r)["sections"].back()["items"][0];
+    CHECK(j["x_range"] == json::array({-0.5, 1.5}));
+    CHECK(!j.contains("y_range"));
+    CHECK(j["equal_scales"] == true);
+    CHECK(j["series"][0]["levels"][0]["shown"] == "0.01");
+    CHECK(j["series"][1]["marks"][0]["shown"] == "1");
+    CHECK(j["series"][1]["marks"][1] == "");
+}
