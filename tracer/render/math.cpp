@@ -70,9 +70,11 @@ std::string head_symbol(const std::string& head) {
     return "\\mathrm{" + head + "}";
 }
 
-// w1 → w_{1}, out_h1 → \mathrm{out}_{h1}, l_o1 → l_{o1}, eta → \eta, target → \mathrm{target}.
+// w1 → w_{1}, out_h1 → \mathrm{out}_{h1}, l_o1 → l_{o1}, eta → \eta, target → \mathrm{target},
+// yhat → \hat{y}.
 std::string identifier(const std::string& word) {
     if (auto f = functions().find(word); f != functions().end()) return f->second + " ";
+    if (word == "yhat") return "\\hat{y}";  // how one types ŷ, the prediction, in a problem file
     std::string head = word, sub;
     if (const auto us = word.find('_'); us != std::string::npos && us > 0) {
         head = word.substr(0, us);

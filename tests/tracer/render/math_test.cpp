@@ -79,3 +79,9 @@ TEST_CASE("Math: a number in scientific notation becomes a power of ten", "[rend
     CHECK(nntrace::latex_number("\xE2\x88\x92" "1e100") == "-1 \\times 10^{100}");
     CHECK(nntrace::latex_number("0.723") == "0.723");
 }
+
+TEST_CASE("Math: yhat, as one types the prediction, is set as ŷ", "[render][math]") {
+    CHECK(latex_name("yhat") == "\\hat{y}");
+    CHECK(latex_expression("0.5*(y - yhat)^2") == "0.5 \\cdot (y - \\hat{y})^{2}");
+    CHECK(latex_name("yhats") == "\\mathrm{yhats}");  // only the whole word
+}
