@@ -29,15 +29,11 @@ std::string dot_id(const std::string& id);
 // Text for a `//` comment line: line breaks flattened, so that it cannot end the comment.
 std::string dot_comment(const std::string& text);
 
-// "∂E<SUB>total</SUB>/∂w<SUB>5</SUB>": ∂of/∂by for a label, names as dot_html_name sets them.
+// "∂Eₜₒₜₐₗ/∂w₅": ∂of/∂by for a label, written as the pages write it (dot_text.hpp).
 std::string dot_partial(const std::string& of, const std::string& by);
 
 // Text made safe inside a DOT HTML-like label: & < > " escaped, control characters as spaces,
 // everything else (UTF-8 included) as it is.
 std::string dot_html_escape(const std::string& text);
-
-// A name or formula for a label, escaped, with each identifier's subscript set as one:
-// w1 → w<SUB>1</SUB>, out_h1 → out<SUB>h1</SUB>, "w1*i1" → w<SUB>1</SUB>*i<SUB>1</SUB>.
-std::string dot_html_name(const std::string& name);
 
 }  // namespace nntrace
