@@ -97,7 +97,9 @@ private:
             widest_values = std::max(widest_values, n.values.width);
             tallest_values = std::max(tallest_values, n.values.height);
         }
-        const double column = std::max(diameter_ + 1.6 * widest_label, widest_values) + 40;
+        // Room for a label beside a circle, and for the values of two columns side by side; the
+        // labels that find no room move the columns apart (run).
+        const double column = std::max(diameter_ + 1.3 * widest_label, widest_values + 16) + 24;
         const double row = diameter_ + values_gap + tallest_values + 30;
         return {column, row};
     }
@@ -127,7 +129,7 @@ private:
             bottom[b.layer] = y + b.box.height / 2;
         }
         if (loss_.width > 0) {
-            const double x = last_layer() * s.column + diameter_ / 2 + 60 + loss_.width / 2;
+            const double x = last_layer() * s.column + diameter_ / 2 + 48 + loss_.width / 2;
             l.loss = box_at(x, 0, loss_);
         }
         return l;
