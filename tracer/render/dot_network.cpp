@@ -131,7 +131,7 @@ NetworkLayout layout_of(const NetworkDiagram& d, const Labels& l) {
 // A pinned position: Graphviz's y grows upwards, the layout's downwards.
 std::string pos(const LayoutBox& b) {
     char text[64];
-    std::snprintf(text, sizeof text, "pos=\"%.1f,%.1f!\"", b.x, -b.y);
+    std::snprintf(text, sizeof text, "pos=\"%.1f,%.1f!\"", b.x + 0.0, -b.y + 0.0);  // + 0.0: never "-0.0"
     return text;
 }
 
@@ -199,6 +199,8 @@ std::string arrows(const NetworkDiagram& d) {
 }
 
 }  // namespace
+
+NetworkLayout network_layout(const NetworkDiagram& d, int digits) { return layout_of(d, labels_of(d, digits)); }
 
 std::string network_dot(const NetworkDiagram& d, const std::string& stem, int digits) {
     const Labels labels = labels_of(d, digits);
