@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/record.hpp"
+#include "network_layout.hpp"
 
 namespace nntrace {
 
@@ -15,6 +16,10 @@ std::string diagram_dot(const Diagram& diagram, const std::string& stem, int dig
 // The network as a DOT graph called `stem`: one column per layer, neurons with their sums and
 // values (in a backward view the gradients of the loss), weights on the arrows. Deterministic.
 std::string network_dot(const NetworkDiagram& network, const std::string& stem, int digits);
+
+// The positions network_dot pins every piece of the network at, for the same drawing in another
+// format (tikz_network.hpp): sized for its DOT labels at 14 pt.
+NetworkLayout network_layout(const NetworkDiagram& network, int digits);
 
 // Gradients are drawn in one colour in every diagram: text in it, as an HTML-like label piece.
 std::string in_gradient_colour(const std::string& label_text);
