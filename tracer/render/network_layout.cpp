@@ -129,7 +129,11 @@ private:
             bottom[b.layer] = y + b.box.height / 2;
         }
         if (loss_.width > 0) {
-            const double x = last_layer() * s.column + diameter_ / 2 + 48 + loss_.width / 2;
+            // Right of the last column's circles and of the values under them.
+            double reach = diameter_ / 2 + 24;
+            for (const LayoutNeuron& n : neurons_)
+                if (n.layer == last_layer()) reach = std::max(reach, n.values.width / 2);
+            const double x = last_layer() * s.column + reach + 24 + loss_.width / 2;
             l.loss = box_at(x, 0, loss_);
         }
         return l;

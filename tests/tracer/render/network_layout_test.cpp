@@ -45,6 +45,7 @@ TEST_CASE("Network layout: layers stand in columns from left to right", "[render
     CHECK(l.circles[0].x < l.circles[2].x);
     CHECK(l.circles[2].x < l.circles[5].x);
     CHECK(l.circles[5].x < l.loss.x);
+    CHECK(l.values[5].x + l.values[5].width / 2 < l.loss.x - l.loss.width / 2);  // clear of the last values
     CHECK(l.biases[0].x == l.circles[0].x);
     CHECK(l.biases[0].y > l.values[1].y);  // below the column's last values
 }
