@@ -28,7 +28,7 @@ const std::map<std::string, std::string>& symbols() {
         {"epsilon", "ε"}, {"eta", "η"}, {"theta", "θ"}, {"lambda", "λ"}, {"mu", "μ"}, {"pi", "π"},
         {"rho", "ρ"}, {"sigma", "σ"}, {"tau", "τ"}, {"phi", "φ"}, {"omega", "ω"}, {"sum", "∑"},
         {"ldots", "…"}, {"exp", "exp"}, {"ln", "ln"}, {"log", "log"}, {"sin", "sin"}, {"cos", "cos"},
-        {"tan", "tan"}, {"tanh", "tanh"}, {"backslash", "\\"}, {"sim", "~"}};
+        {"tan", "tan"}, {"tanh", "tanh"}, {"backslash", "\\"}, {"sim", "~"}, {"top", "T"}, {"prime", "′"}};
     return names;
 }
 
@@ -51,7 +51,7 @@ const std::map<std::string, std::string>& unicode_superscripts() {
     static const std::map<std::string, std::string> chars = {
         {"0", "⁰"}, {"1", "¹"}, {"2", "²"}, {"3", "³"}, {"4", "⁴"}, {"5", "⁵"}, {"6", "⁶"}, {"7", "⁷"},
         {"8", "⁸"}, {"9", "⁹"}, {"+", "⁺"}, {"−", "⁻"}, {"=", "⁼"}, {"(", "⁽"}, {")", "⁾"}, {"n", "ⁿ"},
-        {"i", "ⁱ"}};
+        {"i", "ⁱ"}, {"T", "ᵀ"}};
     return chars;
 }
 
@@ -140,6 +140,9 @@ private:
         } else if (c == '-') {
             ++at_;
             emit(level, "−");
+        } else if (c == '\'') {  // a prime, as KaTeX sets it: σ′
+            ++at_;
+            emit(level, "′");
         } else {
             const std::size_t n = latex_char_length(tex_, at_);
             emit(level, tex_.substr(at_, n));

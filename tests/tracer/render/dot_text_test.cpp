@@ -25,6 +25,8 @@ TEST_CASE("DOT text: a formula is written as the page writes it", "[render][dot]
     CHECK(dot_expression("sigmoid(l_o1)") == "σ(lₒ₁)");
     CHECK(dot_expression("x^(n-1)") == "xⁿ⁻¹");
     CHECK(dot_expression("sqrt(a + b)") == "√(a + b)");
+    CHECK(dot_math("\\sigma'(z)") == "σ′(z)");
+    CHECK(dot_math("w^{\\top} x") == "wᵀ x");
 }
 
 TEST_CASE("DOT text: a partial derivative is written inline", "[render][dot]") {
