@@ -87,7 +87,7 @@ int command_run(const std::vector<std::string>& args, Io io) {
         ("figures", po::value<std::string>()->value_name("DIR"),
          "also write the diagrams and plots into DIR (sources, and pictures drawn with dot and gnuplot)")
         ("plot-format", po::value<std::string>()->value_name("FORMAT"),
-         "with --figures: plots as svg (the default), png or tikz (LaTeX)");
+         "with --figures: plots as svg (the default), png or tikz (LaTeX; network drawings then get a TikZ .tex too)");
     add_tool_timeout_option(d);
     add_arithmetic_options(d);
     add_set_option(d);

@@ -50,6 +50,7 @@ Picture stage_sources(const DrawingSource& s, const fs::path& dir, PlotFormat fo
         output.stage(dir / (s.stem + ".dat"), s.data);
     }
     output.stage(dir / p.source, s.script);
+    if (!s.tikz.empty()) output.stage(dir / (s.stem + ".tex"), s.tikz);  // a network for LaTeX slides
     return p;
 }
 

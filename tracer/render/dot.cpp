@@ -8,7 +8,8 @@
 #include <map>
 #include <vector>
 
-#include "formula_text.hpp"
+#include "dot_text.hpp"
+#include "math.hpp"
 #include "number_format.hpp"
 #include "user_text.hpp"
 
@@ -24,21 +25,7 @@ bool is_ascii_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <=
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_word_char(char c) { return is_ascii_alpha(c) || is_ascii_digit(c) || c == '_'; }
 
-// A subscript in a smaller size of its own. Graphviz's SVG writes <SUB> text at the label's full
-// size, shifted down: in a browser it then runs into the line below and into the text after it.
-std::string sub(const std::string& text) { return "<SUB><FONT POINT-SIZE=\"9\">" + text + "</FONT></SUB>"; }
-
-// One identifier with its subscript: "out_h1" → out<SUB>h1</SUB>, "w12" → w<SUB>12</SUB>.
-// Identifiers are ASCII, so the pieces need no escaping.
-std::string subscripted(const std::string& word) {
-    const auto underscore = word.find('_');
-    if (underscore != std::string::npos && underscore > 0 && underscore + 1 < word.size())
-        return word.substr(0, underscore) + sub(word.substr(underscore + 1));
-    std::size_t digits = word.size();
-    while (digits > 0 && is_ascii_digit(word[digits - 1])) --digits;
-    if (digits > 0 && digits < word.size()) return word.substr(0, digits) + sub(word.substr(digits));
-    return word;
-}
+bool is_leaf(const DiagramNode& n) { return n.op == "input" || n.op == "parameter"; }
 
 // A drawing of the named quantities (named_diagram): its edges carry formulas, not rules.
 bool is_named_view(const Diagram& d) {
@@ -50,10 +37,13 @@ struct Labeller {
     NumberStyle style;
     std::map<std::string, const DiagramNode*> by_id;
 
-    Labeller(const Diagram& d, int digits) : diagram(d), style{digits, Shape::trim_zeros, Minus::unicode} {
+    Labeller(const Diagram& d, int digits) : diagram(d), style{digits, Shape::bare_integers, Minus::unicode} {
         for (const DiagramNode& n : d.nodes) by_id[n.id] = &n;
     }
     std::string number(const Num& n) const { return format_number(n.hand, style); }
+    // A leaf's value as the setup gives it: w1 = 0.6, not 0.600.
+    std::string given(const Num& n) const { return format_number(n.hand, {style.decimals, Shape::trim_zeros, style.minus}); }
+    std::string value(const DiagramNode& n) const { return is_leaf(n) ? given(n.value) : number(n.value); }
     // A term of a sum: a negative one bracketed, "27 + (−3)".
     std::string term(const Num& n) const { return n.hand < 0 ? "(" + number(n) + ")" : number(n); }
     const DiagramNode* node(const std::string& id) const {
@@ -88,34 +78,22 @@ std::string Labeller::gradient_line(const DiagramNode& n) const {
 }
 
 std::string Labeller::node_label(const DiagramNode& n) const {
-    const std::string name = dot_html_name(n.name);
+    const std::string name = dot_name(n.name);
     // Named view: the name alone on the first line, so that the boxes stay narrow.
     if (is_named_view(diagram))
-        return "<B>" + name + "</B><BR/>= " + number(n.value) +
+        return "<B>" + name + "</B><BR/>= " + value(n) +
                (n.gradient ? "<BR/>" + in_gradient_colour(gradient_line(n)) : "");
-    std::string label = (n.named ? "<B>" + name + "</B>" : name) + " = " + number(n.value);
+    // After bold text the space must not lead the next text piece: SVG drops a leading space.
+    std::string label = (n.named ? "<B>" + name + "</B>&#160;= " : name + " = ") + value(n);
     if (n.gradient)
         label += "<BR/>" + in_gradient_colour(gradient_line(n));
     return label;
 }
 
-// A formula's text for a label: names subscripted, a small integer power raised ("x^2" → x²).
-std::string dot_formula(const std::string& text) {
-    std::string plain;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const bool small_power = text[i] == '^' && i + 1 < text.size() && (text[i + 1] == '2' || text[i + 1] == '3') &&
-                                 (i + 2 == text.size() || !is_word_char(text[i + 2]));
-        if (!small_power) { plain += text[i]; continue; }
-        plain += text[i + 1] == '2' ? "²" : "³";
-        ++i;
-    }
-    return dot_html_name(plain);
-}
-
 // ∂out_o1/∂l_o1 = out_o1·(1 − out_o1), its value on the line below.
 std::string named_edge_label(const Labeller& l, const DiagramEdge& e) {
-    const FormulaText f = formula_text(e.formula, l.style);
-    return l.partial(e.to, e.from) + " = " + dot_formula(f.symbols) + "<BR/>= " + l.number(e.local);
+    const LatexFormula f = latex_formula(e.formula, [&](const Num& n) { return l.number(n); });
+    return l.partial(e.to, e.from) + " = " + dot_math(f.symbols) + "<BR/>= " + l.number(e.local);
 }
 
 // ∂x/∂(3*b) = 3, the rule below it in grey; in a backward view the contribution that reaches
@@ -124,8 +102,8 @@ std::string Labeller::edge_label(const DiagramEdge& e) const {
     if (!e.formula.empty()) return named_edge_label(*this, e);
     std::string label = partial(e.to, e.from) + " = " + number(e.local);
     if (!e.rule.empty())
-        label += std::string("<BR/><FONT COLOR=\"") + rule_colour + "\" POINT-SIZE=\"9\">" +
-                 dot_html_escape(e.rule) + "</FONT>";
+        label += std::string("<BR/><FONT COLOR=\"") + rule_colour + "\" POINT-SIZE=\"11\">" +
+                 dot_math(latex_rule(e.rule)) + "</FONT>";
     if (e.contribution) {
         const DiagramNode* to = node(e.to);
         const std::string upstream = to && to->gradient ? term(*to->gradient) + " · " + term(e.local) + " = " : "";
@@ -142,8 +120,6 @@ bool is_dot_keyword(const std::string& id) {
         if (lower == k) return true;
     return false;
 }
-
-bool is_leaf(const DiagramNode& n) { return n.op == "input" || n.op == "parameter"; }
 
 // The column each node is drawn in: its layer, except that a leaf stands just before the first
 // node that uses it. In a network the weights of the output layer then stand beside the hidden
@@ -167,7 +143,7 @@ std::string node_attributes(const Diagram& d, const DiagramNode& n) {
     if (n.op == "parameter") return "class=\"parameter\", style=\"rounded,filled\", fillcolor=\"#fdd0a2\"";
     if (n.op == "input") return "class=\"input\", style=\"rounded,filled\", fillcolor=\"#e5f5e0\"";
     if (n.named) return "class=\"named\", style=\"rounded,filled\", fillcolor=\"#deebf7\"";
-    return "class=\"intermediate\", shape=ellipse, style=solid, color=\"#999999\", fontsize=10, margin=\"0.04,0.02\"";
+    return "class=\"intermediate\", shape=ellipse, style=solid, color=\"#999999\", fontsize=12, margin=\"0.04,0.02\"";
 }
 
 }  // namespace
@@ -195,7 +171,7 @@ std::string dot_header(const Diagram& d, const std::string& stem) {
     }
     out += "  graph [rankdir=LR, nodesep=0.35, ranksep=0.9, fontname=\"Helvetica\"];\n";
     out += "  node [shape=box, fontname=\"Helvetica\", fontsize=14, margin=\"0.12,0.06\"];\n";
-    out += "  edge [fontname=\"Helvetica\", fontsize=10, color=\"#555555\", arrowsize=0.7];\n";
+    out += "  edge [fontname=\"Helvetica\", fontsize=12, color=\"#555555\", arrowsize=0.7];\n";
     return out;
 }
 
@@ -230,14 +206,8 @@ std::string dot_id(const std::string& id) {
 
 std::string dot_comment(const std::string& text) { return one_line(text); }
 
-// A name after ∂ is bracketed when it is a formula, "∂(3*b)", as on paper.
-std::string dot_partial(const std::string& of, const std::string& by) {
-    auto operand = [](const std::string& name) {
-        const bool word = !name.empty() && is_ascii_alpha(name[0]) && std::all_of(name.begin(), name.end(), is_word_char);
-        return word ? dot_html_name(name) : "(" + dot_html_name(name) + ")";
-    };
-    return "∂" + operand(of) + "/∂" + operand(by);
-}
+// ∂of/∂by as the pages write it: a compound name in brackets, "∂(3·b)", as on paper.
+std::string dot_partial(const std::string& of, const std::string& by) { return dot_math(latex_partial(of, by)); }
 
 std::string in_gradient_colour(const std::string& label_text) {
     return std::string("<FONT COLOR=\"") + gradient_colour + "\">" + label_text + "</FONT>";
@@ -253,26 +223,6 @@ std::string dot_html_escape(const std::string& text) {
             case '"': out += "&quot;"; break;
             default: out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c;
         }
-    }
-    return out;
-}
-
-std::string dot_html_name(const std::string& name) {
-    std::string out;
-    for (std::size_t i = 0; i < name.size();) {
-        std::size_t end = i;
-        if (is_ascii_alpha(name[i])) {
-            while (end < name.size() && is_word_char(name[end])) ++end;
-            out += subscripted(name.substr(i, end - i));
-        } else if (is_ascii_digit(name[i])) {
-            // A number ("0.5", "1e3") is never subscripted.
-            while (end < name.size() && (is_word_char(name[end]) || name[end] == '.')) ++end;
-            out += name.substr(i, end - i);
-        } else {
-            end = i + 1;
-            out += dot_html_escape(name.substr(i, 1));
-        }
-        i = end;
     }
     return out;
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/record.hpp"
+#include "network_layout.hpp"
 
 namespace nntrace {
 
@@ -15,6 +16,10 @@ std::string diagram_dot(const Diagram& diagram, const std::string& stem, int dig
 // The network as a DOT graph called `stem`: one column per layer, neurons with their sums and
 // values (in a backward view the gradients of the loss), weights on the arrows. Deterministic.
 std::string network_dot(const NetworkDiagram& network, const std::string& stem, int digits);
+
+// The positions network_dot pins every piece of the network at, for the same drawing in another
+// format (tikz_network.hpp): sized for its DOT labels at 14 pt.
+NetworkLayout network_layout(const NetworkDiagram& network, int digits);
 
 // Gradients are drawn in one colour in every diagram: text in it, as an HTML-like label piece.
 std::string in_gradient_colour(const std::string& label_text);
@@ -29,15 +34,11 @@ std::string dot_id(const std::string& id);
 // Text for a `//` comment line: line breaks flattened, so that it cannot end the comment.
 std::string dot_comment(const std::string& text);
 
-// "∂E<SUB>total</SUB>/∂w<SUB>5</SUB>": ∂of/∂by for a label, names as dot_html_name sets them.
+// "∂Eₜₒₜₐₗ/∂w₅": ∂of/∂by for a label, written as the pages write it (dot_text.hpp).
 std::string dot_partial(const std::string& of, const std::string& by);
 
 // Text made safe inside a DOT HTML-like label: & < > " escaped, control characters as spaces,
 // everything else (UTF-8 included) as it is.
 std::string dot_html_escape(const std::string& text);
-
-// A name or formula for a label, escaped, with each identifier's subscript set as one:
-// w1 → w<SUB>1</SUB>, out_h1 → out<SUB>h1</SUB>, "w1*i1" → w<SUB>1</SUB>*i<SUB>1</SUB>.
-std::string dot_html_name(const std::string& name);
 
 }  // namespace nntrace

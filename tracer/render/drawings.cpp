@@ -7,6 +7,7 @@
 
 #include "dot_diagram.hpp"
 #include "gnuplot_plot.hpp"
+#include "tikz_network.hpp"
 #include "user_text.hpp"
 
 namespace nntrace {
@@ -55,14 +56,15 @@ std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat form
         for (const Item& item : section.items) {
             if (const auto* d = std::get_if<Diagram>(&item)) {
                 const std::string stem = drawing_stem(d->key);
-                out.push_back({d->key, stem, DrawingSource::Tool::dot, diagram_dot(*d, stem, record.digits), {}});
+                out.push_back({d->key, stem, DrawingSource::Tool::dot, diagram_dot(*d, stem, record.digits), {}, {}});
             } else if (const auto* n = std::get_if<NetworkDiagram>(&item)) {
                 const std::string stem = drawing_stem(n->key);
-                out.push_back({n->key, stem, DrawingSource::Tool::dot, network_dot(*n, stem, record.digits), {}});
+                out.push_back({n->key, stem, DrawingSource::Tool::dot, network_dot(*n, stem, record.digits), {},
+                               format == PlotFormat::tikz ? network_tikz(*n, stem, record.digits) : std::string()});
             } else if (const auto* p = std::get_if<Plot>(&item)) {
                 const std::string stem = drawing_stem(p->key);
                 out.push_back({p->key, stem, DrawingSource::Tool::gnuplot, gnuplot_script(*p, stem, format, record.digits),
-                               gnuplot_data(*p)});
+                               gnuplot_data(*p), {}});
             }
         }
     }
@@ -71,6 +73,7 @@ std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat form
     for (DrawingSource& source : out) {
         source.script = printable_output(source.script);
         source.data = printable_output(source.data);
+        source.tikz = printable_output(source.tikz);
     }
     return out;
 }

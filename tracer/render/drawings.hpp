@@ -19,6 +19,7 @@ struct DrawingSource {
     Tool tool = Tool::dot;
     std::string script;  // the .dot or .gp text; a .gp script reads `stem`.dat and writes `stem`.svg
     std::string data;    // the gnuplot data file's text (empty for dot)
+    std::string tikz;    // with PlotFormat::tikz, a network's TikZ picture (`stem`.tex); else empty
 };
 
 // A key made safe as a file name, the same for every format and language ("iterate/b" → "iterate-b").

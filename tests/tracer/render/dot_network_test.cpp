@@ -1,6 +1,10 @@
-// A network as DOT: weights on the arrows, values (or gradients) in the neurons, one column per
-// layer, the same bytes every time, and names that cannot break out of their labels.
+// A network as DOT: circles in one column per layer, weights on the arrows, values (or
+// gradients) under the neurons, the same bytes every time, and names that cannot break out of
+// their labels.
 #include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <utility>
 
 #include "dot_diagram.hpp"
 #include "drawings.hpp"
@@ -27,38 +31,69 @@ NetworkDiagram small_network(bool backward) {
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-}  // namespace
-
-TEST_CASE("DOT network: each weight labels its arrow with its name and value", "[render][dot][network]") {
-    const std::string dot = network_dot(small_network(false), "n", 4);
-    CHECK(has(dot, "neuron_i1 -> neuron_h1 [label=<w<SUB><FONT POINT-SIZE=\"9\">1</FONT></SUB> = 0.05>];"));
+// The pinned position of a node: its x and y in points (Graphviz's y grows upwards).
+std::pair<double, double> position(const std::string& dot, const std::string& id) {
+    const auto line = dot.find("\n  " + id + " [");
+    REQUIRE(line != std::string::npos);
+    const auto at = dot.find("pos=\"", line);
+    REQUIRE(at != std::string::npos);
+    double x = 0, y = 0;
+    REQUIRE(std::sscanf(dot.c_str() + at, "pos=\"%lf,%lf!", &x, &y) == 2);
+    return {x, y};
 }
 
-TEST_CASE("DOT network: a neuron shows its weighted sum and its value after the forward pass", "[render][dot][network]") {
+}  // namespace
+
+TEST_CASE("DOT network: each neuron is a circle with its name, its values under it", "[render][dot][network]") {
     const std::string dot = network_dot(small_network(false), "n", 4);
-    CHECK(has(dot, "<B>h<SUB><FONT POINT-SIZE=\"9\">1</FONT></SUB></B><BR/>l<SUB><FONT POINT-SIZE=\"9\">h1</FONT></SUB> = 0.385<BR/>out<SUB><FONT POINT-SIZE=\"9\">h1</FONT></SUB> = 0.595"));
-    CHECK(has(dot, "label=<<B>i<SUB><FONT POINT-SIZE=\"9\">1</FONT></SUB></B> = 0.1>"));  // an input is titled by its value
-    CHECK(has(dot, "label=<b<SUB><FONT POINT-SIZE=\"9\">1</FONT></SUB> = 0.35>"));
-    CHECK(has(dot, "<B>E<SUB><FONT POINT-SIZE=\"9\">total</FONT></SUB></B> = 0.0968"));
-    CHECK_FALSE(has(dot, "∂"));  // a forward view has no gradients
+    CHECK(has(dot, "neuron_h1 [class=\"output\", shape=circle"));
+    CHECK(has(dot, "label=<<B>h₁</B>>];"));
+    // Results as the steps write them (four decimals), the given input as the setup gives it.
+    CHECK(has(dot, "label=<lₕ₁ = 0.3850<BR/>outₕ₁ = 0.5950>];"));
+    CHECK(has(dot, "label=<i₁ = 0.1>];"));
+    const auto circle = position(dot, "neuron_h1");
+    const auto values = position(dot, "neuron_h1_values");
+    CHECK(values.first == circle.first);
+    CHECK(values.second < circle.second);  // under it
+    CHECK_FALSE(has(dot, "∂"));            // a forward view has no gradients
+}
+
+TEST_CASE("DOT network: each weight is written on its arrow, near where the arrow leaves", "[render][dot][network]") {
+    const std::string dot = network_dot(small_network(false), "n", 4);
+    CHECK(has(dot, "neuron_i1 -> neuron_h1;"));
+    CHECK(has(dot, "[class=\"weight\", pos="));
+    CHECK(has(dot, "label=<w₁ = 0.05>];"));
+    const auto from = position(dot, "neuron_i1");
+    const auto to = position(dot, "neuron_h1");
+    const auto label = position(dot, "weight_w1_neuron_i1_neuron_h1");
+    CHECK(label.first > from.first);
+    CHECK(label.first - from.first < (to.first - from.first) / 2);  // in the arrow's first half
+}
+
+TEST_CASE("DOT network: biases and the loss keep their values", "[render][dot][network]") {
+    const std::string dot = network_dot(small_network(false), "n", 4);
+    CHECK(has(dot, "label=<b₁ = 0.35>];"));
+    CHECK(has(dot, "label=<<B>Eₜₒₜₐₗ</B>&#160;= 0.0968>];"));
+    CHECK(has(dot, "bias_b1 -> neuron_h1 [style=dashed"));
+    CHECK(has(dot, "neuron_h1 -> loss [style=dashed]"));
 }
 
 TEST_CASE("DOT network: the backward view writes the loss's gradients in red", "[render][dot][network]") {
     const std::string dot = network_dot(small_network(true), "n", 4);
-    CHECK(has(dot, "[label=<<FONT COLOR=\"#b2182b\">∂E<SUB><FONT POINT-SIZE=\"9\">total</FONT></SUB>/∂w<SUB><FONT POINT-SIZE=\"9\">1</FONT></SUB> =<BR/>0.0004</FONT>>]"));
-    CHECK(has(dot, "∂E<SUB><FONT POINT-SIZE=\"9\">total</FONT></SUB>/∂out<SUB><FONT POINT-SIZE=\"9\">h1</FONT></SUB> = 0.0176<BR/>∂E<SUB><FONT POINT-SIZE=\"9\">total</FONT></SUB>/∂l<SUB><FONT POINT-SIZE=\"9\">h1</FONT></SUB> = −0.25"));
-    CHECK(has(dot, "∂E<SUB><FONT POINT-SIZE=\"9\">total</FONT></SUB>/∂b<SUB><FONT POINT-SIZE=\"9\">1</FONT></SUB> = 0.0098"));
-    CHECK_FALSE(has(dot, "w<SUB><FONT POINT-SIZE=\"9\">1</FONT></SUB> = 0.05"));  // the weights' values belong to the forward view
+    CHECK(has(dot, "label=<<FONT COLOR=\"#b2182b\">∂Eₜₒₜₐₗ/∂w₁<BR/>= 0.0004</FONT>>];"));
+    CHECK(has(dot, "∂Eₜₒₜₐₗ/∂outₕ₁ = 0.0176<BR/>∂Eₜₒₜₐₗ/∂lₕ₁ = −0.2500"));
+    CHECK(has(dot, "∂Eₜₒₜₐₗ/∂b₁ = 0.0098"));
+    CHECK_FALSE(has(dot, "w₁ = 0.05"));  // the weights' values belong to the forward view
 }
 
-TEST_CASE("DOT network: each layer is one column, ordered top to bottom, biases below", "[render][dot][network]") {
+TEST_CASE("DOT network: inputs on the left, one column per layer, the loss on the right", "[render][dot][network]") {
     const std::string dot = network_dot(small_network(false), "n", 4);
-    CHECK(has(dot, "rankdir=LR"));
-    CHECK(has(dot, "{ rank=same; neuron_i1; bias_b1; neuron_i1 -> bias_b1 [style=invis]; }  // layer 0"));
-    CHECK(has(dot, "{ rank=same; neuron_h1; }  // layer 1"));
-    CHECK(has(dot, "{ rank=same; loss; }  // layer 2"));
-    CHECK(has(dot, "bias_b1 -> neuron_h1 [style=dashed"));
-    CHECK(has(dot, "neuron_h1 -> loss [style=dashed]"));
+    CHECK(has(dot, "layout=neato"));
+    const double input = position(dot, "neuron_i1").first;
+    const double hidden = position(dot, "neuron_h1").first;
+    CHECK(input < hidden);
+    CHECK(position(dot, "bias_b1").first == input);  // the bias stands in the column before its neuron
+    CHECK(position(dot, "loss").first > hidden);
 }
 
 TEST_CASE("DOT network: the same record gives the same bytes", "[render][dot][network]") {
@@ -81,6 +116,7 @@ TEST_CASE("DOT network: hostile names stay text inside labels and ids", "[render
     d.neurons[1].name = "<b>\"h\"&";
     d.neurons[1].id = "graph";  // a DOT keyword must be quoted to stand as an id
     d.weights[0].to = "graph";
+    d.biases[0].to = {"graph"};
     d.weights[0].name = "w<1>";
     d.loss = "E\nnext";
     const std::string dot = network_dot(d, "n", 4);

@@ -118,5 +118,10 @@ TEST_CASE("Math: a derivative spelt dJ_dx is a fraction, yhat is ŷ, x₁ is x_1
 TEST_CASE("Math: a run of superscript characters is one exponent", "[render][math]") {
     CHECK(latex_expression("x⁽¹⁾") == "x^{(1)}");
     CHECK(latex_expression("w⁽¹²⁾ + x²") == "w^{(12)} + x^{2}");
-    CHECK(latex_expression("wᵀx") == "w^{T}x");
+}
+
+TEST_CASE("Math: yhat, as one types the prediction, is set as ŷ", "[render][math]") {
+    CHECK(latex_name("yhat") == "\\hat{y}");
+    CHECK(latex_expression("0.5*(y - yhat)^2") == "0.5 \\cdot (y - \\hat{y})^{2}");
+    CHECK(latex_name("yhats") == "\\mathrm{yhats}");  // only the whole word
 }

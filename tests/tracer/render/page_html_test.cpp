@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
+
 #include "page_samples.hpp"
 
 using namespace nntrace;
@@ -45,6 +48,20 @@ TEST_CASE("HTML page: a drawn drawing is an image, another a link to its source"
     const std::string html = render(test::drawn_record(), Format::html, o);
     CHECK_THAT(html, Contains("<img src=\"../figures/graph-main.svg\" alt=\"The graph\">"));
     CHECK_THAT(html, Contains("The descent: <a class=\"source\" href=\"../figures/descent-plot.gp\">gnuplot source</a>"));
+}
+
+TEST_CASE("HTML page: a diagram keeps its native size in a scroll box and opens alone on a click",
+          "[render][pages][html]") {
+    RenderOptions o = test::page_options();
+    o.figures_href = "../figures";
+    o.drawn = {"graph-main"};
+    const std::string html = render(test::drawn_record(), Format::html, o);
+    CHECK_THAT(html, Contains("<figure class=\"drawing diagram\""));
+    CHECK_THAT(html, Contains("<div class=\"drawing-box\"><a href=\"../figures/graph-main.svg\"><img "));
+    std::ifstream css(NNTRACE_SOURCE_HOME "/templates/assets/nntrace.css");
+    const std::string style((std::istreambuf_iterator<char>(css)), std::istreambuf_iterator<char>());
+    CHECK_THAT(style, Contains("figure.drawing.diagram .drawing-box { overflow-x: auto; }"));
+    CHECK_THAT(style, Contains("figure.drawing.diagram img { max-width: none; }"));  // not shrunk to the page
 }
 
 TEST_CASE("HTML page: links to the index and to the other language", "[render][pages][html]") {
