@@ -162,7 +162,8 @@ std::string circle_attributes(const NetworkNeuron& n, int last) {
 }
 
 std::string values_id(const NetworkNeuron& n) { return dot_id(n.id + "_values"); }
-std::string weight_id(const NetworkWeight& w) { return dot_id("weight_" + w.name + "_" + w.from + "_" + w.to); }
+// By the neurons it joins, never by its name: a name is the user's text, an id is the engine's.
+std::string weight_id(const NetworkWeight& w) { return dot_id("weight_" + w.from + "_" + w.to); }
 
 std::string nodes(const NetworkDiagram& d, const Labels& l, const NetworkLayout& at) {
     const int last = last_layer(d);

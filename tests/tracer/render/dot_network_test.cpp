@@ -65,7 +65,7 @@ TEST_CASE("DOT network: each weight is written on its arrow, near where the arro
     CHECK(has(dot, "label=<w₁ = 0.05>];"));
     const auto from = position(dot, "neuron_i1");
     const auto to = position(dot, "neuron_h1");
-    const auto label = position(dot, "weight_w1_neuron_i1_neuron_h1");
+    const auto label = position(dot, "weight_neuron_i1_neuron_h1");
     CHECK(label.first > from.first);
     CHECK(label.first - from.first < (to.first - from.first) / 2);  // in the arrow's first half
 }
