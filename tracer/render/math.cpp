@@ -2,8 +2,13 @@
 // stream turns '^' into a superscript group and function brackets into \sqrt{…}, \sigma(…).
 #include "math.hpp"
 
+#include <algorithm>
 #include <map>
+#include <optional>
+#include <utility>
 #include <vector>
+
+#include "core/utf8.hpp"
 
 namespace nntrace {
 namespace {
@@ -133,36 +138,26 @@ std::string function_opening(const std::string& name) {
     return "\\operatorname{" + escape_word(name) + "}(";
 }
 
-std::size_t utf8_length(unsigned char lead) {
-    if (lead >= 0xF0) return 4;
-    if (lead >= 0xE0) return 3;
-    if (lead >= 0xC0) return 2;
-    return 1;
+// The character at text[i], whole (a byte alone where the bytes there are not UTF-8).
+std::string character_at(const std::string& text, std::size_t i) {
+    return text.substr(i, std::max<std::size_t>(1, utf8_length_at(text, i)));
 }
 
-// The end of the superscript (or subscript) characters that begin at `i`; `i` if there are none.
-std::size_t script_run(const std::string& text, std::size_t i) {
-    const std::string first = text.substr(i, utf8_length(static_cast<unsigned char>(text[i])));
-    const auto& script = superscripts().count(first) ? superscripts() : subscripts();
-    while (i < text.size()) {
-        const std::string ch = text.substr(i, utf8_length(static_cast<unsigned char>(text[i])));
-        if (!script.count(ch)) break;
-        i += ch.size();
-    }
-    return i;
-}
-
-// A run of script characters as one group: "⁽²⁾" → "^{(2)}", "₁₂" → "_{12}".
-std::string script_group(const std::string& run) {
-    const std::string first = run.substr(0, utf8_length(static_cast<unsigned char>(run[0])));
-    const auto& script = superscripts().count(first) ? superscripts() : subscripts();
+// The superscript (or subscript) characters that begin at `i` as one group — "⁽²⁾" → "^{(2)}",
+// "₁₂" → "_{12}" — and where they end; nothing when none begins there.
+std::optional<std::pair<std::string, std::size_t>> script_group_at(const std::string& text, std::size_t i) {
+    const bool raised = superscripts().count(character_at(text, i)) > 0;
+    const auto& script = raised ? superscripts() : subscripts();
     std::string inner;
-    for (std::size_t i = 0; i < run.size();) {
-        const std::string ch = run.substr(i, utf8_length(static_cast<unsigned char>(run[i])));
-        inner += script.at(ch);
+    while (i < text.size()) {
+        const std::string ch = character_at(text, i);
+        const auto s = script.find(ch);
+        if (s == script.end()) break;
+        inner += s->second;
         i += ch.size();
     }
-    return std::string(&script == &superscripts() ? "^{" : "_{") + inner + "}";
+    if (inner.empty()) return std::nullopt;
+    return std::make_pair(std::string(raised ? "^{" : "_{") + inner + "}", i);
 }
 
 // One ASCII character that is neither a word, a number nor a bracket.
@@ -218,13 +213,11 @@ std::vector<Token> lex(const std::string& text) {
         } else if (static_cast<unsigned char>(c) < 0x80) {
             tokens.push_back(ascii_token(c));
             ++i;
+        } else if (const auto group = script_group_at(text, i)) {
+            tokens.push_back({Token::Kind::op, group->first});
+            i = group->second;
         } else {
-            const std::string ch = text.substr(i, utf8_length(static_cast<unsigned char>(c)));
-            if (const std::size_t after = script_run(text, i); after > i) {
-                tokens.push_back({Token::Kind::op, script_group(text.substr(i, after - i))});
-                i = after;
-                continue;
-            }
+            const std::string ch = character_at(text, i);
             const auto known = unicode_symbols().find(ch);
             tokens.push_back(known != unicode_symbols().end() ? Token{Token::Kind::op, known->second}
                                                               : Token{Token::Kind::atom, "\\text{" + ch + "}"});

@@ -2,9 +2,11 @@
 // pdflatex and xelatex both typeset: the math in $…$ (written by latex_expression, as on the HTML
 // pages), the words in text mode, escaped. The text is cut into pieces, and a run of math
 // pieces — names, numbers, operators, brackets that close within the run — becomes one formula.
+#include <algorithm>
 #include <set>
 #include <vector>
 
+#include "core/utf8.hpp"
 #include "latex_escape.hpp"
 #include "math.hpp"
 
@@ -22,13 +24,6 @@ struct TextPiece {
 
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::size_t utf8_length(unsigned char lead) {
-    if (lead >= 0xF0) return 4;
-    if (lead >= 0xE0) return 3;
-    if (lead >= 0xC0) return 2;
-    return 1;
-}
 
 // Characters that are math by themselves: the symbols latex_expression knows.
 bool is_math_character(const std::string& ch) {
@@ -118,7 +113,7 @@ std::vector<TextPiece> pieces_of(const std::string& text) {
         } else if (static_cast<unsigned char>(c) < 0x80) {
             pieces.push_back({ascii_kind(c, pieces), std::string(1, c)});
         } else {
-            end = std::min(text.size(), i + utf8_length(static_cast<unsigned char>(c)));
+            end = i + std::max<std::size_t>(1, utf8_length_at(text, i));  // a byte alone where not UTF-8
             pieces.push_back({character_kind(text.substr(i, end - i)), text.substr(i, end - i)});
         }
         i = end;
