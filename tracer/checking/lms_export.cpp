@@ -86,7 +86,8 @@ QuizQuestion quiz_question(const Problem& problem, const RunOptions& options, co
     const std::string tolerance = format_number(0.5 * std::pow(10.0, -decimals), decimals + 1);
     for (const auto& k : keys) {
         const Num v = *record.find(k);
-        q.answers.push_back({k, v.hand, decimals, format_number(v.hand, decimals), tolerance, 1.0, {}});
+        q.answers.push_back({k, v.hand, decimals, format_number(v.hand, decimals), tolerance,
+                             problem.grading.points_for(k), {}});
     }
     add_slips(runnable, options, keys, decimals, q.answers);
     return q;

@@ -17,7 +17,7 @@
 // Numbers: each value at the problem's decimals (the file's `decimals`; for an exact problem,
 // the most decimals its [answers] are written with), written by format_number; the tolerance is
 // half a unit in that last decimal (0.0005 at 3 decimals), so exactly the answers that round to
-// the key are accepted. A blank's weight is the answer's points.
+// the key are accepted. A blank's weight is the answer's points of [grading] (1 by default).
 #pragma once
 
 #include <string>
@@ -51,7 +51,7 @@ struct QuizAnswer {
     int decimals = 0;       // the problem's decimals
     std::string text;       // `value` at `decimals`: "0.384"
     std::string tolerance;  // half a unit in the last decimal: "0.0005"
-    double points = 1;      // what the answer is worth
+    double points = 1;      // what the answer is worth: its [grading] points
     // One per distinct wrong value, in the order of the mistake table; a mistake that gives the
     // right value at `decimals`, or no number, or a value an earlier mistake gave, is left out.
     std::vector<QuizSlip> slips;

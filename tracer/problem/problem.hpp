@@ -12,6 +12,7 @@
 #include "core/expression.hpp"
 #include "core/record.hpp"
 #include "core/run_options.hpp"
+#include "problem/grading.hpp"
 #include "problem/source_text.hpp"
 
 namespace nntrace {
@@ -116,6 +117,8 @@ struct Problem {
     std::vector<MatrixGroup> matrices;
     // How [network] numbered the weights of each layer, in layer order.
     std::vector<WeightNumbering> network_numbering;
+    // [grading]: what each answer is worth in a gradebook or a quiz; the defaults without it.
+    Grading grading;
 };
 
 // "dA/dB" → {A, B} when the text has that shape (one '/', each side "d" + a name).

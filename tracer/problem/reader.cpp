@@ -54,6 +54,7 @@
 #include "problem/toml_nesting.hpp"
 #include "problem/toml_order.hpp"
 #include "problem/checks.hpp"
+#include "problem/grading_read.hpp"
 #include "problem/network_spec.hpp"
 #include "problem/problem.hpp"
 #include "problem/suggest.hpp"
@@ -102,6 +103,7 @@ public:
             {"answers", [this](auto& k, auto& n) { read_answers(k, n); }},
             {"network", [this](auto& k, auto& n) { network_ = read_network(k, n, problem_); }},
             {"matrices", [this](auto& k, auto& n) { read_matrices(k, n); }},
+            {"grading", [this](auto&, auto& n) { problem_.grading = read_grading(n, problem_); }},
         };
         has_network_ = root.contains("network");
         for (const auto& [key, node] : in_file_order(root)) {

@@ -138,3 +138,21 @@ TEST_CASE("Quiz: feedback follows the language asked", "[quiz]") {
     const QuizQuestion q = quiz_question(exercise7_problem(), {}, {"s1", "Ann", ""});
     CHECK(quiz_has(gift({q}, QuizText{words, "zh"}), words.find("check.quiz.correct", "zh").value()));
 }
+
+TEST_CASE("Quiz: a blank's weight is its points of [grading]", "[quiz]") {
+    Problem p = exercise7_problem();
+    p.grading.points = {{"yhat", 2, {}}};
+    const MessageCatalog words = quiz_catalog();
+    const std::string xml = moodle_xml({quiz_question(p, {}, {"s1", "Ann", ""})}, QuizText{words, "en"});
+    CHECK(quiz_has(xml, "<p>yhat = {2:NUMERICAL:"));
+    CHECK(quiz_has(xml, "<p>dL/dw7 = {1:NUMERICAL:"));
+}
+
+TEST_CASE("Quiz: fractional points scale every weight alike", "[quiz]") {
+    Problem p = exercise7_problem();
+    p.grading.points = {{"yhat", 0.5, {}}};
+    const MessageCatalog words = quiz_catalog();
+    const std::string xml = moodle_xml({quiz_question(p, {}, {"s1", "Ann", ""})}, QuizText{words, "en"});
+    CHECK(quiz_has(xml, "<p>yhat = {5:NUMERICAL:"));
+    CHECK(quiz_has(xml, "<p>dL/dw8 = {10:NUMERICAL:"));
+}
