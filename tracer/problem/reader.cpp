@@ -54,6 +54,7 @@
 #include "problem/toml_nesting.hpp"
 #include "problem/toml_order.hpp"
 #include "problem/checks.hpp"
+#include "problem/grading_read.hpp"
 #include "problem/network_spec.hpp"
 #include "problem/problem.hpp"
 #include "problem/random_read.hpp"
@@ -104,6 +105,7 @@ public:
             {"random", [this](auto& k, auto& n) { problem_.random = read_random(k, n, problem_, lines_); }},
             {"network", [this](auto& k, auto& n) { network_ = read_network(k, n, problem_); }},
             {"matrices", [this](auto& k, auto& n) { read_matrices(k, n); }},
+            {"grading", [this](auto&, auto& n) { problem_.grading = read_grading(n, problem_); }},
         };
         has_network_ = root.contains("network");
         for (const auto& [key, node] : in_file_order(root)) {
