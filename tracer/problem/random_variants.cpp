@@ -86,7 +86,7 @@ public:
                 return "the answer " + name + " = " + calculator_text(value->hand) + " lies on a rounding boundary at " +
                        std::to_string(v.digits) + " decimals";
             v.answers.emplace_back(name, *value);
-            v.answer_texts.emplace_back(name, exact_number_text(round_decimal(value->hand, v.digits, Rounding::half_up)));
+            v.answer_texts.emplace_back(name, answer_text(value->hand, v.digits));
         }
         return std::nullopt;
     }
