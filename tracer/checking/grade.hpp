@@ -52,6 +52,10 @@ std::vector<StudentResult> grade_students(const Judge& judge, const GradeSheet& 
 // Carried errors are counted apart; `carried_correct` also counts them as correct.
 Record grade_record(const Judge& judge, const GradeSheet& sheet, const std::vector<StudentResult>& results,
                     bool carried_correct = false);
+// The same about `run` (whose title and arithmetic the record takes): for a class graded against
+// several variants of one problem.
+Record grade_record(const Record& run, const GradeSheet& sheet, const std::vector<StudentResult>& results,
+                    bool carried_correct = false);
 
 // Whether a check or a grading ends with "some answer wrong" (exit 3): an answer is wrong, or a
 // carried error unless carried errors score as correct. A last digit is not wrong.
