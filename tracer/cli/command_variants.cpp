@@ -1,7 +1,6 @@
 // nntrace variants FILE.toml --roster ROSTER.csv --seed S --out DIR: one variant of a problem
 // with [random] for each student of a class list, with a handout, a solution and the variant's
 // own problem file per student, the key for the class and a booklet of every handout to print.
-#include <charconv>
 #include <fstream>
 #include <sstream>
 
@@ -9,6 +8,7 @@
 #include "checking/lms_export.hpp"
 #include "checking/roster.hpp"
 #include "checking/variant_pages.hpp"
+#include "class_variants.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 #include "core/errors.hpp"
@@ -31,15 +31,6 @@ std::string read_whole(const std::string& file, const std::string& what) {
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-// A seed is a whole number from 0 to 2^64 − 1, written in decimal.
-std::uint64_t seed_from(const std::string& text) {
-    std::uint64_t seed = 0;
-    const auto res = std::from_chars(text.data(), text.data() + text.size(), seed);
-    if (text.empty() || text[0] == '-' || text[0] == '+' || res.ec != std::errc() || res.ptr != text.data() + text.size())
-        throw InputError("--seed " + text + ": expected a whole number from 0 to 18446744073709551615");
-    return seed;
 }
 
 // What is between <body> and </body> of a page the HTML renderer wrote, its <main> made an
@@ -131,7 +122,7 @@ int command_variants(const std::vector<std::string>& args, Io io) {
     check_input_file(file);
     check_input_file(roster_file);
     for (const char* name : {"key.csv", "booklet.html"}) refuse_output_onto_input("--out", dir / name, {file, roster_file});
-    const std::uint64_t seed = seed_from(vm["seed"].as<std::string>());
+    const std::uint64_t seed = seed_option(vm["seed"].as<std::string>());
     Pages pages;
     pages.md.lang = pages.html.lang = lang_from(vm);
     pages.md.messages_dir = pages.html.messages_dir = messages_dir();
