@@ -133,6 +133,12 @@ TEST_CASE("Variants: a hostile name is shown as text in the HTML handout", "[cli
     CHECK(contains(page, "&lt;script&gt;"));
 }
 
+TEST_CASE("Variants: a name that a spreadsheet would run as a formula stays text in key.csv", "[cli][variants]") {
+    ScratchDir dir("variants-formula");
+    REQUIRE(variants(write_roster(dir, "id,name\ns1,\"=HYPERLINK(\"\"http://x\"\")\"\n"), dir.path() / "out").code == 0);
+    CHECK(contains(read_file(dir.path() / "out/key.csv"), "s1,\"'=HYPERLINK(\"\"http://x\"\")\""));
+}
+
 TEST_CASE("Variants: an id with a slash is refused", "[cli][variants]") {
     check_refused("id,name\ns1,Ann\n../x,Eve\n", "roster.csv:3:1: the student id '../x' contains '/'");
 }
