@@ -24,13 +24,13 @@ escape() { sed -e 's/\\/\\e/g' -e "s/^\\([.']\\)/\\\\\\&\\1/"; }
   echo "nntrace shows how a neural network computes: the forward pass, each local derivative, each"
   echo "chain-rule product, each update, exactly or as a hand calculation rounded to N decimals."
   echo "It runs the lessons of a course and problem files written in TOML, judges answers and"
-  echo "grades a class's answer sheet."
+  echo "grades a class's answer sheet, and gives every student of a class numbers of their own."
   echo ".PP"
   echo ".nf"
   "$binary" --help | escape
   echo ".fi"
   echo ".SH COMMANDS"
-  for command in list run build check grade; do
+  for command in list run build check grade variants; do
     echo ".SS $command"
     echo ".nf"
     "$binary" "$command" --help | escape

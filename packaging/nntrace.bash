@@ -11,7 +11,7 @@ _nntrace() {
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "list run build check grade --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "list run build check grade variants --help --version" -- "$cur"))
         return
     fi
     local command=${COMP_WORDS[1]}
@@ -27,7 +27,8 @@ _nntrace() {
         --rounding) COMPREPLY=($(compgen -W "half-up truncate" -- "$cur")); return ;;
         --plot-format) COMPREPLY=($(compgen -W "svg png tikz" -- "$cur")); return ;;
         --out|--figures) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
-        --decimals|--set|--answer|--table) return ;;
+        --roster) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
+        --decimals|--set|--answer|--table|--seed) return ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$(_nntrace_options "$nntrace" "$command")" -- "$cur"))
@@ -39,7 +40,7 @@ _nntrace() {
             lessons=$("$nntrace" list 2>/dev/null | cut -d' ' -f1)
             COMPREPLY=($(compgen -W "$lessons" -- "$cur") $(compgen -f -X '!*.toml' -- "$cur") $(compgen -d -- "$cur"))
             compopt -o filenames 2>/dev/null ;;
-        check) COMPREPLY=($(compgen -f -X '!*.toml' -- "$cur") $(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null ;;
+        check|variants) COMPREPLY=($(compgen -f -X '!*.toml' -- "$cur") $(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null ;;
         grade) COMPREPLY=($(compgen -f -X '!*.@(toml|csv)' -- "$cur") $(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null ;;
     esac
 }

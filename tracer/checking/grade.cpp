@@ -158,7 +158,12 @@ bool any_wrong(const std::vector<Judgement>& judgements, bool carried_correct) {
 
 Record grade_record(const Judge& judge, const GradeSheet& sheet, const std::vector<StudentResult>& results,
                     bool carried_correct) {
-    Record r = record_about(judge.record(), "grade");
+    return grade_record(judge.record(), sheet, results, carried_correct);
+}
+
+Record grade_record(const Record& run, const GradeSheet& sheet, const std::vector<StudentResult>& results,
+                    bool carried_correct) {
+    Record r = record_about(run, "grade");
     const auto tallies = tally(sheet, results);
     std::vector<Item> summary{Note{"students", Note::Kind::info,
                                    words("check.grade.note.students", {text(std::to_string(results.size()))})}};

@@ -37,7 +37,13 @@ void check_text(std::string_view text, const std::string& file) {
     }
 }
 
-std::vector<std::string> header_answers(const CsvText& csv, const std::string& file) {
+// `student`, `id`, or `id,name`: the columns before the answers.
+std::vector<std::string> identity_columns(const std::vector<std::string>& header) {
+    if (header.front() == "id" && header.size() > 1 && header[1] == "name") return {"id", "name"};
+    return {header.front()};
+}
+
+GradeSheet header_answers(const CsvText& csv, const std::string& file) {
     if (!csv.faults.empty() && (csv.records.empty() || csv.faults.front().line < csv.records.front().line))
         throw InputError(file, csv.faults.front().line, csv.faults.front().column,
                          "the header is not valid CSV: " + csv.faults.front().what);
@@ -47,31 +53,49 @@ std::vector<std::string> header_answers(const CsvText& csv, const std::string& f
         const int column = field < header.columns.size() ? header.columns[field] : 1;
         throw InputError(file, header.line, column, "header: " + what);
     };
-    if (header.fields.front() != "student") fail(0, "the first column must be 'student', not '" + header.fields.front() + "'");
-    if (header.fields.size() < 2) fail(0, "no answer columns after 'student'");
-    std::vector<std::string> names(header.fields.begin() + 1, header.fields.end());
+    if (header.fields.front() != "student" && header.fields.front() != "id")
+        fail(0, "the first column must be 'student' (or 'id', then optionally 'name'), not '" + header.fields.front() + "'");
+    GradeSheet sheet;
+    sheet.identity = identity_columns(header.fields);
+    const std::size_t first = sheet.identity.size();
+    if (header.fields.size() <= first) fail(0, "no answer columns after '" + sheet.identity.back() + "'");
+    std::vector<std::string> names(header.fields.begin() + static_cast<std::ptrdiff_t>(first), header.fields.end());
     std::set<std::string> seen;
     for (std::size_t i = 0; i < names.size(); ++i) {
         const std::string& n = names[i];
-        if (n.empty()) fail(i + 1, "an answer column has no name");
-        if (!is_answer_name(n)) fail(i + 1, "'" + n + "' is not an answer name (a node, input or param, dA/dB, p+ or name@k)");
-        if (!seen.insert(n).second) fail(i + 1, "the answer '" + n + "' is named twice");
+        if (n.empty()) fail(i + first, "an answer column has no name");
+        if (!is_answer_name(n)) fail(i + first, "'" + n + "' is not an answer name (a node, input or param, dA/dB, p+ or name@k)");
+        if (!seen.insert(n).second) fail(i + first, "the answer '" + n + "' is named twice");
     }
-    return names;
+    sheet.answers = std::move(names);
+    sheet.header_line = header.line;
+    sheet.answer_columns.assign(header.columns.begin() + static_cast<std::ptrdiff_t>(first), header.columns.end());
+    return sheet;
+}
+
+StudentAnswers student_row(const CsvRecord& r, std::size_t identity) {
+    StudentAnswers s;
+    s.line = r.line;
+    s.id = r.fields[0];
+    s.name = identity == 2 ? r.fields[1] : r.fields[0];
+    s.student = s.name.empty() ? s.id : s.name;
+    s.given.assign(r.fields.begin() + static_cast<std::ptrdiff_t>(identity), r.fields.end());
+    return s;
 }
 
 // What is wrong with a row, if anything, and the column where it is.
-std::optional<CsvFault> row_fault(const CsvRecord& r, const std::vector<std::string>& answers) {
-    const std::size_t expected = answers.size() + 1;
+std::optional<CsvFault> row_fault(const CsvRecord& r, const std::vector<std::string>& answers, std::size_t identity) {
+    const std::size_t expected = answers.size() + identity;
     if (r.fields.size() != expected) {
         // Too many: blamed on the first field too many; too few: on the row's start.
         const int column = r.fields.size() > expected ? r.columns[expected] : 1;
         return CsvFault{r.line, std::to_string(r.fields.size()) + " fields, expected " + std::to_string(expected) +
-                                    " (student and " + std::to_string(answers.size()) + " answers)", column};
+                                    (identity == 2 ? " (id, name and " : " (student and ") +
+                                    std::to_string(answers.size()) + " answers)", column};
     }
-    for (std::size_t i = 1; i < r.fields.size(); ++i)
+    for (std::size_t i = identity; i < r.fields.size(); ++i)
         if (!r.fields[i].empty() && !read_printed(r.fields[i]))
-            return CsvFault{r.line, "the answer for " + answers[i - 1] + ", '" + r.fields[i] + "', is not a number like -0.410",
+            return CsvFault{r.line, "the answer for " + answers[i - identity] + ", '" + r.fields[i] + "', is not a number like -0.410",
                             r.columns[i]};
     return std::nullopt;
 }
@@ -81,17 +105,14 @@ std::optional<CsvFault> row_fault(const CsvRecord& r, const std::vector<std::str
 GradeSheet read_grade_sheet(std::string_view text, const std::string& file) {
     check_text(text, file);
     const CsvText csv = read_csv(text);
-    GradeSheet sheet;
-    sheet.answers = header_answers(csv, file);
-    sheet.header_line = csv.records.front().line;
-    sheet.answer_columns.assign(csv.records.front().columns.begin() + 1, csv.records.front().columns.end());
+    GradeSheet sheet = header_answers(csv, file);
     for (std::size_t i = 1; i < csv.records.size(); ++i) {
         const CsvRecord& r = csv.records[i];
-        if (auto fault = row_fault(r, sheet.answers)) {
+        if (auto fault = row_fault(r, sheet.answers, sheet.identity.size())) {
             sheet.skipped.push_back(std::move(*fault));
             continue;
         }
-        sheet.students.push_back({r.line, r.fields.front(), std::vector<std::string>(r.fields.begin() + 1, r.fields.end())});
+        sheet.students.push_back(student_row(r, sheet.identity.size()));
     }
     for (const auto& f : csv.faults)
         if (f.line > csv.records.front().line) sheet.skipped.push_back(f);

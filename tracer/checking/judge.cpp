@@ -46,7 +46,7 @@ std::string map_key(const std::map<std::string, double>& given) {
 }  // namespace
 
 Judge::Judge(Problem problem, const std::vector<std::string>& keys, MistakeContext context, RunOptions options)
-    : problem_(std::move(problem)), options_(std::move(options)) {
+    : problem_(std::move(problem)), options_(std::move(options)), keys_(keys), context_(context) {
     record_ = run_problem(problem_, options_);
     for (const auto& k : keys)
         if (auto v = record_.find(k)) {
@@ -59,26 +59,34 @@ Judge::Judge(Problem problem, const std::vector<std::string>& keys, MistakeConte
         problem_decimals_ = record_.arithmetic.decimals;
         final_rounding_ = record_.arithmetic.rounding;
     }
+    try {
+        follow_on_ = std::make_unique<FollowOn>(problem_, options_.sets);
+    } catch (const std::exception&) {
+        // No graph to replay: no follow-on marking.
+    }
+}
+
+// Every variation of every mistake, and the problem by hand at 0…9 decimals: run when the first
+// answer that is not correct needs explaining, so that a class that got everything right (or a
+// student's own variant graded for one row) costs one run.
+void Judge::run_mistakes() const {
+    if (mistakes_run_) return;
+    mistakes_run_ = true;
     auto keep = [&](Explanation e, const Problem& p, const RunOptions& o, VariantRunner run) {
         try {
-            variants_.push_back({std::move(e), run(p, o, keys)});
+            variants_.push_back({std::move(e), run(p, o, keys_)});
         } catch (const InputError&) {
             // The mistake makes this problem incomputable, so no student's answer comes from it.
         }
     };
     for (const Mistake& m : mistakes())
-        for (Variation& v : m.vary(problem_, options_, context)) keep(mistake_explanation(m, v.args), v.problem, v.options, v.run);
+        for (Variation& v : m.vary(problem_, options_, context_)) keep(mistake_explanation(m, v.args), v.problem, v.options, v.run);
     for (Rounding r : {Rounding::half_up, Rounding::truncate})
         for (int k = 0; k <= most_decimals_by_hand; ++k) {
             RunOptions hand = options_;
             hand.arithmetic = Arithmetic::hand(k, r);
             keep(by_hand(k, r), problem_, hand, run_for_keys);
         }
-    try {
-        follow_on_ = std::make_unique<FollowOn>(problem_, options_.sets);
-    } catch (const std::exception&) {
-        // No graph to replay: no follow-on marking.
-    }
 }
 
 // The value in units of its last decimal, after the rounding a student writes the answer with.
@@ -92,6 +100,7 @@ double Judge::units(double v, int decimals) const {
 
 // Sets the causes and the reason of an answer that is not correct, from the mistake finder.
 void Judge::explain(Judgement& j, const Printed& written) const {
+    run_mistakes();
     Question q;
     q.key = j.key;
     q.name = j.key;

@@ -55,9 +55,10 @@ using WrittenAnswer = std::pair<std::string, std::string>;
 
 class Judge {
 public:
-    // Runs the problem, then every variation of every mistake, keeping the values of `keys`.
-    // Throws InputError if the problem itself cannot be run; a variation that cannot be run
-    // (a forgotten bias leading to ln 0) is left out.
+    // Runs the problem, keeping the values of `keys`; every variation of every mistake is run
+    // too, once, when the first answer that is not correct is judged. Throws InputError if the
+    // problem itself cannot be run; a variation that cannot be run (a forgotten bias leading to
+    // ln 0) is left out. Not thread-safe: judging fills caches.
     Judge(Problem problem, const std::vector<std::string>& keys, MistakeContext context,
           RunOptions options = {});
 
@@ -78,6 +79,7 @@ private:
         Explanation explanation;  // value unset: filled per key
         AnswerValues values;
     };
+    void run_mistakes() const;
     double units(double v, int decimals) const;
     void explain(Judgement& j, const Printed& written) const;
     std::optional<Judgement> carried(const Judgement& j, const Printed& written,
@@ -87,7 +89,10 @@ private:
     RunOptions options_;
     Record record_;
     AnswerValues correct_;
-    std::vector<Variant> variants_;
+    std::vector<std::string> keys_;
+    MistakeContext context_;
+    mutable bool mistakes_run_ = false;
+    mutable std::vector<Variant> variants_;
     int problem_decimals_ = 0;
     Rounding final_rounding_ = Rounding::half_up;
     std::vector<std::pair<std::string, Num>> quantities_;  // every step of the run, for label swaps

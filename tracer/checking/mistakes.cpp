@@ -1,9 +1,13 @@
 #include "checking/mistakes.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "checking/problem_shape.hpp"
 #include "checking/variant_runs.hpp"
+#include "core/backward.hpp"
+#include "problem/large_graph.hpp"
+#include "problem/run_parts.hpp"
 
 namespace nntrace {
 namespace {
@@ -124,7 +128,39 @@ Variations rate_left_out(const Problem& p, const RunOptions& o, const MistakeCon
 
 }  // namespace
 
+namespace {
+
+// The values of `keys` read off the problem's graph and its backward pass, without the record's
+// sections and text (most of a run's cost): the same numbers run_problem records. Nothing when
+// a key needs more than the graph (a training round, a derivative of a node other than the
+// loss) or the backward pass faults (run_problem then reports it).
+std::optional<AnswerValues> values_on_tape(const Problem& problem, const RunOptions& options,
+                                           const std::vector<std::string>& keys) {
+    if (problem.train) return std::nullopt;
+    const RunValues v = apply_sets(problem, options.sets);
+    Tape tape(arithmetic_for(problem, options), options.slips);
+    const NodeId loss = build_problem_graph(problem, tape, v.values);
+    std::optional<Gradients> gradients;
+    if (problem.loss) {
+        try {
+            gradients = backward(tape, loss);
+        } catch (const NumericFault&) {
+            return std::nullopt;
+        }
+    }
+    AnswerValues out;
+    for (const auto& k : keys) {
+        const auto value = find_on_tape(tape, loss, gradients ? &*gradients : nullptr, k);
+        if (!value) return std::nullopt;
+        out[k] = *value;
+    }
+    return out;
+}
+
+}  // namespace
+
 AnswerValues run_for_keys(const Problem& problem, const RunOptions& options, const std::vector<std::string>& keys) {
+    if (auto values = values_on_tape(problem, options, keys)) return std::move(*values);
     const Record record = run_problem(problem, options);
     AnswerValues out;
     for (const auto& k : keys)

@@ -28,7 +28,9 @@ struct MistakeContext {
 using AnswerValues = std::map<std::string, Num>;
 using VariantRunner = AnswerValues (*)(const Problem&, const RunOptions&, const std::vector<std::string>& keys);
 
-// The plain runner: run_problem, then each key read from the record.
+// The plain runner: the values run_problem would record for each key, read off the problem's
+// graph when that is enough (no [train], keys of nodes, inputs, params and the loss's
+// derivatives), else from run_problem's record.
 AnswerValues run_for_keys(const Problem& problem, const RunOptions& options, const std::vector<std::string>& keys);
 
 // The problem as one mistake changes it; `args` fill the mistake's message ("b2", "1/2").

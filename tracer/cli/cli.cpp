@@ -20,6 +20,7 @@ constexpr const char* usage =
     "  build [--out DIR]         compute every lesson and write the course\n"
     "  check FILE.toml           judge answers ([answers], --answer NAME=VALUE) and name likely mistakes\n"
     "  grade FILE.toml SHEET.csv grade a class: one row per student, a summary per answer\n"
+    "  variants FILE.toml        every student's own numbers: handouts, solutions, a key (--roster, --seed, --out)\n"
     "\n"
     "`nntrace <command> --help` describes a command's options; `nntrace --version` the build.\n";
 
@@ -43,7 +44,8 @@ int dispatch(const std::vector<std::string>& args, Io io) {
     if (command == "build") return command_build(rest, io);
     if (command == "check") return command_check(rest, io);
     if (command == "grade") return command_grade(rest, io);
-    throw InputError("nntrace: unknown command '" + command + "' (commands: list, run, build, check, grade)");
+    if (command == "variants") return command_variants(rest, io);
+    throw InputError("nntrace: unknown command '" + command + "' (commands: list, run, build, check, grade, variants)");
 }
 
 }  // namespace

@@ -54,4 +54,26 @@ double round_decimal(double v, int decimals, Rounding mode) {
     return std::signbit(v) ? -scaled : scaled;
 }
 
+bool near_rounding_boundary(double v, int decimals, Rounding mode, double tolerance) {
+    if (mode == Rounding::exact || !std::isfinite(v) || v == 0.0) return false;
+    const Decimal d = read_at_display_precision(v);
+    const int keep = d.exponent + 1 + decimals;
+    // What lies past the last kept digit, as a fraction of one unit of that digit: 0.7225 at 3
+    // decimals leaves 0.5; a value too small to reach the last digit leaves |v|·10^decimals.
+    double tail = 0;
+    if (keep < 0) tail = std::fabs(v) * std::pow(10.0, decimals);
+    else if (keep < static_cast<int>(d.digits.size()))
+        tail = std::strtod(("0." + d.digits.substr(static_cast<std::size_t>(keep))).c_str(), nullptr);
+    const double unit = std::pow(10.0, -decimals);
+    if (mode == Rounding::half_up) return std::fabs(tail - 0.5) * unit <= tolerance;
+    // Truncating: a value exactly on a whole last digit is safe; one just below it is not.
+    return tail > 0 && (1.0 - tail) * unit <= tolerance;
+}
+
+thread_local RoundingWatch* RoundingWatch::active_ = nullptr;
+
+RoundingWatch::RoundingWatch(double tolerance) : tolerance_(tolerance), outer_(active_) { active_ = this; }
+
+RoundingWatch::~RoundingWatch() { active_ = outer_; }
+
 }  // namespace nntrace

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cmath>
+#include <optional>
 
 namespace nntrace {
 
@@ -17,6 +18,42 @@ enum class Rounding {
 // binary) is seen as 0.7225 and rounds half up to 0.723. printf("%.3f") would give 0.722.
 double round_decimal(double v, int decimals, Rounding mode);
 
+// Whether v, read as round_decimal reads it, lies within `tolerance` of a value where rounding to
+// `decimals` by `mode` jumps: …5 exactly past the last digit for half-up (0.7225 at 3 decimals),
+// just below a whole last digit for truncate (0.72299999999 at 3). There the digit written down
+// depends on the calculator (half-to-even, a 10-digit display), so a key computed there is not
+// one every student can reproduce. Exact arithmetic has no boundary.
+bool near_rounding_boundary(double v, int decimals, Rounding mode, double tolerance);
+
+// While one lives, every value a hand calculation on this thread rounds (Arithmetic::apply) is
+// looked at, and the first that lies near a rounding boundary is kept. `nntrace variants` runs a
+// drawn variant under a watch and draws again when it finds one. Watches nest: the innermost
+// sees the values. Per thread, so that parallel runs do not report to each other.
+class RoundingWatch {
+public:
+    explicit RoundingWatch(double tolerance = 1e-9);
+    ~RoundingWatch();
+    RoundingWatch(const RoundingWatch&) = delete;
+    RoundingWatch& operator=(const RoundingWatch&) = delete;
+
+    // The first value rounded near a boundary, with the decimals it was rounded to.
+    const std::optional<double>& first_on_boundary() const { return first_; }
+    int first_decimals() const { return first_decimals_; }
+
+    void see(double v, int decimals, Rounding mode) {
+        if (!first_ && near_rounding_boundary(v, decimals, mode, tolerance_)) first_ = v, first_decimals_ = decimals;
+    }
+
+    static RoundingWatch* active() { return active_; }
+
+private:
+    double tolerance_;
+    std::optional<double> first_;
+    int first_decimals_ = 0;
+    RoundingWatch* outer_;
+    static thread_local RoundingWatch* active_;
+};
+
 struct Arithmetic {
     Rounding rounding = Rounding::exact;
     int decimals = 0;  // meaningful only when rounding != exact
@@ -26,7 +63,11 @@ struct Arithmetic {
 
     bool is_hand() const { return rounding != Rounding::exact; }
     // The value a hand calculation writes down; the identity in exact mode.
-    double apply(double v) const { return is_hand() ? round_decimal(v, decimals, rounding) : v; }
+    double apply(double v) const {
+        if (!is_hand()) return v;
+        if (RoundingWatch* watch = RoundingWatch::active()) watch->see(v, decimals, rounding);
+        return round_decimal(v, decimals, rounding);
+    }
 };
 
 // A number as the run used it (`hand`: rounded in a hand calculation, equal to `exact` otherwise)

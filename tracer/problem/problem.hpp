@@ -12,6 +12,8 @@
 #include "core/expression.hpp"
 #include "core/record.hpp"
 #include "core/run_options.hpp"
+#include "problem/grading.hpp"
+#include "problem/random_table.hpp"
 #include "problem/source_text.hpp"
 
 namespace nntrace {
@@ -116,6 +118,11 @@ struct Problem {
     std::vector<MatrixGroup> matrices;
     // How [network] numbered the weights of each layer, in layer order.
     std::vector<WeightNumbering> network_numbering;
+    // [grading]: what each answer is worth in a gradebook or a quiz; the defaults without it.
+    Grading grading;
+    // [random]: the values that change from student to student (random_variants.hpp); unset
+    // for a file without one, and for each variant drawn from it.
+    std::optional<RandomTable> random;
 };
 
 // "dA/dB" → {A, B} when the text has that shape (one '/', each side "d" + a name).

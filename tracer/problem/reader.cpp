@@ -54,8 +54,10 @@
 #include "problem/toml_nesting.hpp"
 #include "problem/toml_order.hpp"
 #include "problem/checks.hpp"
+#include "problem/grading_read.hpp"
 #include "problem/network_spec.hpp"
 #include "problem/problem.hpp"
+#include "problem/random_read.hpp"
 #include "problem/suggest.hpp"
 
 namespace nntrace {
@@ -99,9 +101,11 @@ public:
             {"nodes", [this](auto& k, auto& n) { read_nodes(k, n); }},
             {"loss", [this](auto& k, auto& n) { read_loss(k, n); }},
             {"train", [this](auto& k, auto& n) { read_train(k, n); }},
-            {"answers", [this](auto& k, auto& n) { read_answers(k, n); }},
+            {"answers", [this](auto& k, auto& n) { read_answers(k, n), answer_lines_ = lines_of(k, n); }},
+            {"random", [this](auto& k, auto& n) { problem_.random = read_random(k, n, problem_, lines_); }},
             {"network", [this](auto& k, auto& n) { network_ = read_network(k, n, problem_); }},
             {"matrices", [this](auto& k, auto& n) { read_matrices(k, n); }},
+            {"grading", [this](auto&, auto& n) { problem_.grading = read_grading(n, problem_); }},
         };
         has_network_ = root.contains("network");
         for (const auto& [key, node] : in_file_order(root)) {
@@ -110,6 +114,7 @@ public:
             it->second(*key, *node);
         }
         if (network_) expand_network(*network_, problem_);
+        if (problem_.random) problem_.random->answer_lines = answer_lines_;
         // [loss] may leave out node only when [network] supplies its loss.
         if (loss_key_ && !problem_.loss) fail(*loss_key_, "[loss] needs node = \"the loss node's name\"");
     }
@@ -298,6 +303,7 @@ private:
     bool has_network_ = false;
     std::optional<NetworkSpec> network_;
     std::optional<FilePosition> loss_key_;  // the [loss] header, for a loss without node
+    std::optional<LineSpan> answer_lines_;  // where [answers] is, for a variant's own file
 };
 
 std::string stem_of(const std::string& file) { return std::filesystem::path(file).stem().string(); }
@@ -325,6 +331,10 @@ Problem parse_problem(std::string_view toml, const std::string& file) {
     if (problem.title_zh.empty()) problem.title_zh = problem.title_en;
     if (problem.title_en.empty()) problem.title_en = problem.title_zh = problem.id;
     check_problem(problem);
+    if (problem.random) {
+        problem.random->source = std::string(toml);
+        check_random(problem);
+    }
     return problem;
 }
 
