@@ -56,6 +56,9 @@ std::optional<std::string> folder_name_problem(std::string_view id) {
 }
 
 Roster read_roster(std::string_view text, const std::string& file) {
+    // Spreadsheets save "CSV UTF-8" with a byte order mark, which would stick to the first name.
+    constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+    if (text.substr(0, byte_order_mark.size()) == byte_order_mark) text.remove_prefix(byte_order_mark.size());
     if (const auto bad = first_invalid_utf8(text)) {
         const auto [line, column] = line_and_column(text, *bad);
         throw InputError(file, line, column, "the roster is not UTF-8 text (save it as UTF-8)");

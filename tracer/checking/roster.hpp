@@ -26,7 +26,7 @@ struct Roster {
 // (a folder name on Linux, macOS or Windows) and control characters.
 std::optional<std::string> folder_name_problem(std::string_view id);
 
-// Reads a roster. Throws InputError(file, line, column, what) for text that is not UTF-8, faulty
+// Reads a roster (a leading UTF-8 byte order mark is skipped). Throws InputError(file, line, column, what) for text that is not UTF-8, faulty
 // CSV, a header without id or name (or naming a column twice), a row with another number of
 // cells than the header, an id that is not a folder name, an id given twice (letter case aside:
 // "Ann" and "ann" are one folder on macOS and Windows), and a roster with no student.

@@ -1,13 +1,14 @@
 // nntrace variants FILE.toml --roster ROSTER.csv --seed S --out DIR: one variant of a problem
 // with [random] for each student of a class list, with a handout, a solution and the variant's
 // own problem file per student, the key for the class and a booklet of every handout to print.
-#include <charconv>
 #include <fstream>
 #include <sstream>
 
 #include "atomic_file.hpp"
+#include "checking/lms_export.hpp"
 #include "checking/roster.hpp"
 #include "checking/variant_pages.hpp"
+#include "class_variants.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 #include "core/errors.hpp"
@@ -16,6 +17,7 @@
 #include "output_target.hpp"
 #include "page_assets.hpp"
 #include "problem/random_variants.hpp"
+#include "render/messages.hpp"
 #include "render/render.hpp"
 
 namespace po = boost::program_options;
@@ -31,31 +33,41 @@ std::string read_whole(const std::string& file, const std::string& what) {
     return s.str();
 }
 
-// A seed is a whole number from 0 to 2^64 − 1, written in decimal.
-std::uint64_t seed_from(const std::string& text) {
-    std::uint64_t seed = 0;
-    const auto res = std::from_chars(text.data(), text.data() + text.size(), seed);
-    if (text.empty() || text[0] == '-' || text[0] == '+' || res.ec != std::errc() || res.ptr != text.data() + text.size())
-        throw InputError("--seed " + text + ": expected a whole number from 0 to 18446744073709551615");
-    return seed;
+// What is between <body> and </body> of a page the HTML renderer wrote, its <main> made an
+// <article class="handout">: a document holds one <main>, and the booklet and the quiz hold many.
+std::string handout_fragment(const std::string& page) {
+    const std::size_t open = page.find('>', page.find("<body")) + 1;
+    std::string body = page.substr(open, page.rfind("</body>") - open);
+    if (const auto m = body.find("<main>"); m != std::string::npos) body.replace(m, 6, "<article class=\"handout\">");
+    if (const auto m = body.rfind("</main>"); m != std::string::npos) body.replace(m, 7, "</article>");
+    return body;
 }
 
 // Every handout in one HTML file for printing: the first page's head (stylesheet, KaTeX) with
-// a rule that starts each handout on a new sheet, then each page's body as an article of its own.
+// a rule that starts each handout on a new sheet, then each page's body.
 std::string booklet_html(const std::vector<std::string>& pages) {
     const std::string& first = pages.front();
     const std::size_t head_end = first.find("</head>");
     std::string out = first.substr(0, head_end) +
                       "<style>.handout { break-after: page; } .handout:last-child { break-after: auto; }</style>\n</head>\n<body>\n";
-    for (const std::string& page : pages) {
-        const std::size_t open = page.find('>', page.find("<body")) + 1;
-        std::string body = page.substr(open, page.rfind("</body>") - open);
-        // One <main> per document: each handout is an article instead.
-        if (const auto m = body.find("<main>"); m != std::string::npos) body.replace(m, 6, "<article class=\"handout\">");
-        if (const auto m = body.rfind("</main>"); m != std::string::npos) body.replace(m, 7, "</article>");
-        out += body;
-    }
+    for (const std::string& page : pages) out += handout_fragment(page);
     return out + "</body>\n</html>\n";
+}
+
+// DIR/moodle.xml and DIR/quiz.gift: one question per student, whose text is their handout and
+// whose blanks are the key's answers.
+void stage_quizzes(const Problem& randomised, const Roster& roster, const std::vector<Variant>& variants,
+                   const std::vector<std::string>& booklet_pages, const std::string& lang,
+                   const std::filesystem::path& dir, OutputTransaction& output) {
+    std::vector<QuizQuestion> questions;
+    for (std::size_t i = 0; i < variants.size(); ++i) {
+        const QuizStudent student{roster.students[i].id, roster.students[i].name, handout_fragment(booklet_pages[i])};
+        questions.push_back(quiz_question(variants[i].problem, {}, student, variant_answer_names(randomised)));
+    }
+    const MessageCatalog catalog = MessageCatalog::load(messages_dir());
+    const QuizText text{catalog, lang};
+    output.stage(dir / "moodle.xml", moodle_xml(questions, text));
+    output.stage(dir / "quiz.gift", gift(questions, text));
 }
 
 struct Pages {
@@ -89,7 +101,8 @@ int command_variants(const std::vector<std::string>& args, Io io) {
         "each id becomes a folder name. The same file, seed and id always give the same numbers.\n"
         "Writes DIR/<id>/handout.md and .html (the question with the student's numbers), solution.md and\n"
         "solution.html (every step), problem.toml (the variant as a problem file of its own), DIR/key.csv\n"
-        "(every student's answers) and DIR/booklet.html (every handout, one per printed page)");
+        "(every student's answers), DIR/booklet.html (every handout, one per printed page), and the same\n"
+        "questions for Moodle: DIR/moodle.xml (Moodle XML, a Cloze question per student) and DIR/quiz.gift");
     d.add_options()
         ("help,h", "show this help")
         ("roster", po::value<std::string>()->value_name("ROSTER.csv"), "the class list (required)")
@@ -109,7 +122,7 @@ int command_variants(const std::vector<std::string>& args, Io io) {
     check_input_file(file);
     check_input_file(roster_file);
     for (const char* name : {"key.csv", "booklet.html"}) refuse_output_onto_input("--out", dir / name, {file, roster_file});
-    const std::uint64_t seed = seed_from(vm["seed"].as<std::string>());
+    const std::uint64_t seed = seed_option(vm["seed"].as<std::string>());
     Pages pages;
     pages.md.lang = pages.html.lang = lang_from(vm);
     pages.md.messages_dir = pages.html.messages_dir = messages_dir();
@@ -137,10 +150,11 @@ int command_variants(const std::vector<std::string>& args, Io io) {
     std::vector<std::string> booklet_pages;
     for (const Record& handout : handouts) booklet_pages.push_back(render(handout, Format::html, booklet_options));
     output.stage(dir / "booklet.html", booklet_html(booklet_pages));
+    stage_quizzes(problem, roster, variants, booklet_pages, pages.html.lang, dir, output);
     copy_page_assets(dir, output, "variants", io.err);
     output.commit();
     io.err << "nntrace variants: " << roster.students.size() << " student" << (roster.students.size() == 1 ? "" : "s")
-           << " written to " << dir.string() << " (a folder each, key.csv, booklet.html)\n";
+           << " written to " << dir.string() << " (a folder each, key.csv, booklet.html, moodle.xml, quiz.gift)\n";
     return exit_code::ok;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <regex>
 
 #include "core/builder.hpp"
 #include "problem/checks.hpp"
@@ -146,12 +147,25 @@ private:
         if (first == '=') c.compare = Compare::equal;
         if (first == '!') c.compare = Compare::not_equal;
         c.right_column = static_cast<int>(at + (two ? 2 : 1)) + 1;
-        c.left_text = text.substr(0, at);
-        c.right_text = text.substr(static_cast<std::size_t>(c.right_column) - 1);
+        const std::string parsed = with_derivatives_as_names(text, c.derivatives);
+        c.left_text = parsed.substr(0, at);
+        c.right_text = parsed.substr(static_cast<std::size_t>(c.right_column) - 1);
         c.left = side(source, c.left_text, 0);
         c.right = side(source, c.right_text, c.right_column - 1);
         c.source = std::move(source);
         return c;
+    }
+
+    // "dL/dw7" → "dL_dw7" wherever a derivative's answer name stands, remembered in `names`.
+    static std::string with_derivatives_as_names(std::string text, std::map<std::string, std::string>& names) {
+        static const std::regex derivative(R"((^|[^A-Za-z0-9_])(d[A-Za-z_][A-Za-z0-9_]*)/(d[A-Za-z_][A-Za-z0-9_]*))");
+        const std::string original = text;
+        for (auto it = std::sregex_iterator(original.begin(), original.end(), derivative); it != std::sregex_iterator(); ++it) {
+            const std::size_t slash = static_cast<std::size_t>(it->position(3)) - 1;
+            text[slash] = '_';
+            names[it->str(2) + "_" + it->str(3)] = it->str(2) + "/" + it->str(3);
+        }
+        return text;
     }
 
     Expr side(const SourceText& source, const std::string& text, int offset) const {
@@ -209,13 +223,22 @@ void check_condition(const Problem& p, const ExcludeCondition& c) {
     };
     for (const auto& [expr, text, offset] : {Side{&c.left, &c.left_text, 0}, Side{&c.right, &c.right_text, c.right_column - 1}}) {
         for (const std::string& name : names_in(*expr)) {
+            const FilePosition at = c.source.at(find_name(*expr, name)->begin + offset);
+            if (const auto d = c.derivatives.find(name); d != c.derivatives.end()) {
+                if (std::find(names.begin(), names.end(), name) != names.end())
+                    fail_at(p, at, "in exclude: '" + d->second + "' would be read as '" + name + "', a name of the problem; rename it");
+                if (const auto why = derivative_problem(p, *parse_derivative_name(d->second)))
+                    fail_at(p, at, "in exclude: " + d->second + ": " + *why);
+                continue;
+            }
             if (std::find(names.begin(), names.end(), name) != names.end()) continue;
             std::string message = "in exclude: unknown name '" + name + "'";
             if (auto guess = closest_name(name, names)) message += "; did you mean '" + *guess + "'?";
-            fail_at(p, c.source.at(find_name(*expr, name)->begin + offset), message);
+            fail_at(p, at, message);
         }
         std::map<std::string, double> ones;
         for (const auto& n : names) ones[n] = 1.0;
+        for (const auto& [n, answer] : c.derivatives) ones[n] = 1.0;
         try {
             evaluate_condition_side(p, *expr, *text, ones);
         } catch (const ExpressionError& e) {

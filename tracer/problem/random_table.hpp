@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,10 @@ struct ExcludeCondition {
     SourceText source;   // the whole string
     std::string left_text, right_text;  // the text before and after the comparison
     Expr left, right;    // parsed from them
+    // A derivative named in the condition ("abs(dL/dw7) < 0.02") is parsed as a name of the same
+    // length with '_' for '/' ("dL_dw7"), so that columns still point into the file: that name
+    // → the derivative's answer name.
+    std::map<std::string, std::string> derivatives;
     int right_column = 0;  // the 1-based column of `right`'s text within `source`
     Compare compare = Compare::less;
 };

@@ -39,8 +39,10 @@ bool holds(ExcludeCondition::Compare compare, double a, double b) {
 std::map<std::string, double> values_for(const ExcludeCondition& c, const Record& record) {
     std::map<std::string, double> values;
     for (const Expr* side : {&c.left, &c.right})
-        for (const std::string& name : names_in(*side))
-            if (const auto v = record.find(name)) values[name] = v->hand;
+        for (const std::string& name : names_in(*side)) {
+            const auto d = c.derivatives.find(name);
+            if (const auto v = record.find(d == c.derivatives.end() ? name : d->second)) values[name] = v->hand;
+        }
     return values;
 }
 
@@ -86,7 +88,7 @@ public:
                 return "the answer " + name + " = " + calculator_text(value->hand) + " lies on a rounding boundary at " +
                        std::to_string(v.digits) + " decimals";
             v.answers.emplace_back(name, *value);
-            v.answer_texts.emplace_back(name, exact_number_text(round_decimal(value->hand, v.digits, Rounding::half_up)));
+            v.answer_texts.emplace_back(name, answer_text(value->hand, v.digits));
         }
         return std::nullopt;
     }
@@ -99,6 +101,9 @@ private:
 // The randomised problem with the drawn values in place of the file's: what a draw runs.
 Problem with_values(const Problem& randomised, const std::map<std::string, double>& drawn) {
     Problem p = randomised;
+    // A derivative an exclude condition reads is computed too (one of the loss always is).
+    for (const ExcludeCondition& c : randomised.random->exclude)
+        for (const auto& [name, answer] : c.derivatives) p.derivatives.push_back(*parse_derivative_name(answer));
     p.random.reset();
     for (auto* list : {&p.inputs, &p.params})
         for (NamedNumber& n : *list)

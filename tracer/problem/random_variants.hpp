@@ -55,7 +55,7 @@ struct Variant {
     int draws = 0;                        // the draw that was kept (1: the first)
     int digits = 0;                       // the decimals of the key: the problem's, or 6 when exact
     // The key, in variant_answer_names order, as the run computed it and as the variant's own
-    // file writes it ("-0.41": the shortest text that reads back as the value at `digits`).
+    // file writes it: at `digits` decimals, trailing zeros kept ("-0.410").
     std::vector<std::pair<std::string, Num>> answers;
     std::vector<std::pair<std::string, std::string>> answer_texts;
     std::string toml;  // the variant's own problem file (below)

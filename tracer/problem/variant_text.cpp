@@ -77,6 +77,13 @@ std::string exact_number_text(double v) {
     return std::string(buf.data(), res.ptr);
 }
 
+std::string answer_text(double v, int digits) {
+    std::array<char, 400> buf{};
+    const double rounded = round_decimal(v, digits, Rounding::half_up) + 0.0;
+    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), rounded, std::chars_format::fixed, digits);
+    return std::string(buf.data(), res.ptr);
+}
+
 std::string variant_text(const Problem& randomised, const std::map<std::string, double>& drawn,
                          const std::vector<std::pair<std::string, std::string>>& answers, std::uint64_t seed,
                          const std::string& student) {

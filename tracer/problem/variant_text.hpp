@@ -22,4 +22,10 @@ std::string variant_text(const Problem& randomised, const std::map<std::string, 
 // carry a value exactly. Not a display format; pages go through format_number.
 std::string exact_number_text(double v);
 
+// v rounded half up to `digits` decimals and written with all of them ("-0.410"), as a key's
+// answer is written in [answers] so that its trailing zeros count. The digits are those of the
+// rounded double, which is the double nearest a `digits`-decimal number: no half-way case is left
+// for the printing to decide. Not a display format either.
+std::string answer_text(double v, int digits);
+
 }  // namespace nntrace

@@ -133,6 +133,12 @@ TEST_CASE("Variants: a hostile name is shown as text in the HTML handout", "[cli
     CHECK(contains(page, "&lt;script&gt;"));
 }
 
+TEST_CASE("Variants: a name that a spreadsheet would run as a formula stays text in key.csv", "[cli][variants]") {
+    ScratchDir dir("variants-formula");
+    REQUIRE(variants(write_roster(dir, "id,name\ns1,\"=HYPERLINK(\"\"http://x\"\")\"\n"), dir.path() / "out").code == 0);
+    CHECK(contains(read_file(dir.path() / "out/key.csv"), "s1,\"'=HYPERLINK(\"\"http://x\"\")\""));
+}
+
 TEST_CASE("Variants: an id with a slash is refused", "[cli][variants]") {
     check_refused("id,name\ns1,Ann\n../x,Eve\n", "roster.csv:3:1: the student id '../x' contains '/'");
 }
@@ -155,6 +161,23 @@ TEST_CASE("Variants: a roster without a name column is refused", "[cli][variants
 
 TEST_CASE("Variants: a row with a missing cell is refused", "[cli][variants]") {
     check_refused("id,name,class\ns1,Ann\n", "roster.csv:2:1: this row has 2 cells; the header has 3");
+}
+
+TEST_CASE("Variants: a roster saved with a byte order mark is read", "[cli][variants]") {
+    ScratchDir dir("variants-bom");
+    REQUIRE(variants(write_roster(dir, "\xEF\xBB\xBFid,name\ns1,Ann\n"), dir.path() / "out").code == 0);
+    CHECK(std::filesystem::is_regular_file(dir.path() / "out/s1/handout.html"));
+}
+
+TEST_CASE("Variants: a student without a passing draw stops the command before anything is written", "[cli][variants]") {
+    ScratchDir dir("variants-undrawable");
+    const auto problem = (dir.path() / "boundary.toml").string();
+    // 0.85 × 0.85 = 0.7225: on a rounding boundary at 3 decimals, the only draw there is.
+    std::ofstream(problem, std::ios::binary) << "decimals = 3\n[params]\nw = 0.8\n[nodes]\ny = \"w*w\"\n[random]\nw = { choices = [0.85] }\n";
+    const CliResult r = run({"variants", problem, "--roster", roster(), "--seed", "1", "--out", (dir.path() / "out").string()});
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "boundary.toml:6:2: no variant for student 's01'"));
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "out"));
 }
 
 TEST_CASE("Variants: a problem without [random] is refused", "[cli][variants]") {

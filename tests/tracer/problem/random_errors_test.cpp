@@ -72,3 +72,7 @@ TEST_CASE("Random errors: a single = in an exclude condition", "[variants]") {
 TEST_CASE("Random errors: an unknown function in an exclude condition", "[variants]") {
     check_error("[random]\nexclude = [\"foo(y) < 1\"]\n", 8, 13, "unknown function 'foo'");
 }
+
+TEST_CASE("Random errors: an exclude condition naming a derivative of nothing", "[variants]") {
+    check_error("[random]\nexclude = [\"abs(dy/dq) < 1\"]\n", 8, 17, "in exclude: dy/dq: the problem has no node, input or param named 'q'");
+}

@@ -147,3 +147,28 @@ TEST_CASE("Rounding boundary: truncate sees a value just below a whole last digi
     CHECK(nntrace::near_rounding_boundary(0.7229999999999, 3, nntrace::Rounding::truncate, 1e-9));
     CHECK_FALSE(nntrace::near_rounding_boundary(0.723, 3, nntrace::Rounding::truncate, 1e-9));
 }
+
+TEST_CASE("Random variants: an exclude condition may name a derivative of the loss", "[variants]") {
+    // dL/dw = 2w: the draw w = 0 gives a derivative too small to grade.
+    const auto problem = parse_random("[params]\nw = 1\n[nodes]\nL = \"w^2\"\n[loss]\nnode = \"L\"\n"
+                                      "[random]\nw = { choices = [0, 2] }\nexclude = [\"abs(dL/dw) < 0.1\"]\n");
+    for (const char* id : {"ann", "bob", "chen", "dana", "eli", "fay"}) CHECK(nntrace::draw_variant(problem, 4, id).drawn.at("w") == 2);
+}
+
+TEST_CASE("Random variants: a [network] weight can be drawn", "[variants]") {
+    const auto problem = parse_random(
+        "[inputs]\nx1 = 1\nt1 = 0.5\n[network]\ninputs = [\"x1\"]\ntargets = [\"t1\"]\nactivation = \"identity\"\n"
+        "[[network.layer]]\nsize = 1\nweights = [0.3]\nbias = 0.1\n[random]\nw1 = { choices = [0.7] }\n");
+    const auto v = nntrace::draw_variant(problem, 1, "ann");
+    CHECK(v.problem.params.at(0).name == "w1");
+    CHECK(v.problem.params.at(0).value == 0.7);
+    CHECK(v.toml.find("weights = [0.7]") != std::string::npos);
+}
+
+TEST_CASE("Random variants: a file with Windows line ends gives a variant that reads back", "[variants]") {
+    std::string crlf;
+    for (char c : neuron) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    const auto v = nntrace::draw_variant(parse_random(crlf), 7, "ann");
+    CHECK(v.drawn == nntrace::draw_variant(parse_random(neuron), 7, "ann").drawn);
+    CHECK(v.problem.params.at(0).value == v.drawn.at("w"));
+}
