@@ -3,11 +3,17 @@
 // (in each 5 rows, 2 all right, then one answer wrong in yhat, dL/dw7, dL/dw8 in turn: the
 // sign flipped, then another student's key, then a value no mistake gives).
 //
-//   GradeVariants/<students>   judge every row against its own variant and build the report's
-//                              record: what the command does once the variants are read. The
-//                              variants are drawn before timing. Goal: 10⁴ rows under 1 s.
+//   GradeVariants/{one_core,every_core}/<students>   judge every row against its own variant
+//                              and build the report's record: what the command does once the
+//                              variants are read (every_core: the variants judged on as many
+//                              threads as cores, as nntrace grade does; wall time). The variants
+//                              are drawn before timing. Goal: 10⁴ rows under 1 s.
 //   VariantParts/...           what one variant costs: a run, a Judge with its mistakes, a draw.
+#include <algorithm>
+#include <atomic>
+#include <functional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <benchmark/benchmark.h>
@@ -56,12 +62,24 @@ VariantClass variant_class(std::size_t students) {
     return c;
 }
 
-void GradeVariants(benchmark::State& state) {
+// What nntrace grade's parallel_for does: as many threads as cores, each taking the next task.
+void on_every_core(std::size_t count, const std::function<void(std::size_t)>& body) {
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < std::max(1u, std::thread::hardware_concurrency()); ++t)
+        workers.emplace_back([&] {
+            for (std::size_t k; (k = next++) < count;) body(k);
+        });
+    for (auto& w : workers) w.join();
+}
+
+void GradeVariants(benchmark::State& state, bool threads) {
     const auto students = static_cast<std::size_t>(state.range(0));
     const VariantClass c = variant_class(students);
     for (auto _ : state) {
         const GradeSheet sheet = read_grade_sheet(c.sheet, "sheet.csv");
-        const VariantGrading g = grade_by_variant(c.variants, sheet, MistakeContext{3});
+        const VariantGrading g = grade_by_variant(c.variants, sheet, MistakeContext{3}, {},
+                                                  threads ? ForEach(on_every_core) : ForEach());
         const Record r = grade_record(g.run, sheet, g.results);
         benchmark::DoNotOptimize(r.sections.size());
     }
@@ -69,7 +87,10 @@ void GradeVariants(benchmark::State& state) {
     state.counters["us_per_row"] = benchmark::Counter(
         static_cast<double>(students) * 1e-6, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
-BENCHMARK(GradeVariants)->Arg(1000)->Arg(10000)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(GradeVariants, one_core, false)
+    ->Name("GradeVariants/one_core")->Arg(1000)->Arg(10000)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(GradeVariants, every_core, true)
+    ->Name("GradeVariants/every_core")->Arg(1000)->Arg(10000)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void VariantPartsRun(benchmark::State& state) {
     const Problem p = read_problem(variants_home + "/examples/exercise-7.toml");

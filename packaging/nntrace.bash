@@ -26,7 +26,8 @@ _nntrace() {
         --lang) COMPREPLY=($(compgen -W "en zh" -- "$cur")); return ;;
         --rounding) COMPREPLY=($(compgen -W "half-up truncate" -- "$cur")); return ;;
         --plot-format) COMPREPLY=($(compgen -W "svg png tikz" -- "$cur")); return ;;
-        --out|--figures) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
+        --out|--figures|--gradebook) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
+        --variants) COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
         --roster) COMPREPLY=($(compgen -f -X '!*.csv' -- "$cur") $(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
         --decimals|--set|--answer|--table|--seed) return ;;
     esac

@@ -146,25 +146,45 @@ bool some_wrong(const std::vector<Judgement>& row) {
 
 VariantGrading grade_by_variant(const std::vector<ClassVariant>& variants, const GradeSheet& sheet,
                                 const MistakeContext& context,
-                                const std::function<void(std::size_t, std::size_t)>& progress) {
+                                const std::function<void(std::size_t, std::size_t)>& progress,
+                                const ForEach& for_each) {
     ClassJudges judges(variants, sheet, context);
-    KeyIndex keys(judges);
     VariantGrading out;
-    std::size_t done = 0;
-    for (const auto& s : sheet.students) {
-        if (++done % variant_progress_every == 0 && progress) progress(done, sheet.students.size());
-        const auto v = judges.find(s.id);
-        if (!v) {
+    // The rows of each variant, so that one task judges one variant's rows with its own Judge.
+    std::vector<std::optional<std::size_t>> variant_of(sheet.students.size());
+    std::vector<std::vector<std::size_t>> rows_of(variants.size());
+    std::vector<std::size_t> used;  // the variants with rows, by their first row
+    for (std::size_t i = 0; i < sheet.students.size(); ++i) {
+        const StudentAnswers& s = sheet.students[i];
+        variant_of[i] = judges.find(s.id);
+        if (!variant_of[i]) {
             out.unmatched.push_back(CsvFault{s.line, "no variant for the id '" + s.id + "'", 1});
             continue;
         }
-        const Judge& judge = judges.judge(*v);
-        if (out.results.empty()) out.run = judge.record();
-        std::vector<WrittenAnswer> answers;
-        for (std::size_t a = 0; a < sheet.answers.size(); ++a) answers.emplace_back(sheet.answers[a], s.given[a]);
-        StudentResult r{&s, judge.judge_all(answers)};
+        if (rows_of[*variant_of[i]].empty()) used.push_back(*variant_of[i]);
+        rows_of[*variant_of[i]].push_back(i);
+    }
+    std::vector<std::vector<Judgement>> judged(sheet.students.size());
+    const auto judge_variant = [&](std::size_t k) {
+        const Judge& judge = judges.judge(used[k]);
+        for (std::size_t i : rows_of[used[k]]) {
+            std::vector<WrittenAnswer> answers;
+            for (std::size_t a = 0; a < sheet.answers.size(); ++a) answers.emplace_back(sheet.answers[a], sheet.students[i].given[a]);
+            judged[i] = judge.judge_all(answers);
+        }
+    };
+    if (for_each) for_each(used.size(), judge_variant);
+    else for (std::size_t k = 0; k < used.size(); ++k) judge_variant(k);
+    if (!used.empty()) out.run = judges.judge(used.front()).record();
+    // Then, in sheet order, whether a row is another student's key.
+    KeyIndex keys(judges);
+    std::size_t done = 0;
+    for (std::size_t i = 0; i < sheet.students.size(); ++i) {
+        if (++done % variant_progress_every == 0 && progress) progress(done, sheet.students.size());
+        if (!variant_of[i]) continue;
+        StudentResult r{&sheet.students[i], std::move(judged[i])};
         if (some_wrong(r.judgements))
-            if (auto other = keys.other_matching(*v, r.judgements)) mark_other_variant(r.judgements, judges.id(*other));
+            if (auto other = keys.other_matching(*variant_of[i], r.judgements)) mark_other_variant(r.judgements, judges.id(*other));
         out.results.push_back(std::move(r));
     }
     if (progress) progress(done, sheet.students.size());

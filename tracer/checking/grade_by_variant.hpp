@@ -33,8 +33,16 @@ struct VariantGrading {
 // its mistakes when one of its answers is not correct; a variant with no row is run only to
 // read its key when its [answers] do not hold the sheet's answers. Throws InputError when a
 // variant does not compute an answer of the sheet, naming its file.
+// Runs body(k) for every k < count, in any order and on any threads (nntrace grade passes its
+// parallel_for); unset: one after the other.
+using ForEach = std::function<void(std::size_t count, const std::function<void(std::size_t)>& body)>;
+
+// The variants are judged by `for_each`, one task per variant with rows (each its own Judge);
+// the comparison with the other keys then runs in sheet order. A failing task's error (that of
+// the lowest task, if for_each rethrows so) is thrown.
 VariantGrading grade_by_variant(const std::vector<ClassVariant>& variants, const GradeSheet& sheet,
                                 const MistakeContext& context,
-                                const std::function<void(std::size_t, std::size_t)>& progress = {});
+                                const std::function<void(std::size_t, std::size_t)>& progress = {},
+                                const ForEach& for_each = {});
 
 }  // namespace nntrace

@@ -18,6 +18,7 @@
 #include "commands.hpp"
 #include "core/errors.hpp"
 #include "home.hpp"
+#include "job_pool.hpp"
 #include "options.hpp"
 #include "output_target.hpp"
 
@@ -93,7 +94,10 @@ Graded grade(const GradeRequest& request, Io io) {
     if (request.variants_dir || request.seed) {
         const auto variants = request.variants_dir ? variants_from_folder(*request.variants_dir)
                                                    : variants_from_roster(problem, *request.seed, *request.roster);
-        by_variant = grade_by_variant(variants, sheet, context, progress_for(io, sheet.students.size()));
+        const ForEach on_every_core = [](std::size_t count, const std::function<void(std::size_t)>& body) {
+            parallel_for(count, default_worker_count(), body);
+        };
+        by_variant = grade_by_variant(variants, sheet, context, progress_for(io, sheet.students.size()), on_every_core);
         report_skipped(request.sheet_file, by_variant.unmatched, io);
         sheet.skipped.insert(sheet.skipped.end(), by_variant.unmatched.begin(), by_variant.unmatched.end());
         results = std::move(by_variant.results);

@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 
@@ -33,20 +34,37 @@ Decimal read_at_display_precision(double v) {
 
 }  // namespace
 
+// The same digits as read_at_display_precision, into a buffer of the caller's: round_decimal
+// runs for every number a hand calculation writes down, and a heap string each time was most of
+// the cost of judging a class (issue 17). Returns the number of digits (significant_digits).
+int display_digits(double v, std::array<char, significant_digits>& digits, int& exponent) {
+    std::array<char, 64> buf{};
+    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), std::fabs(v), std::chars_format::scientific,
+                                   significant_digits - 1);  // d.dddddddddddddde±XX
+    int n = 0;
+    const char* at = buf.data();
+    for (; at != res.ptr && *at != 'e'; ++at)
+        if (*at != '.') digits[static_cast<std::size_t>(n++)] = *at;
+    exponent = std::atoi(at + 1);  // "-05", "+12"
+    return n;
+}
+
 double round_decimal(double v, int decimals, Rounding mode) {
     if (mode == Rounding::exact || !std::isfinite(v)) return v;
     if (v == 0.0) return 0.0;  // a hand calculation never writes −0 (e.g. −0.57 · 0)
-    const Decimal d = read_at_display_precision(v);
+    std::array<char, significant_digits> digits{};
+    int exponent = 0;
+    const int count = display_digits(v, digits, exponent);
     // Number of digits kept: those before the point plus `decimals` after it.
-    const int keep = d.exponent + 1 + decimals;
-    if (keep >= static_cast<int>(d.digits.size())) return v;  // already short enough
+    const int keep = exponent + 1 + decimals;
+    if (keep >= count) return v;  // already short enough
     if (keep < 0) return 0.0;
 
-    std::string kept = d.digits.substr(0, static_cast<std::size_t>(keep));
-    const bool round_up = mode == Rounding::half_up && d.digits[static_cast<std::size_t>(keep)] >= '5';
-    // An integer of `keep` digits scaled by 10^-decimals; 15 digits fit a double exactly.
-    double mantissa = kept.empty() ? 0.0 : std::strtod(kept.c_str(), nullptr);
-    if (round_up) mantissa += 1.0;
+    // An integer of `keep` (< 15) digits, exact in a double, scaled by 10^-decimals.
+    std::uint64_t kept = 0;
+    for (int i = 0; i < keep; ++i) kept = kept * 10 + static_cast<std::uint64_t>(digits[static_cast<std::size_t>(i)] - '0');
+    double mantissa = static_cast<double>(kept);
+    if (mode == Rounding::half_up && digits[static_cast<std::size_t>(keep)] >= '5') mantissa += 1.0;
     // Dividing an exact integer by an exact power of ten gives the double nearest the decimal.
     const double scaled = decimals >= 0 ? mantissa / std::pow(10.0, decimals)
                                         : mantissa * std::pow(10.0, -decimals);

@@ -1,6 +1,7 @@
 // Grading by variant: every row is judged against its own student's variant, drawn here from
 // examples/exercise-7-random.toml; every expected value comes from a run of that variant.
 #include <algorithm>
+#include <thread>
 
 #include <catch2/catch.hpp>
 
@@ -121,4 +122,32 @@ TEST_CASE("Grading by variant: the other-variant reason is written in Chinese to
     CHECK(zh != en);
     CHECK(zh.find("s2") != std::string::npos);
     CHECK(en.find("matches another student's variant") != std::string::npos);
+}
+
+TEST_CASE("Grading by variant: variants judged in another order or on threads give the same results", "[grade][variants]") {
+    const auto c = drawn_class();
+    std::vector<std::string> copied = own_answers(c, "s1"), flipped = own_answers(c, "s3");
+    flipped[2] = own_key(c, "s3", "dL/dw8", -1);
+    const GradeSheet sheet = variant_sheet({{"s1", own_answers(c, "s1")}, {"s2", copied}, {"s3", flipped},
+                                            {"s4", own_answers(c, "s4")}, {"s1", flipped}});
+    const VariantGrading in_order = grade_by_variant(c, sheet, MistakeContext{3});
+    const ForEach backwards = [](std::size_t count, const std::function<void(std::size_t)>& body) {
+        for (std::size_t k = count; k-- > 0;) body(k);
+    };
+    const ForEach threads = [](std::size_t count, const std::function<void(std::size_t)>& body) {
+        std::vector<std::thread> workers;
+        for (std::size_t k = 0; k < count; ++k) workers.emplace_back(body, k);
+        for (auto& w : workers) w.join();
+    };
+    for (const ForEach& order : {backwards, threads}) {
+        const VariantGrading other = grade_by_variant(c, sheet, MistakeContext{3}, {}, order);
+        REQUIRE(other.results.size() == in_order.results.size());
+        for (std::size_t r = 0; r < other.results.size(); ++r)
+            for (std::size_t a = 0; a < sheet.answers.size(); ++a) {
+                const Judgement &x = other.results[r].judgements[a], &y = in_order.results[r].judgements[a];
+                CHECK(x.verdict == y.verdict);
+                CHECK(x.causes.size() == y.causes.size());
+                if (!x.causes.empty() && !y.causes.empty()) CHECK(x.causes.front().id == y.causes.front().id);
+            }
+    }
 }

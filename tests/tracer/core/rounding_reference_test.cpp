@@ -1,0 +1,87 @@
+// round_decimal reads its digits into a buffer instead of heap strings; this compares it with the
+// string version it replaced, kept here as the reference, on values of every kind a hand
+// calculation meets: decimals, products and quotients of decimals, ties, tiny and huge values.
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "core/arithmetic.hpp"
+
+using nntrace::Rounding;
+
+namespace {
+
+// The implementation before issue 17, verbatim in behaviour.
+double reference_round(double v, int decimals, Rounding mode) {
+    if (mode == Rounding::exact || !std::isfinite(v)) return v;
+    if (v == 0.0) return 0.0;
+    std::array<char, 64> buf{};
+    auto res = std::to_chars(buf.data(), buf.data() + buf.size(), std::fabs(v), std::chars_format::scientific, 14);
+    std::string text(buf.data(), res.ptr);
+    const auto e = text.find('e');
+    const int exponent = std::atoi(text.c_str() + e + 1);
+    std::string digits;
+    for (std::size_t i = 0; i < e; ++i)
+        if (text[i] != '.') digits.push_back(text[i]);
+    const int keep = exponent + 1 + decimals;
+    if (keep >= static_cast<int>(digits.size())) return v;
+    if (keep < 0) return 0.0;
+    std::string kept = digits.substr(0, static_cast<std::size_t>(keep));
+    const bool round_up = mode == Rounding::half_up && digits[static_cast<std::size_t>(keep)] >= '5';
+    double mantissa = kept.empty() ? 0.0 : std::strtod(kept.c_str(), nullptr);
+    if (round_up) mantissa += 1.0;
+    const double scaled = decimals >= 0 ? mantissa / std::pow(10.0, decimals) : mantissa * std::pow(10.0, -decimals);
+    if (scaled == 0.0) return 0.0;
+    return std::signbit(v) ? -scaled : scaled;
+}
+
+// A fixed stream of test values (SplitMix64), the same on every run.
+struct ValueStream {
+    std::uint64_t state = 2026;
+    std::uint64_t next() {
+        std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
+    double decimal() {  // ±k / 10^d, as a problem file writes a value
+        const double k = static_cast<double>(next() % 2000001) - 1000000.0;
+        return k / std::pow(10.0, static_cast<double>(next() % 7));
+    }
+    double value() {
+        switch (next() % 5) {
+            case 0: return decimal();
+            case 1: return decimal() * decimal();
+            case 2: { const double d = decimal(); return d == 0 ? 1 : decimal() / d; }
+            case 3: return std::ldexp(static_cast<double>(next() >> 11), -static_cast<int>(next() % 120));  // tiny to large
+            default: return (static_cast<double>(next() % 20001) - 10000.0) / 2000.0 + 0.0005;  // near ties
+        }
+    }
+};
+
+}  // namespace
+
+TEST_CASE("Rounding: the buffered digits round exactly as the string version did", "[arithmetic]") {
+    ValueStream values;
+    std::size_t compared = 0, differing = 0;
+    for (int i = 0; i < 40000; ++i) {
+        const double v = values.value();
+        for (int decimals = -2; decimals <= 12; ++decimals)
+            for (Rounding mode : {Rounding::half_up, Rounding::truncate}) {
+                const double got = nntrace::round_decimal(v, decimals, mode), want = reference_round(v, decimals, mode);
+                ++compared;
+                if (got != want || std::signbit(got) != std::signbit(want)) {
+                    ++differing;
+                    INFO(v << " at " << decimals);
+                    CHECK(got == want);
+                }
+            }
+    }
+    CHECK(compared == 40000u * 15u * 2u);
+    CHECK(differing == 0);
+}
