@@ -140,6 +140,16 @@ TEST_CASE("Lesson plots: learning-rate's legend reads η = each rate and the bot
     CHECK(p.x_range->first == 0);
 }
 
+TEST_CASE("Lesson plots: learning-rate's step axis reads step k in both languages", "[lesson][plot][learning-rate]") {
+    const Record& r = defaults("learning-rate");
+    // One drawing serves the English and the Chinese page: its axis names the steps in both.
+    for (const char* key : {"rates/plot", "rates/plot-converging"}) {
+        INFO(key);
+        CHECK(plot(r, key).x_label == "step k / 步数 k");
+        CHECK(script(r, key).find("set xlabel \"step k / 步数 k\"") != std::string::npos);
+    }
+}
+
 TEST_CASE("Lesson plots: learning-rate zooms on the converging rates", "[lesson][plot][learning-rate]") {
     const Record& r = defaults("learning-rate");
     const Plot& all = plot(r, "rates/plot");
