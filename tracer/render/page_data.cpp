@@ -66,6 +66,8 @@ TemplateData sections_data(const Page& page, Markup markup) {
     return list_of(std::move(sections));
 }
 
+}  // namespace
+
 const char* const span_flags[] = {"is_text", "is_strong", "is_em", "is_code", "is_math"};
 const char* const block_flags[] = {"is_paragraph", "is_heading", "is_bullets", "is_numbered", "is_math", "is_code"};
 
@@ -79,8 +81,6 @@ TemplateData spans_data(const Spans& spans) {
     }
     return list_of(std::move(out));
 }
-
-}  // namespace
 
 TemplateData explanation_data(const std::string& markdown) {
     std::vector<TemplateData> blocks;

@@ -149,7 +149,13 @@ TemplateData note_data(const Page& page, const Note& n) {
     d.set("has_prefix", !prefix.empty());
     // The kind's word alone ("Warning"), so that a page can set it in bold before the text.
     d.set("prefix", prefix.empty() ? "" : page.words(Message{prefix, {Arg{"", {}}}}));
-    d.set("text", page.words(n.message));
+    // HTML sets each span (the math through KaTeX); Markdown writes the same $…$ back, the text
+    // escaped as every other value.
+    const Spans spans = note_spans(page, n);
+    std::string markdown;
+    for (const Span& s : spans) markdown += s.kind == Span::Kind::math ? "$" + s.text + "$" : markdown_text(s.text);
+    d.set("spans", spans_data(spans));
+    d.set("markdown", markdown);
     return d;
 }
 

@@ -1,5 +1,6 @@
 #include "people_text.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "chain_lines.hpp"
@@ -122,8 +123,16 @@ std::string update_line(const Page& page, const Update& u) {
     return u.param + " ← " + equation({symbols, values, result_text(page, u.after)});
 }
 
-std::string note_line(const Page& page, const Note& n) {
+Spans note_spans(const Page& page, const Note& n) {
     const std::string text = page.words(n.message);
+    const bool authored = std::none_of(n.message.args.begin(), n.message.args.end(),
+                                       [](const Arg& a) { return !a.text.empty(); });
+    return authored ? math_spans(text) : Spans{Span{Span::Kind::text, text}};
+}
+
+std::string note_line(const Page& page, const Note& n) {
+    std::string text;
+    for (const Span& s : note_spans(page, n)) text += s.text;
     const std::string prefix = note_prefix_id(n.kind);
     return prefix.empty() ? text : page.words(Message{prefix, {Arg{text, {}}}});
 }

@@ -89,3 +89,13 @@ TEST_CASE("HTML page: the course index links every lesson in both languages", "[
     CHECK_THAT(html, Contains("Moves w &amp; b"));
     CHECK_THAT(html, Contains("<a href=\"linear/record.json\">"));
 }
+
+TEST_CASE("HTML page: a note in the lesson's words typesets its $…$ formulas", "[render][pages][html]") {
+    const std::string html = render(test::noted_record(), Format::html, test::page_options());
+    CHECK_THAT(html, Contains("a unit <span class=\"math\">h_j = s(z_j)</span> each</p>"));
+}
+
+TEST_CASE("HTML page: a note that carries user text sets no math from it", "[render][pages][html]") {
+    const std::string html = render(test::noted_record(), Format::html, test::page_options());
+    CHECK_THAT(html, Contains("named $a$ &lt;b&gt;*x*</p>"));
+}

@@ -24,6 +24,17 @@ inline Record compared_record() {
     return r;
 }
 
+// Two conventions: one in the lesson's own words with a formula in $…$, one that carries user
+// text (a name with dollars and markup in it) as its argument.
+inline Record noted_record() {
+    Record r = linear_record();
+    r.sections[0].items.push_back(Note{"lesson", Note::Kind::convention, Message{"test.lesson_note", {}}});
+    r.sections[0].items.push_back(Note{"user", Note::Kind::info, Message{"test.user_note", {Arg{"$a$ <b>*x*", {}}}}});
+    r.strings["test.lesson_note"] = {{"en", "a unit $h_j = s(z_j)$ each"}};
+    r.strings["test.user_note"] = {{"en", "named {0}"}};
+    return r;
+}
+
 inline Record drawn_record() {
     Record r = linear_record();
     Diagram d;
