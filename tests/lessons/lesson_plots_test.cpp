@@ -150,6 +150,27 @@ TEST_CASE("Lesson plots: learning-rate's step axis reads step k in both language
     }
 }
 
+TEST_CASE("Lesson plots: learning-rate's valleys are small multiples and its rate plots are not", "[lesson][plot][learning-rate]") {
+    const Record& r = defaults("learning-rate");
+    const Section* rates = find_section(r, "rates");
+    REQUIRE(rates);
+    const std::vector<bool> small = small_multiples(*rates);
+    std::size_t valleys = 0;
+    for (std::size_t i = 0; i < rates->items.size(); ++i) {
+        const auto* p = std::get_if<Plot>(&rates->items[i]);
+        if (!p) continue;
+        INFO(p->key);
+        const bool valley = p->key.find("/valley-") != std::string::npos;
+        valleys += valley ? 1 : 0;
+        CHECK(small[i] == valley);
+        CHECK((script(r, p->key).find("set terminal svg size 440,") != std::string::npos) == valley);
+    }
+    // One valley for each rate the lesson compares.
+    std::size_t rates_compared = 0;
+    for (const auto& [name, value] : r.parameters) rates_compared += name.rfind("eta", 0) == 0 ? 1 : 0;
+    CHECK(valleys == rates_compared);
+}
+
 TEST_CASE("Lesson plots: learning-rate zooms on the converging rates", "[lesson][plot][learning-rate]") {
     const Record& r = defaults("learning-rate");
     const Plot& all = plot(r, "rates/plot");

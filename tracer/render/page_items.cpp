@@ -169,6 +169,7 @@ TemplateData figure_data(const Page& page, const std::string& key, const Message
     d.set("title", page.words(title));
     d.set("drawn", page.options.drawn.count(stem) > 0);
     d.set("diagram", diagram);
+    d.set("small", false);  // set by the section: one of several small multiples
     d.set("src", link_target(base + ".svg"));
     d.set("source_href", link_target(base + (diagram ? ".dot" : ".gp")));
     d.set("source_label", page.words(Message{"pages.figure.source", {Arg{tool, {}}}}));
