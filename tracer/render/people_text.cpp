@@ -125,7 +125,11 @@ std::string update_line(const Page& page, const Update& u) {
 
 Spans note_spans(const Page& page, const Note& n) {
     const std::string text = page.words(n.message);
-    const bool authored = std::none_of(n.message.args.begin(), n.message.args.end(),
+    // A convention is stated by the tool's catalogs or a lesson's own strings, never by a user's
+    // file (a problem's title is user text, and a warning may quote it); user text may still
+    // come in through an argument.
+    const bool authored = n.kind == Note::Kind::convention &&
+                          std::none_of(n.message.args.begin(), n.message.args.end(),
                                        [](const Arg& a) { return !a.text.empty(); });
     return authored ? math_spans(text) : Spans{Span{Span::Kind::text, text}};
 }

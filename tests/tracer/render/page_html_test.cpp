@@ -98,6 +98,7 @@ TEST_CASE("HTML page: a note in the lesson's words typesets its $…$ formulas",
 TEST_CASE("HTML page: a note that carries user text sets no math from it", "[render][pages][html]") {
     const std::string html = render(test::noted_record(), Format::html, test::page_options());
     CHECK_THAT(html, Contains("named $a$ &lt;b&gt;*x*</p>"));
+    CHECK_THAT(html, Contains("title $t$</p>"));  // a warning may quote a user's title
 }
 
 TEST_CASE("HTML page: small multiples are classed to stand two to a row", "[render][pages][html]") {
