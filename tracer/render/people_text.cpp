@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "chain_lines.hpp"
+#include "dot_text.hpp"
 #include "formula_text.hpp"
 
 namespace nntrace {
@@ -136,7 +137,7 @@ Spans note_spans(const Page& page, const Note& n) {
 
 std::string note_line(const Page& page, const Note& n) {
     std::string text;
-    for (const Span& s : note_spans(page, n)) text += s.text;
+    for (const Span& s : note_spans(page, n)) text += s.kind == Span::Kind::math ? plain_math(s.text) : s.text;
     const std::string prefix = note_prefix_id(n.kind);
     return prefix.empty() ? text : page.words(Message{prefix, {Arg{text, {}}}});
 }

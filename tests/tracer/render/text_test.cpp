@@ -147,8 +147,8 @@ TEST_CASE("Text: an update is written with ←, not as an equation with its own 
     CHECK_THAT(text, Contains("x ← x − eta = 1 − 0.5 = 0.5"));
 }
 
-TEST_CASE("Text: a note's formula is its TeX without the dollars", "[render][text]") {
+TEST_CASE("Text: a note's formula is written in Unicode, as the drawings write it", "[render][text]") {
     Record r = with_items({Note{"lesson", Note::Kind::convention, Message{"test.lesson_note", {}}}});
-    r.strings["test.lesson_note"] = {{"en", "a unit $h_j = s(z_j)$ each"}};
-    CHECK_THAT(text_of(r), Contains("a unit h_j = s(z_j) each"));
+    r.strings["test.lesson_note"] = {{"en", "a unit $h_j = s(w_{j+3} x_2)$ and $\\hat{y}$ each"}};
+    CHECK_THAT(text_of(r), Contains("a unit hⱼ = s(wⱼ₊₃ x₂) and ŷ each"));
 }
