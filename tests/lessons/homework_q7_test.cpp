@@ -6,12 +6,25 @@
 #include <map>
 
 #include "problem/problem.hpp"
+#include "render/pages.hpp"
 
 using namespace lesson_test;
 
 namespace {
 
 const Record& defaults() { return lesson_test::defaults("homework-q7"); }
+
+// The lesson's page as the course builds it: header, explanation and record.
+std::string page_of(const std::string& id, Format format, const std::string& lang) {
+    RenderOptions o;
+    o.lang = lang;
+    o.messages_dir = std::filesystem::path(NNTRACE_SOURCE_HOME) / "templates/messages";
+    o.templates_dir = std::filesystem::path(NNTRACE_SOURCE_HOME) / "templates";
+    PageContext context;
+    for (const LessonInfo& lesson : list_lessons(lessons_dir()))
+        if (lesson.id == id) context.explanation = lesson_explanation(lesson, lang);
+    return render_lesson_page(lesson_test::defaults(id), format, o, context);
+}
 
 RunOptions exact_arithmetic() {
     RunOptions options;
@@ -122,16 +135,41 @@ TEST_CASE("Homework Q7: a node cannot be set, only the data and the weights", "[
     CHECK_THROWS_AS(run_with("homework-q7", {{"w7", "abc"}}), InputError);
 }
 
-TEST_CASE("Homework Q7: the lost figure and the rounding rule are stated as conventions, each once", "[lesson][homework-q7]") {
+TEST_CASE("Homework Q7: the setup states the lost figure and the numbering but not the rounding", "[lesson][homework-q7]") {
     const Section* setup = find_section(defaults(), "setup");
     REQUIRE(setup);
-    std::set<std::string> notes;
+    std::vector<std::string> notes;
     for (const auto& item : setup->items)
-        if (const auto* n = std::get_if<Note>(&item)) notes.insert(n->message.id);
-    CHECK(notes.count("problem.note.half_up"));
-    CHECK(notes.count("homework-q7.structure"));
-    // The rounding rule is not stated again in the lesson's own words: its one convention is the structure.
-    CHECK(std::count_if(notes.begin(), notes.end(), [](const std::string& id) { return id.rfind("homework-q7.", 0) == 0; }) == 1);
+        if (const auto* n = std::get_if<Note>(&item)) notes.push_back(n->message.id);
+    // The rounding rule is the page header's: not stated again here, by the problem or the lesson.
+    // The other note says how the weights are numbered.
+    CHECK(notes == std::vector<std::string>{"homework-q7.structure", "network.note.by_source"});
+}
+
+TEST_CASE("Homework Q7: the page states its rounding rule once", "[lesson][homework-q7]") {
+    const std::string page = page_of("homework-q7", Format::md, "en");
+    std::size_t count = 0;
+    for (auto at = page.find("half away from zero"); at != std::string::npos; at = page.find("half away from zero", at + 1)) ++count;
+    CHECK(count == 1);
+}
+
+TEST_CASE("Homework Q7: the convention box typesets its formulas as the explanation does", "[lesson][homework-q7]") {
+    for (const char* lang : {"en", "zh"}) {
+        INFO(lang);
+        const std::string html = page_of("homework-q7", Format::html, lang);
+        CHECK(html.find("<span class=\"math\">h_j = s(w_j x_1 + w_{j+3} x_2 + b_j)</span>") != std::string::npos);
+        CHECK(html.find("<span class=\"math\">\\hat{y} = w_{10} h_4</span>") != std::string::npos);
+        CHECK(html.find("w_(j+3)") == std::string::npos);
+    }
+}
+
+TEST_CASE("Homework Q7: the weight table names the output neuron as the page does", "[lesson][homework-q7]") {
+    const Table* t = defaults().find_table("network-numbering");
+    REQUIRE(t);
+    std::vector<std::string> into_output;
+    for (const auto& row : t->rows)
+        if (row.at(0).words->args.at(0).text == "w10") into_output.push_back(row.at(2).words->args.at(0).text);
+    CHECK(into_output == std::vector<std::string>{"ŷ"});
 }
 
 TEST_CASE("Homework Q7: the lesson's problem file computes what the user-facing example does", "[lesson][homework-q7]") {

@@ -140,6 +140,37 @@ TEST_CASE("Lesson plots: learning-rate's legend reads η = each rate and the bot
     CHECK(p.x_range->first == 0);
 }
 
+TEST_CASE("Lesson plots: learning-rate's step axis reads step k in both languages", "[lesson][plot][learning-rate]") {
+    const Record& r = defaults("learning-rate");
+    // One drawing serves the English and the Chinese page: its axis names the steps in both.
+    for (const char* key : {"rates/plot", "rates/plot-converging"}) {
+        INFO(key);
+        CHECK(plot(r, key).x_label == "step k / 步数 k");
+        CHECK(script(r, key).find("set xlabel \"step k / 步数 k\"") != std::string::npos);
+    }
+}
+
+TEST_CASE("Lesson plots: learning-rate's valleys are small multiples and its rate plots are not", "[lesson][plot][learning-rate]") {
+    const Record& r = defaults("learning-rate");
+    const Section* rates = find_section(r, "rates");
+    REQUIRE(rates);
+    const std::vector<bool> small = small_multiples(*rates);
+    std::size_t valleys = 0;
+    for (std::size_t i = 0; i < rates->items.size(); ++i) {
+        const auto* p = std::get_if<Plot>(&rates->items[i]);
+        if (!p) continue;
+        INFO(p->key);
+        const bool valley = p->key.find("/valley-") != std::string::npos;
+        valleys += valley ? 1 : 0;
+        CHECK(small[i] == valley);
+        CHECK((script(r, p->key).find("set terminal svg size 440,") != std::string::npos) == valley);
+    }
+    // One valley for each rate the lesson compares.
+    std::size_t rates_compared = 0;
+    for (const auto& [name, value] : r.parameters) rates_compared += name.rfind("eta", 0) == 0 ? 1 : 0;
+    CHECK(valleys == rates_compared);
+}
+
 TEST_CASE("Lesson plots: learning-rate zooms on the converging rates", "[lesson][plot][learning-rate]") {
     const Record& r = defaults("learning-rate");
     const Plot& all = plot(r, "rates/plot");

@@ -164,8 +164,12 @@ void rates_part(const PartContext& c, Section& s) {
     const std::string plot = c.fields().optional_string("plot").value_or("x");
     if (plot != "x" && plot != "J" && plot != "none") throw c.error("plot", "'plot' must be \"x\", \"J\" or \"none\"");
     const std::optional<double> bottom = c.fields().optional_number("bottom");
+    // The axis of the steps in the lesson's words, else the bare index.
+    const auto axis = c.fields().optional_string("step_axis");
+    const std::string step_axis = axis ? c.both_languages(*axis, "step_axis") : "k";
     if (plot != "none")
-        for (Plot& p : rates_plots(runs, key + "/plot", plot == "J", first, bottom)) s.items.emplace_back(std::move(p));
+        for (Plot& p : rates_plots(runs, key + "/plot", plot == "J", first, bottom, step_axis))
+            s.items.emplace_back(std::move(p));
     if (c.fields().optional_bool("valleys").value_or(false))
         for (std::size_t i = 0; i < runs.size(); ++i)
             s.items.emplace_back(valley_plot(runs[i], key + "/valley-" + std::to_string(i + 1), first, bottom));
@@ -190,7 +194,8 @@ std::vector<PartVerb> descent_part_verbs() {
                                                   "step", "vary", "first_index"};
     std::vector<std::string_view> descend_keys = common, rates_keys = common;
     descend_keys.insert(descend_keys.end(), {"verdict", "plot", "range", "range_y", "samples"});
-    rates_keys.insert(rates_keys.end(), {"rates", "runs", "layout", "plot", "same", "verdicts", "bottom", "valleys"});
+    rates_keys.insert(rates_keys.end(), {"rates", "runs", "layout", "plot", "same", "verdicts", "bottom", "valleys",
+                                          "step_axis"});
     return {
         {"descend", descend_keys, descend_part},
         {"rates", rates_keys, rates_part},

@@ -136,10 +136,11 @@ bool converging(const DescentRun& run) {
 // The runs given by their place among all the part's runs, which is also their colour: a run
 // looks the same in the zoom as in the full plot.
 Plot runs_plot(const std::vector<LabelledRun>& all, const std::vector<std::size_t>& shown, const std::string& key,
-               const Message& title, bool loss, int first_index, std::optional<double> bottom) {
+               const Message& title, bool loss, int first_index, std::optional<double> bottom,
+               const std::string& step_axis) {
     const std::string v = moving_variables(all.front().plan).at(0);
     const std::string y = loss ? all.front().plan.graph.output : v;
-    Plot p{key, title, "k", y, {}};
+    Plot p{key, title, step_axis, y, {}};
     std::vector<double> ks, ys;
     for (std::size_t i : shown) {
         const LabelledRun* r = &all[i];
@@ -175,17 +176,17 @@ Plot runs_plot(const std::vector<LabelledRun>& all, const std::vector<std::size_
 }  // namespace
 
 std::vector<Plot> rates_plots(const std::vector<LabelledRun>& runs, const std::string& key, bool loss, int first_index,
-                              std::optional<double> bottom) {
+                              std::optional<double> bottom, const std::string& step_axis) {
     std::vector<std::size_t> all, calm;
     for (std::size_t i = 0; i < runs.size(); ++i) {
         all.push_back(i);
         if (converging(runs[i].run)) calm.push_back(i);
     }
     const std::string y = loss ? runs.front().plan.graph.output : moving_variables(runs.front().plan).at(0);
-    std::vector<Plot> out{runs_plot(runs, all, key, {"descent.plot.rates", {word(y)}}, loss, first_index, bottom)};
+    std::vector<Plot> out{runs_plot(runs, all, key, {"descent.plot.rates", {word(y)}}, loss, first_index, bottom, step_axis)};
     if (!calm.empty() && calm.size() < all.size())
         out.push_back(runs_plot(runs, calm, key + "-converging", {"descent.plot.rates_converging", {word(y)}}, loss,
-                                first_index, bottom));
+                                first_index, bottom, step_axis));
     return out;
 }
 

@@ -43,9 +43,9 @@ Plot descent_contour_plot(const DescentPlan& plan, const DescentRun& run, const 
 // The runs of a rates part, one line per learning rate (legend η = its value) over the steps k:
 // x (or J when `loss`) at each point, and the line x = bottom where the lesson names the bottom.
 // A second plot follows when some runs diverge or bounce: the converging ones alone, at a scale
-// where they can be told apart.
+// where they can be told apart. `step_axis` names the axis of the steps ("step k").
 std::vector<Plot> rates_plots(const std::vector<LabelledRun>& runs, const std::string& key, bool loss, int first_index,
-                              std::optional<double> bottom);
+                              std::optional<double> bottom, const std::string& step_axis);
 
 // One run's steps on its curve J(x), numbered as the table numbers them: the valley as the source
 // draws it for each learning rate; centred on x = bottom where the lesson names it.

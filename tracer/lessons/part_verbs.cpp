@@ -111,4 +111,12 @@ Message PartContext::lesson_text(const std::string& local_name, std::string_view
     return Message{lesson_message_id(run_.lesson, local_name), {}};
 }
 
+std::string PartContext::both_languages(const std::string& local_name, std::string_view field) const {
+    lesson_text(local_name, field);  // the same check: the name is one of the lesson's strings
+    const auto& texts = run_.lesson.strings.at(local_name);
+    const auto en = texts.find("en"), zh = texts.find("zh");
+    if (en == texts.end() || zh == texts.end()) throw error(field, "'" + local_name + "' needs both en and zh");
+    return en->second == zh->second ? en->second : en->second + " / " + zh->second;
+}
+
 }  // namespace nntrace

@@ -52,6 +52,8 @@ public:
 
     // A text of the lesson's [strings], checked to exist.
     Message lesson_text(const std::string& local_name, std::string_view field) const;
+    // The same text in both languages, "step k / 步数 k": for a drawing, which both pages share.
+    std::string both_languages(const std::string& local_name, std::string_view field) const;
     InputError error(std::string_view field, const std::string& why) const;
 
 private:

@@ -118,8 +118,8 @@ RunOptions problem_options(const LessonRun& run) {
 }
 
 void add_conventions(const LessonFile& lesson, const std::vector<std::string>& names, Section& setup) {
-    // After the note on the arithmetic, before the table of givens.
-    auto at = setup.items.begin() + std::min<std::ptrdiff_t>(1, static_cast<std::ptrdiff_t>(setup.items.size()));
+    // Before the table of givens (the arithmetic is stated once, in the page's header).
+    auto at = setup.items.begin();
     for (const auto& name : names)
         at = std::next(setup.items.insert(at, Note{"convention/" + name, Note::Kind::convention,
                                                    Message{lesson_message_id(lesson, name), {}}}));
@@ -150,6 +150,19 @@ Section exact_section(const LessonFile& lesson, const Record& run,
     return s;
 }
 
+// The network's table names a neuron as the source names it, where it does (yhat → ŷ), like the
+// table of hand and exact values and the formulas on the page.
+void name_as_published(const LessonFile& lesson, Section& setup) {
+    for (Item& item : setup.items) {
+        auto* t = std::get_if<Table>(&item);
+        if (!t || t->key != "network-numbering") continue;
+        for (auto& row : t->rows)
+            for (Cell& cell : row)
+                if (cell.words && cell.words->id == "network.name")
+                    for (Arg& a : cell.words->args) a.text = label_of(lesson, a.text);
+    }
+}
+
 Section& section_named(Record& r, const std::string& key) {
     for (auto& s : r.sections)
         if (s.key == key) return s;
@@ -166,6 +179,7 @@ std::vector<Section> run_problem_lesson(const LessonRun& run) {
     check_parameter_defaults(run.lesson, lesson.problem);
     Record record = run_problem(lesson.problem, problem_options(run));
     add_conventions(run.lesson, lesson.conventions, section_named(record, "setup"));
+    name_as_published(run.lesson, section_named(record, "setup"));
     // Built even when it is not shown, so that a wrong key is found whatever the arithmetic.
     Section exact = exact_section(run.lesson, record, lesson.compare_exact);
     if (run.arithmetic.is_hand() && !lesson.compare_exact.empty()) record.sections.push_back(std::move(exact));

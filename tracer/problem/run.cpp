@@ -39,13 +39,6 @@ Record header(const Problem& p, const RunValues& v, const Arithmetic& a, bool la
     return r;
 }
 
-Note convention(const Arithmetic& a) {
-    Note n{"arithmetic", Note::Kind::convention, words("problem.note.exact")};
-    if (a.rounding == Rounding::half_up) n.message = words("problem.note.half_up", {number(a.decimals)});
-    if (a.rounding == Rounding::truncate) n.message = words("problem.note.truncate", {number(a.decimals)});
-    return n;
-}
-
 Table data_table(const Problem& p, const RunValues& v) {
     Table t{"data", words("problem.table.data"), {}, {}};
     t.columns = {Column{"name", words("problem.column.name"), std::nullopt},
@@ -60,8 +53,9 @@ Table data_table(const Problem& p, const RunValues& v) {
     return t;
 }
 
-Section setup_section(const Problem& p, const RunValues& v, const Arithmetic& a) {
-    return Section{"setup", words("problem.section.setup"), {convention(a), data_table(p, v)}};
+// The arithmetic is the record's own (r.arithmetic): every page states it once, in its header.
+Section setup_section(const Problem& p, const RunValues& v) {
+    return Section{"setup", words("problem.section.setup"), {data_table(p, v)}};
 }
 
 // The data as steps too (`x1`, `w7`), so that every answer name is a key of the record.
@@ -178,12 +172,11 @@ std::vector<Section> training(const Problem& p, const RunValues& v, const Arithm
     return sections;
 }
 
-// A graph too big to show node by node: the arithmetic's note, then a summary by layer; every
-// value and gradient stays findable by name.
-void summarise(const Problem& p, std::shared_ptr<const Tape> tape, NodeId loss, const Arithmetic& a, Record& record) {
+// A graph too big to show node by node: a summary by layer (the arithmetic is the header's);
+// every value and gradient stays findable by name.
+void summarise(const Problem& p, std::shared_ptr<const Tape> tape, NodeId loss, Record& record) {
     std::shared_ptr<const Gradients> g;
     if (p.loss) g = std::make_shared<const Gradients>(differentiate(p, *tape, loss));
-    record.sections.push_back(Section{"setup", words("problem.section.setup"), {convention(a)}});
     for (auto& s : large_graph_sections(*tape, loss, g.get())) record.sections.push_back(std::move(s));
     record.find_elsewhere.push_back([tape, g, loss](const std::string& key) { return find_on_tape(*tape, loss, g.get(), key); });
 }
@@ -206,9 +199,9 @@ Record run_problem(const Problem& problem, const RunOptions& options) {
     const NodeId loss = build_problem_graph(problem, *tape, values.values);
     Record record = header(problem, values, arithmetic, is_large(*tape));
     if (is_large(*tape)) {
-        summarise(problem, tape, loss, arithmetic, record);
+        summarise(problem, tape, loss, record);
     } else {
-        record.sections.push_back(setup_section(problem, values, arithmetic));
+        record.sections.push_back(setup_section(problem, values));
         add_network_numbering(problem, values.values, record.sections.back());
         record.sections.push_back(forward_section(problem, *tape));
         if (problem.loss) {

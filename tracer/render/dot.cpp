@@ -161,15 +161,15 @@ std::string dot_header(const Diagram& d, const std::string& stem) {
     const bool backward = std::any_of(d.nodes.begin(), d.nodes.end(),
                                       [](const DiagramNode& n) { return n.gradient.has_value(); });
     std::string out = dot_opening("the computation graph \"" + dot_comment(d.key) + "\"", backward, stem,
-                                  "root, named,\n// parameter, input, intermediate");
+                                  "root, named,\n// parameter, input, intermediate, edge-label");
     if (is_named_view(d)) {
         // Few nodes, long labels on the edges: the labels themselves part the columns; larger edge text.
-        out += "  graph [rankdir=LR, nodesep=0.25, ranksep=0.4, fontname=\"Helvetica\"];\n";
+        out += "  graph [rankdir=LR, nodesep=0.25, ranksep=0.3, fontname=\"Helvetica\"];\n";
         out += "  node [shape=box, fontname=\"Helvetica\", fontsize=14, margin=\"0.10,0.05\"];\n";
         out += "  edge [fontname=\"Helvetica\", fontsize=12, color=\"#555555\", arrowsize=0.7];\n";
         return out;
     }
-    out += "  graph [rankdir=LR, nodesep=0.35, ranksep=0.9, fontname=\"Helvetica\"];\n";
+    out += "  graph [rankdir=LR, nodesep=0.35, ranksep=0.3, fontname=\"Helvetica\"];\n";
     out += "  node [shape=box, fontname=\"Helvetica\", fontsize=14, margin=\"0.12,0.06\"];\n";
     out += "  edge [fontname=\"Helvetica\", fontsize=12, color=\"#555555\", arrowsize=0.7];\n";
     return out;
@@ -227,14 +227,36 @@ std::string dot_html_escape(const std::string& text) {
     return out;
 }
 
+// The id of the node that carries edge `i`'s label: unlike every node of the diagram.
+std::string edge_label_id(const Diagram& d, std::size_t i) {
+    std::string id = "edge_label_" + std::to_string(i);
+    const auto taken = [&d](const std::string& candidate) {
+        return std::any_of(d.nodes.begin(), d.nodes.end(), [&](const DiagramNode& n) { return n.id == candidate; });
+    };
+    while (taken(id)) id += "_";
+    return id;
+}
+
 std::string diagram_dot(const Diagram& diagram, const std::string& stem, int digits) {
     const Labeller label(diagram, digits);
     std::string out = dot_header(diagram, stem) + "\n" + dot_ranks(diagram) + "\n";
     for (const DiagramNode& n : diagram.nodes)
         out += "  " + dot_id(n.id) + " [" + node_attributes(diagram, n) + ", label=<" + label.node_label(n) + ">];\n";
     out += "\n";
-    for (const DiagramEdge& e : diagram.edges)
-        out += "  " + dot_id(e.from) + " -> " + dot_id(e.to) + " [label=<" + label.edge_label(e) + ">];\n";
+    // Each edge's label is a small box the edge runs through, so that it belongs to one edge
+    // beyond doubt: a label Graphviz sets beside an edge can stand as near to the next one.
+    out += "  subgraph edge_labels {\n";
+    out += "    node [class=\"edge-label\", style=\"rounded,filled\", color=white, fillcolor=\"#f0f0f0\", fontsize=12, "
+           "margin=\"0.12,0.04\"];\n";
+    for (std::size_t i = 0; i < diagram.edges.size(); ++i)
+        out += "    " + edge_label_id(diagram, i) + " [label=<" + label.edge_label(diagram.edges[i]) + ">];\n";
+    out += "  }\n";
+    for (std::size_t i = 0; i < diagram.edges.size(); ++i) {
+        const DiagramEdge& e = diagram.edges[i];
+        const std::string on = edge_label_id(diagram, i);
+        out += "  " + dot_id(e.from) + " -> " + on + " [arrowhead=none];\n";
+        out += "  " + on + " -> " + dot_id(e.to) + ";\n";
+    }
     return out + "}\n";
 }
 

@@ -227,6 +227,21 @@ std::string dot_math(const std::string& latex) {
     return out;
 }
 
+std::string plain_math(const std::string& latex) {
+    std::string out;
+    for (const Run& r : Reader(latex).read()) {
+        if (r.level == Level::plain) {
+            out += r.text;
+            continue;
+        }
+        const bool sub = r.level == Level::sub;
+        const std::string unicode = in_script_characters(r.text, sub ? unicode_subscripts() : unicode_superscripts());
+        out += !unicode.empty() ? unicode : std::string(sub ? "_(" : "^(") + r.text + ")";
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
 std::string dot_name(const std::string& name) { return dot_math(latex_name(name)); }
 
 std::string dot_expression(const std::string& text) { return dot_math(latex_expression(text)); }

@@ -15,6 +15,10 @@ namespace nntrace {
 // room for, so that it runs into the line below. Other scripts fall back to <SUB>/<SUP>.
 std::string dot_math(const std::string& latex);
 
+// The same LaTeX as plain Unicode text, for a terminal: w_{5} → w₅, \hat{y} → ŷ; a script with
+// no Unicode characters in brackets, x_{(k)} → x_((k)). Not escaped.
+std::string plain_math(const std::string& latex);
+
 // A name as the pages typeset it: dot_math(latex_name(name)).
 std::string dot_name(const std::string& name);
 

@@ -2,6 +2,7 @@
 // gnuplot.cpp).
 #include "drawings.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -50,10 +51,30 @@ std::string drawing_stem(const std::string& key) {
     return (stem.empty() ? std::string("drawing-") : stem) + short_hash(key);
 }
 
+std::vector<bool> small_multiples(const Section& section) {
+    constexpr std::size_t fewest = 3;
+    const auto& items = section.items;
+    std::vector<bool> small(items.size(), false);
+    for (std::size_t begin = 0; begin < items.size();) {
+        const auto* first = std::get_if<Plot>(&items[begin]);
+        std::size_t end = begin + 1;
+        while (first && end < items.size()) {
+            const auto* next = std::get_if<Plot>(&items[end]);
+            if (!next || next->title.id != first->title.id) break;
+            ++end;
+        }
+        if (first && end - begin >= fewest) std::fill(small.begin() + begin, small.begin() + end, true);
+        begin = end;
+    }
+    return small;
+}
+
 std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat format) {
     std::vector<DrawingSource> out;
     for (const Section& section : record.sections) {
-        for (const Item& item : section.items) {
+        const std::vector<bool> small = small_multiples(section);
+        for (std::size_t i = 0; i < section.items.size(); ++i) {
+            const Item& item = section.items[i];
             if (const auto* d = std::get_if<Diagram>(&item)) {
                 const std::string stem = drawing_stem(d->key);
                 out.push_back({d->key, stem, DrawingSource::Tool::dot, diagram_dot(*d, stem, record.digits), {}, {}});
@@ -63,8 +84,8 @@ std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat form
                                format == PlotFormat::tikz ? network_tikz(*n, stem, record.digits) : std::string()});
             } else if (const auto* p = std::get_if<Plot>(&item)) {
                 const std::string stem = drawing_stem(p->key);
-                out.push_back({p->key, stem, DrawingSource::Tool::gnuplot, gnuplot_script(*p, stem, format, record.digits),
-                               gnuplot_data(*p), {}});
+                out.push_back({p->key, stem, DrawingSource::Tool::gnuplot,
+                               gnuplot_script(*p, stem, format, record.digits, small[i]), gnuplot_data(*p), {}});
             }
         }
     }

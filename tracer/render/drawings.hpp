@@ -25,6 +25,12 @@ struct DrawingSource {
 // A key made safe as a file name, the same for every format and language ("iterate/b" → "iterate-b").
 std::string drawing_stem(const std::string& key);
 
+// Which items of a section are small multiples: a run of three or more plots in a row whose
+// titles are one message (the same figure for each of several runs, as learning-rate's valley for
+// each rate). A page sets them side by side, two to a row, and they are drawn smaller with their
+// text at its full size, so that the reader compares them at a glance.
+std::vector<bool> small_multiples(const Section& section);
+
 // Every drawing of the record, in order. Deterministic: the same record gives the same bytes.
 std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat format = PlotFormat::svg);
 

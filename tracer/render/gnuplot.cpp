@@ -90,21 +90,30 @@ std::string grid_rows(const Series& s) {
 // The picture's height at 800 wide: 600, or less for a wide frame drawn at equal scales, which
 // would otherwise sit in a band of white (the plot area is about 560 wide, with about 100 for the
 // axes' text below and above).
-int picture_height(const Plot& plot) {
-    if (!plot.equal_scales || !plot.x_range || !plot.y_range) return 600;
+// A picture's size in pixels (SVG; PNG doubles it): a small multiple about half as wide, for two
+// to a row on a page, with the same font.
+struct PictureSize {
+    int width, height;
+};
+
+PictureSize picture_size(const Plot& plot, bool small) {
+    const double scale = small ? 0.55 : 1.0;
+    const int width = static_cast<int>(800 * scale), tall = static_cast<int>(600 * scale);
+    if (!plot.equal_scales || !plot.x_range || !plot.y_range) return {width, tall};
     const double w = plot.x_range->second - plot.x_range->first, h = plot.y_range->second - plot.y_range->first;
-    if (!(w > 0) || !(h > 0) || !std::isfinite(h / w)) return 600;
-    return static_cast<int>(std::clamp(560 * h / w + 100, 300.0, 600.0));
+    if (!(w > 0) || !(h > 0) || !std::isfinite(h / w)) return {width, tall};
+    return {width, static_cast<int>(std::clamp(560 * scale * h / w + 100, 300 * scale, 600 * scale))};
 }
 
-std::string terminal_lines(const std::string& stem, PlotFormat format, int height) {
+std::string terminal_lines(const std::string& stem, PlotFormat format, PictureSize size) {
+    const std::string width = std::to_string(size.width), height = std::to_string(size.height);
     switch (format) {
         case PlotFormat::svg:
-            return "set terminal svg size 800," + std::to_string(height) +
+            return "set terminal svg size " + width + "," + height +
                    " dynamic noenhanced font \"Helvetica,14\" background \"#ffffff\"\n"
                    "if (!exists(\"output_file\")) output_file = \"" + stem + ".svg\"\n";
         case PlotFormat::png:
-            return "set terminal pngcairo size 1600," + std::to_string(2 * height) +
+            return "set terminal pngcairo size " + std::to_string(2 * size.width) + "," + std::to_string(2 * size.height) +
                    " noenhanced font \"Helvetica,28\" background \"#ffffff\"\n"
                    "if (!exists(\"output_file\")) output_file = \"" + stem + ".png\"\n";
         case PlotFormat::tikz:
@@ -149,9 +158,9 @@ std::string key_width(const Plot& plot, PlotFormat format) {
     return narrower > 0 ? " width -" + std::to_string(narrower) : "";
 }
 
-std::string style_section(const Plot& plot, const std::string& stem, PlotFormat format) {
+std::string style_section(const Plot& plot, const std::string& stem, PlotFormat format, bool small) {
     std::string out = "# ---- Style: change these lines to restyle the plot --------------------------\n";
-    out += "set encoding utf8\n" + terminal_lines(stem, format, picture_height(plot));
+    out += "set encoding utf8\n" + terminal_lines(stem, format, picture_size(plot, small));
     out += "set output output_file\n";
     out += "data_file = \"" + stem + ".dat\"\n";
     for (std::size_t i = 0; i < plot.series.size(); ++i) {
@@ -161,8 +170,10 @@ std::string style_section(const Plot& plot, const std::string& stem, PlotFormat 
     }
     // gnuplot's svg terminal draws points about twice as large beside its text as the others do.
     out += std::string("line_width = 2\npoint_size = ") + (format == PlotFormat::svg ? "0.8" : "1.5") + "\n";
-    // The legend stands beside the frame, where it never hides a line or a point.
-    out += "set grid lc rgb \"#dddddd\"\nset key outside right top Left box opaque" + key_width(plot, format) + "\n";
+    // The legend stands beside the frame, where it never hides a line or a point; a small
+    // multiple has no room beside it: at the top centre, where a valley's arms leave room.
+    out += "set grid lc rgb \"#dddddd\"\nset key " + std::string(small ? "inside center top" : "outside right top") +
+           " Left box opaque" + key_width(plot, format) + "\n";
     out += "set style textbox opaque noborder margins 1,1\n\n";
     out += "# ---- Axes -------------------------------------------------------------------\n";
     out += "set xlabel " + gnuplot_string(plot.x_label, format) + "\n";
@@ -266,10 +277,10 @@ std::string gnuplot_data(const Plot& plot) {
     return out;
 }
 
-std::string gnuplot_script(const Plot& plot, const std::string& stem, PlotFormat format, int digits) {
+std::string gnuplot_script(const Plot& plot, const std::string& stem, PlotFormat format, int digits, bool small) {
     std::string out = "# nntrace: the plot \"" + comment_text(plot.key) + "\". Draw it with: gnuplot " + stem + ".gp\n";
     out += "# It reads " + stem + ".dat (one index block per series) and writes the picture named below.\n\n";
-    out += style_section(plot, stem, format);
+    out += style_section(plot, stem, format, small);
     std::vector<std::string> elements;
     std::size_t block = 0;
     for (std::size_t i = 0; i < plot.series.size(); ++i) {

@@ -13,8 +13,10 @@ namespace nntrace {
 // sets `output_file` first (gnuplot -e "output_file='…'"), as the front end does to write
 // under a temporary name.
 // Numbers in labels and legends are formatted with `digits` decimals (trailing zeros dropped)
-// unless their Arg says otherwise.
-std::string gnuplot_script(const Plot& plot, const std::string& stem, PlotFormat format, int digits = 6);
+// unless their Arg says otherwise. `small`: one of several small multiples (drawings.hpp), drawn
+// at about half the width with the same font, its legend inside the frame.
+std::string gnuplot_script(const Plot& plot, const std::string& stem, PlotFormat format, int digits = 6,
+                           bool small = false);
 
 // The data: each series a block of rows (x y, then columns its kind needs), blocks separated by
 // two blank lines; numbers at full precision.

@@ -155,6 +155,20 @@ Spans parse_spans(const std::string& s) {
     return spans;
 }
 
+Spans math_spans(const std::string& s) {
+    Spans spans;
+    std::size_t at = 0;
+    for (std::size_t open = s.find('$'); open != std::string::npos; open = s.find('$', at)) {
+        const std::size_t close = s.find('$', open + 1);
+        if (close == std::string::npos) break;  // a lone dollar is text
+        if (open > at) spans.push_back({Span::Kind::text, s.substr(at, open - at)});
+        spans.push_back({Span::Kind::math, s.substr(open + 1, close - open - 1)});
+        at = close + 1;
+    }
+    if (at < s.size()) spans.push_back({Span::Kind::text, s.substr(at)});
+    return spans;
+}
+
 std::vector<Block> parse_markdown(const std::string& text) {
     const std::vector<std::string> lines = split_lines(text);
     std::vector<Block> blocks;

@@ -28,6 +28,9 @@ std::vector<Block> parse_markdown(const std::string& text);
 // The spans of one line of text.
 Spans parse_spans(const std::string& text);
 
+// Text with formulas in $…$ and no other markup: text and math spans ("*" and "`" stay text).
+Spans math_spans(const std::string& text);
+
 // The explanation as it goes into a page: a leading level-1 heading (the lesson's title, which
 // the page already shows) is dropped and the other headings move so that the explanation's
 // '##' becomes a heading of level `level` (3: below the page's own '##').

@@ -13,6 +13,11 @@
 namespace nntrace {
 namespace {
 
+struct UnicodeSymbol {
+    std::string tex;
+    MathCharacter role;
+};
+
 struct Token {
     enum class Kind { atom, op, open, close, caret };
     Kind kind = Kind::op;
@@ -42,17 +47,25 @@ const std::map<std::string, std::string>& functions() {
     return names;
 }
 
-// Characters people write in formulas and names, and what LaTeX calls them.
-const std::map<std::string, std::string>& unicode_symbols() {
-    static const std::map<std::string, std::string> symbols = {
-        {"·", " \\cdot "}, {"×", " \\times "}, {"−", "-"}, {"Δ", "\\Delta "}, {"∂", "\\partial "},
-        {"σ", "\\sigma "}, {"η", "\\eta "}, {"α", "\\alpha "}, {"β", "\\beta "}, {"λ", "\\lambda "},
-        {"θ", "\\theta "}, {"μ", "\\mu "}, {"ε", "\\epsilon "}, {"δ", "\\delta "}, {"²", "^{2}"},
-        {"³", "^{3}"}, {"⁺", "^{+}"}, {"ŷ", "\\hat{y}"}, {"←", " \\leftarrow "}, {"≈", " \\approx "},
-        {"∑", "\\sum "}, {"…", "\\ldots "}, {"≤", " \\le "}, {"≥", " \\ge "},
+// Characters people write in formulas and names: what LaTeX calls them, and what they are to
+// text that mixes words and formulas (tex_text.cpp reads the roles from here too). The raised
+// and lowered characters (², ₁) are in the script tables below.
+const std::map<std::string, UnicodeSymbol>& unicode_symbols() {
+    using R = MathCharacter;
+    static const std::map<std::string, UnicodeSymbol> symbols = {
+        {"·", {" \\cdot ", R::op}}, {"×", {" \\times ", R::op}}, {"−", {"-", R::op}}, {"←", {" \\leftarrow ", R::op}},
+        {"≈", {" \\approx ", R::op}}, {"≤", {" \\le ", R::op}}, {"≥", {" \\ge ", R::op}},
+        {"Δ", {"\\Delta ", R::symbol}}, {"∂", {"\\partial ", R::symbol}}, {"∑", {"\\sum ", R::symbol}},
+        {"ŷ", {"\\hat{y}", R::symbol}},
         // A prime as KaTeX sets it (the character ′ itself would sit on the baseline).
-        {"′", "'"}, {"γ", "\\gamma "}, {"π", "\\pi "}, {"ρ", "\\rho "}, {"τ", "\\tau "}, {"φ", "\\phi "},
-        {"ω", "\\omega "}};
+        {"′", {"'", R::symbol}},
+        {"α", {"\\alpha ", R::symbol}}, {"β", {"\\beta ", R::symbol}}, {"γ", {"\\gamma ", R::symbol}},
+        {"δ", {"\\delta ", R::symbol}}, {"ε", {"\\epsilon ", R::symbol}}, {"η", {"\\eta ", R::symbol}},
+        {"θ", {"\\theta ", R::symbol}}, {"λ", {"\\lambda ", R::symbol}}, {"μ", {"\\mu ", R::symbol}},
+        {"π", {"\\pi ", R::symbol}}, {"ρ", {"\\rho ", R::symbol}}, {"σ", {"\\sigma ", R::symbol}},
+        {"τ", {"\\tau ", R::symbol}}, {"φ", {"\\phi ", R::symbol}}, {"ω", {"\\omega ", R::symbol}},
+        // An ellipsis inside a formula is \ldots; in words it stays a mark of the words.
+        {"…", {"\\ldots ", R::none}}};
     return symbols;
 }
 
@@ -219,7 +232,7 @@ std::vector<Token> lex(const std::string& text) {
         } else {
             const std::string ch = character_at(text, i);
             const auto known = unicode_symbols().find(ch);
-            tokens.push_back(known != unicode_symbols().end() ? Token{Token::Kind::op, known->second}
+            tokens.push_back(known != unicode_symbols().end() ? Token{Token::Kind::op, known->second.tex}
                                                               : Token{Token::Kind::atom, "\\text{" + ch + "}"});
             i += ch.size();
         }
@@ -341,6 +354,16 @@ std::string differential_operand(const std::string& text) {
 }
 
 }  // namespace
+
+bool is_greek_name(const std::string& word) { return greek().count(word) > 0; }
+
+bool is_function_name(const std::string& word) { return word == "sqrt" || functions().count(word) > 0; }
+
+MathCharacter math_character(const std::string& ch) {
+    if (superscripts().count(ch) || subscripts().count(ch)) return MathCharacter::symbol;
+    const auto known = unicode_symbols().find(ch);
+    return known == unicode_symbols().end() ? MathCharacter::none : known->second.role;
+}
 
 std::string latex_expression(const std::string& text) { return assemble(lex(text)); }
 

@@ -23,6 +23,17 @@ std::string latex_partial(const std::string& of, const std::string& by);
 // A derivative rule "∂(u·v)/∂u = v" as "\frac{\partial (u \cdot v)}{\partial u} = v".
 std::string latex_rule(const std::string& rule);
 
+// What one character (UTF-8) is in text that mixes words and formulas: a symbol that is math by
+// itself ("∂", "η", "₁", "ŷ"), an operator that joins math ("·", "−", "←"), or neither ("…",
+// letters, CJK).
+enum class MathCharacter { none, symbol, op };
+MathCharacter math_character(const std::string& ch);
+
+// A Greek letter's name ("eta") and a function LaTeX sets upright ("sigmoid", "sqrt"), as
+// latex_expression reads them.
+bool is_greek_name(const std::string& word);
+bool is_function_name(const std::string& word);
+
 // A formatted number for LaTeX: "−0.41" → "-0.41".
 std::string latex_number(const std::string& formatted);
 

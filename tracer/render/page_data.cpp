@@ -2,6 +2,8 @@
 // the sections' items, and the comparisons.
 #include "page_data.hpp"
 
+#include "drawings.hpp"
+
 #include "markdown_text.hpp"
 #include "math.hpp"
 
@@ -50,8 +52,11 @@ TemplateData sections_data(const Page& page, Markup markup) {
         std::vector<TemplateData> items;
         const std::string title = page.words(s.title);
         const Page section_page = page.in_section(s);
-        for (const Item& item : s.items) {
+        const std::vector<bool> small = small_multiples(s);
+        for (std::size_t i = 0; i < s.items.size(); ++i) {
+            const Item& item = s.items[i];
             items.push_back(item_data(section_page, item, markup));
+            if (small[i]) items.back().set("small", true);
             // A table that is all its section holds needs no caption repeating the heading.
             const auto* table = std::get_if<Table>(&item);
             items.back().set("captioned", !table || page.words(table->title) != title);
@@ -66,6 +71,8 @@ TemplateData sections_data(const Page& page, Markup markup) {
     return list_of(std::move(sections));
 }
 
+}  // namespace
+
 const char* const span_flags[] = {"is_text", "is_strong", "is_em", "is_code", "is_math"};
 const char* const block_flags[] = {"is_paragraph", "is_heading", "is_bullets", "is_numbered", "is_math", "is_code"};
 
@@ -79,8 +86,6 @@ TemplateData spans_data(const Spans& spans) {
     }
     return list_of(std::move(out));
 }
-
-}  // namespace
 
 TemplateData explanation_data(const std::string& markdown) {
     std::vector<TemplateData> blocks;

@@ -5,6 +5,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "markdown_text.hpp"
 #include "page.hpp"
 #include "pages.hpp"
 
@@ -29,6 +30,9 @@ TemplateData comparisons_data(const Page& page, Markup markup);
 
 // The explanation's blocks (for HTML; Markdown pages take the text as it is).
 TemplateData explanation_data(const std::string& markdown);
+
+// Spans of text, strong, emphasis, code and math, for the span partial.
+TemplateData spans_data(const Spans& spans);
 
 // A list of the given data, each element told whether it is the last (for separators).
 TemplateData list_of(std::vector<TemplateData> elements);

@@ -149,7 +149,13 @@ TemplateData note_data(const Page& page, const Note& n) {
     d.set("has_prefix", !prefix.empty());
     // The kind's word alone ("Warning"), so that a page can set it in bold before the text.
     d.set("prefix", prefix.empty() ? "" : page.words(Message{prefix, {Arg{"", {}}}}));
-    d.set("text", page.words(n.message));
+    // HTML sets each span (the math through KaTeX); Markdown writes the same $…$ back, the text
+    // escaped as every other value.
+    const Spans spans = note_spans(page, n);
+    std::string markdown;
+    for (const Span& s : spans) markdown += s.kind == Span::Kind::math ? "$" + s.text + "$" : markdown_text(s.text);
+    d.set("spans", spans_data(spans));
+    d.set("markdown", markdown);
     return d;
 }
 
@@ -163,6 +169,7 @@ TemplateData figure_data(const Page& page, const std::string& key, const Message
     d.set("title", page.words(title));
     d.set("drawn", page.options.drawn.count(stem) > 0);
     d.set("diagram", diagram);
+    d.set("small", false);  // set by the section: one of several small multiples
     d.set("src", link_target(base + ".svg"));
     d.set("source_href", link_target(base + (diagram ? ".dot" : ".gp")));
     d.set("source_label", page.words(Message{"pages.figure.source", {Arg{tool, {}}}}));

@@ -1,8 +1,10 @@
 #include "people_text.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "chain_lines.hpp"
+#include "dot_text.hpp"
 #include "formula_text.hpp"
 
 namespace nntrace {
@@ -122,8 +124,20 @@ std::string update_line(const Page& page, const Update& u) {
     return u.param + " ← " + equation({symbols, values, result_text(page, u.after)});
 }
 
-std::string note_line(const Page& page, const Note& n) {
+Spans note_spans(const Page& page, const Note& n) {
     const std::string text = page.words(n.message);
+    // A convention is stated by the tool's catalogs or a lesson's own strings, never by a user's
+    // file (a problem's title is user text, and a warning may quote it); user text may still
+    // come in through an argument.
+    const bool authored = n.kind == Note::Kind::convention &&
+                          std::none_of(n.message.args.begin(), n.message.args.end(),
+                                       [](const Arg& a) { return !a.text.empty(); });
+    return authored ? math_spans(text) : Spans{Span{Span::Kind::text, text}};
+}
+
+std::string note_line(const Page& page, const Note& n) {
+    std::string text;
+    for (const Span& s : note_spans(page, n)) text += s.kind == Span::Kind::math ? plain_math(s.text) : s.text;
     const std::string prefix = note_prefix_id(n.kind);
     return prefix.empty() ? text : page.words(Message{prefix, {Arg{text, {}}}});
 }

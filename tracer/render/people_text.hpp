@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "markdown_text.hpp"
 #include "page.hpp"
 #include "text_grid.hpp"
 
@@ -29,7 +30,11 @@ std::string sum_line(const Page& page, const GradientSum& g);
 std::vector<std::string> named_chain_text(const Page& page, const NamedChain& c);
 // w7 ← w7 − η·∂L/∂w7 = 0.7 − 0.5·(−0.41) = 0.905
 std::string update_line(const Page& page, const Update& u);
-// "Warning: ..." (the kind's word, then the message)
+// A note's text as spans: a convention in the words of a catalog or of the lesson (no user text
+// among its arguments) may set formulas in $…$ as the explanation does; other notes may quote
+// user text, which stays text.
+Spans note_spans(const Page& page, const Note& n);
+// "Warning: ..." (the kind's word, then the message; a formula's TeX without its dollars)
 std::string note_line(const Page& page, const Note& n);
 // A drawing (diagram or plot) named where it cannot be drawn: "[figure] title".
 std::string drawing_line(const Page& page, const Message& title);

@@ -3,7 +3,7 @@
 // pages), the words in text mode, escaped. The text is cut into pieces, and a run of math
 // pieces — names, numbers, operators, brackets that close within the run — becomes one formula.
 #include <algorithm>
-#include <set>
+#include <string>
 #include <vector>
 
 #include "core/utf8.hpp"
@@ -25,36 +25,9 @@ struct TextPiece {
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Characters that are math by themselves: the symbols latex_expression knows.
-bool is_math_character(const std::string& ch) {
-    static const std::set<std::string> symbols = {
-        "∂", "Δ", "∑", "ŷ", "ᵀ", "′", "²", "³", "⁺", "⁰", "¹", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁽", "⁾",
-        "₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉", "α", "β", "γ", "δ", "ε", "η", "θ", "λ", "μ",
-        "π", "ρ", "σ", "τ", "φ", "ω"};
-    return symbols.count(ch) > 0;
-}
-
-bool is_operator_character(const std::string& ch) {
-    static const std::set<std::string> ops = {"·", "×", "−", "←", "≈", "≤", "≥"};
-    return ops.count(ch) > 0;
-}
-
-// Words that LaTeX sets as functions, math when an argument follows: "sigmoid(z)", "sin²y".
-bool is_function_word(const std::string& word) {
-    static const std::set<std::string> words = {"sigmoid", "exp", "ln", "log", "sin", "cos", "tan", "tanh",
-                                                "relu", "sqrt"};
-    return words.count(word) > 0;
-}
-
-bool is_greek_word(const std::string& word) {
-    static const std::set<std::string> words = {"alpha", "beta", "gamma", "delta", "epsilon", "eta",
-                                                "theta", "lambda", "mu", "sigma"};
-    return words.count(word) > 0;
-}
-
 // A name is math: "x", "w5", "W00", "eta1", "out_h1", "eta"; a word is not: "Point", "min".
 bool is_name(const std::string& word) {
-    if (word.size() == 1 || word.find('_') != std::string::npos || is_greek_word(word)) return true;
+    if (word.size() == 1 || word.find('_') != std::string::npos || is_greek_name(word)) return true;
     const auto digit = word.find_first_of("0123456789");
     return digit != std::string::npos && word.find_first_not_of("0123456789", digit) == std::string::npos;
 }
@@ -66,7 +39,7 @@ TextPiece word_piece(const std::string& text, std::size_t begin, std::size_t end
     if (next == '\'' && end + 1 < text.size() && is_letter(text[end + 1])) return {Kind::prose, word};
     if (begin >= 2 && text[begin - 1] == '\'' && is_letter(text[begin - 2])) return {Kind::prose, word};
     const bool argument = next == '(' || static_cast<unsigned char>(next) >= 0x80;
-    return {is_name(word) || (is_function_word(word) && argument) ? Kind::math : Kind::prose, word};
+    return {is_name(word) || (is_function_name(word) && argument) ? Kind::math : Kind::prose, word};
 }
 
 Kind ascii_kind(char c, const std::vector<TextPiece>& before) {
@@ -94,9 +67,14 @@ std::size_t number_end(const std::string& text, std::size_t i) {
     return i;
 }
 
+// A character beyond ASCII, as math.cpp's one table of symbols knows it.
 Kind character_kind(const std::string& ch) {
-    if (is_math_character(ch)) return Kind::math;
-    return is_operator_character(ch) ? Kind::op : Kind::prose;
+    switch (math_character(ch)) {
+        case MathCharacter::symbol: return Kind::math;
+        case MathCharacter::op: return Kind::op;
+        case MathCharacter::none: return Kind::prose;
+    }
+    return Kind::prose;
 }
 
 std::vector<TextPiece> pieces_of(const std::string& text) {

@@ -4,6 +4,7 @@
 #include "tikz_network.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "dot_diagram.hpp"
@@ -82,14 +83,35 @@ std::string node(const std::string& style, const std::string& name, const Layout
     return "  \\node[" + style + "] (" + name + ") at " + at(b) + " {" + label + "};\n";
 }
 
-std::string preamble(const NetworkDiagram& d, const std::string& stem) {
+// The width of the picture at scale 1, in points: from the leftmost piece's edge to the rightmost's.
+int natural_width(const NetworkLayout& at) {
+    double left = 0, right = 0;
+    bool any = false;
+    auto take = [&](const LayoutBox& b) {
+        if (b.width <= 0) return;
+        left = any ? std::min(left, b.x - b.width / 2) : b.x - b.width / 2;
+        right = any ? std::max(right, b.x + b.width / 2) : b.x + b.width / 2;
+        any = true;
+    };
+    for (const auto* boxes : {&at.circles, &at.values, &at.labels, &at.biases})
+        for (const LayoutBox& b : *boxes) take(b);
+    take(at.loss);
+    return static_cast<int>(std::ceil(right - left));
+}
+
+std::string preamble(const NetworkDiagram& d, const std::string& stem, int width) {
     std::string out = "% nntrace: the network \"" + one_line(d.key) + "\", neuron by neuron" +
                       (d.backward ? ", backward view (gradients in red)" : "") + ".\n";
-    out += "% In a Beamer frame: \\input{" + stem + ".tex}, with \\usepackage{tikz} in the preamble;\n";
-    out += "% to fit the frame: \\resizebox{\\linewidth}{!}{\\input{" + stem + ".tex}}.\n";
+    out += "% In a Beamer frame: \\input{" + stem + ".tex}, with \\usepackage{tikz} in the preamble.\n";
+    // \resizebox would shrink the text with the picture, to a size the back row cannot read.
+    out += "% To resize it, scale the distances and keep the text: \\def\\nntracescale{0.6} before the\n";
+    out += "% \\input (it is " + std::to_string(width) + "pt wide at scale 1; a 4:3 Beamer frame is about 300pt).\n";
+    out += "% The circles and labels keep their size, so below about 0.7 they may meet: then lower the\n";
+    out += "% font= and minimum size= keys below as well.\n";
     out += "% Restyle it with \\tikzset{nntrace neuron/.style={...}} and the other styles below.\n";
+    out += "\\providecommand{\\nntracescale}{1}\n";
     out += "\\definecolor{nntracegradient}{HTML}{B2182B}\n";
-    out += "\\begin{tikzpicture}[x=1pt, y=1pt, font=\\large,\n";
+    out += "\\begin{tikzpicture}[x=\\nntracescale pt, y=\\nntracescale pt, font=\\large,\n";
     out += "  nntrace neuron/.style={circle, draw, fill=blue!8, minimum size=54pt, inner sep=0pt, font=\\Large},\n";
     out += "  nntrace input/.style={nntrace neuron, fill=green!8},\n";
     out += "  nntrace output/.style={nntrace neuron, line width=1.2pt},\n";
@@ -108,7 +130,7 @@ std::string network_tikz(const NetworkDiagram& d, const std::string& stem, int d
     const TikzLabels label(d, digits);
     int last = 0;
     for (const NetworkNeuron& n : d.neurons) last = std::max(last, n.layer);
-    std::string out = preamble(d, stem);
+    std::string out = preamble(d, stem, natural_width(at));
     for (std::size_t i = 0; i < d.neurons.size(); ++i) {
         const NetworkNeuron& n = d.neurons[i];
         const std::string style = n.layer == 0 ? "nntrace input" : n.layer == last ? "nntrace output" : "nntrace neuron";

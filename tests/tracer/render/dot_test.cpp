@@ -141,3 +141,27 @@ TEST_CASE("DOT: a drawing keyed by a DOT keyword is still a valid graph name", "
     REQUIRE(sources.size() == 1);
     CHECK(sources[0].script.find("digraph \"graph\" {") != std::string::npos);
 }
+
+TEST_CASE("DOT: each edge runs through its own label, so no label is read against another edge", "[render][dot]") {
+    const Diagram d = LinearTape().diagram(true);
+    const std::string dot = diagram_dot(d, "g", 4);
+    // Graphviz sets an edge's `label` beside it, where it may stand as near to the next edge:
+    // here no edge carries one, and each edge's label is a node between its two ends.
+    CHECK(dot.find("] -> ") == std::string::npos);
+    CHECK(dot.find("subgraph edge_labels {\n    node [class=\"edge-label\"") != std::string::npos);
+    for (std::size_t i = 0; i < d.edges.size(); ++i) {
+        const std::string on = "edge_label_" + std::to_string(i);
+        INFO(on);
+        CHECK(dot.find("    " + on + " [label=<") != std::string::npos);  // in the subgraph of edge labels
+        CHECK(dot.find("  " + d.edges[i].from + " -> " + on + " [arrowhead=none];\n") != std::string::npos);
+        CHECK(dot.find("  " + on + " -> " + d.edges[i].to + ";\n") != std::string::npos);
+    }
+}
+
+TEST_CASE("DOT: an edge's label node never takes a node's id", "[render][dot]") {
+    Diagram d = hostile_diagram();
+    d.nodes[0].id = "edge_label_0";
+    d.edges[0].from = "edge_label_0";
+    const std::string dot = diagram_dot(d, "g", 4);
+    CHECK(dot.find("  edge_label_0 -> edge_label_0_ [arrowhead=none];\n") != std::string::npos);
+}

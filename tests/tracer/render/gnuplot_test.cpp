@@ -212,3 +212,37 @@ TEST_CASE("gnuplot: a wide frame at equal scales gets a lower picture, not a ban
     CHECK(height(3, 5) == 600);
     CHECK(gnuplot_script(descent_plot(), "p", PlotFormat::svg).find("size 800,600") != std::string::npos);
 }
+
+namespace {
+
+Section plots_titled(const std::vector<std::string>& title_ids) {
+    Section s{"runs", Message{"t", {}}, {}};
+    for (std::size_t i = 0; i < title_ids.size(); ++i) {
+        Plot p = descent_plot();
+        p.key = "runs/" + std::to_string(i);
+        p.title = Message{title_ids[i], {}};
+        s.items.emplace_back(std::move(p));
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("Small multiples: three plots in a row with one title message", "[render][gnuplot][drawings]") {
+    CHECK(small_multiples(plots_titled({"rates", "valley", "valley", "valley"})) ==
+          std::vector<bool>{false, true, true, true});
+    // Two alike are a pair, not a row of small multiples; a table between breaks the run.
+    CHECK(small_multiples(plots_titled({"valley", "valley", "rates"})) == std::vector<bool>{false, false, false});
+    Section broken = plots_titled({"valley", "valley", "valley"});
+    broken.items.insert(broken.items.begin() + 1, Table{"t", Message{"t", {}}, {}, {}});
+    CHECK(small_multiples(broken) == std::vector<bool>{false, false, false, false});
+}
+
+TEST_CASE("Small multiples: drawn about half as wide, with the same font and the legend inside", "[render][gnuplot]") {
+    const std::string wide = gnuplot_script(descent_plot(), "p", PlotFormat::svg, 4, false);
+    const std::string small = gnuplot_script(descent_plot(), "p", PlotFormat::svg, 4, true);
+    CHECK(wide.find("set terminal svg size 800,600 dynamic noenhanced font \"Helvetica,14\"") != std::string::npos);
+    CHECK(small.find("set terminal svg size 440,330 dynamic noenhanced font \"Helvetica,14\"") != std::string::npos);
+    CHECK(wide.find("set key outside right top") != std::string::npos);
+    CHECK(small.find("set key inside center top") != std::string::npos);
+}

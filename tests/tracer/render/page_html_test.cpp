@@ -89,3 +89,30 @@ TEST_CASE("HTML page: the course index links every lesson in both languages", "[
     CHECK_THAT(html, Contains("Moves w &amp; b"));
     CHECK_THAT(html, Contains("<a href=\"linear/record.json\">"));
 }
+
+TEST_CASE("HTML page: a note in the lesson's words typesets its $…$ formulas", "[render][pages][html]") {
+    const std::string html = render(test::noted_record(), Format::html, test::page_options());
+    CHECK_THAT(html, Contains("a unit <span class=\"math\">h_j = s(z_j)</span> each</p>"));
+}
+
+TEST_CASE("HTML page: a note that carries user text sets no math from it", "[render][pages][html]") {
+    const std::string html = render(test::noted_record(), Format::html, test::page_options());
+    CHECK_THAT(html, Contains("named $a$ &lt;b&gt;*x*</p>"));
+    CHECK_THAT(html, Contains("title $t$</p>"));  // a warning may quote a user's title
+}
+
+TEST_CASE("HTML page: small multiples are classed to stand two to a row", "[render][pages][html]") {
+    Record r = test::linear_record();
+    for (int i = 0; i < 3; ++i) {
+        Plot p;
+        p.key = "valley/" + std::to_string(i);
+        p.title = Message{"test.valley", {}};
+        r.sections[0].items.push_back(p);
+    }
+    r.strings["test.valley"] = {{"en", "A valley"}};
+    const std::string html = render(r, Format::html, test::page_options());
+    std::size_t count = 0;
+    for (auto at = html.find("small-multiple"); at != std::string::npos; at = html.find("small-multiple", at + 1)) ++count;
+    CHECK(count == 3);
+    CHECK_THAT(html, Contains("<figure class=\"drawing small-multiple\" id=\"valley-0\">"));
+}

@@ -141,3 +141,10 @@ TEST_CASE("Markdown page: the course index writes each language's colon after a 
     CHECK_THAT(md, Contains("- **线性**：移动 w"));
     CHECK_THAT(md, Contains("- **Linear**: Moves w"));
 }
+
+TEST_CASE("Markdown page: a note in the lesson's words keeps its $…$ formulas as math", "[render][pages][markdown]") {
+    const std::string md = render(test::noted_record(), Format::md, test::page_options());
+    CHECK_THAT(md, Contains("a unit $h_j = s(z_j)$ each\n"));
+    // User text is escaped as every other value: its dollars open no formula.
+    CHECK_THAT(md, !Contains("named $a$"));
+}

@@ -24,6 +24,19 @@ inline Record compared_record() {
     return r;
 }
 
+// A convention in the lesson's own words with a formula in $…$; a convention that carries user
+// text (a name with dollars and markup in it) as its argument; a warning that quotes user text.
+inline Record noted_record() {
+    Record r = linear_record();
+    r.sections[0].items.push_back(Note{"lesson", Note::Kind::convention, Message{"test.lesson_note", {}}});
+    r.sections[0].items.push_back(Note{"user", Note::Kind::convention, Message{"test.user_note", {Arg{"$a$ <b>*x*", {}}}}});
+    r.sections[0].items.push_back(Note{"quote", Note::Kind::warning, Message{"test.user_title", {}}});
+    r.strings["test.lesson_note"] = {{"en", "a unit $h_j = s(z_j)$ each"}};
+    r.strings["test.user_note"] = {{"en", "named {0}"}};
+    r.strings["test.user_title"] = {{"en", "title $t$"}};
+    return r;
+}
+
 inline Record drawn_record() {
     Record r = linear_record();
     Diagram d;

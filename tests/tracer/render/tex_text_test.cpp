@@ -62,3 +62,16 @@ TEST_CASE("TeX text: English text comes out ASCII, for pdflatex", "[render][late
         CHECK(std::all_of(tex.begin(), tex.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
     }
 }
+
+TEST_CASE("TeX text: every character math.cpp sets as math starts a formula", "[render][latex][tex_text]") {
+    // One table of characters serves both: a raised minus or a lowered plus is math here
+    // because latex_expression knows it, not because a second list repeats it.
+    CHECK(tex_text("x⁻¹") == "$x^{-1}$");
+    CHECK(tex_text("a₊") == "$a_{+}$");
+    CHECK(tex_text("… and so on") == "\\ldots{} and so on");
+}
+
+TEST_CASE("TeX text: Greek and function names are the ones latex_expression knows", "[render][latex][tex_text]") {
+    CHECK(tex_text("omega") == "$\\omega$");
+    CHECK(tex_text("leaky_relu(z)") == "$\\operatorname{LeakyReLU}(z)$");
+}

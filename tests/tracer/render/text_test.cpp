@@ -37,7 +37,7 @@ TEST_CASE("Text: a hand value is followed by the exact value when they differ", 
 
 TEST_CASE("Text: the header names the arithmetic convention", "[render][text]") {
     const std::string t = text_of(test::hand_record());
-    CHECK_THAT(t, Contains("rounded half away from zero to 3 decimals"));
+    CHECK_THAT(t, Contains("rounded half away from zero (四舍五入) to 3 decimals"));
     CHECK_THAT(text_of(test::hand_record(), test::options("zh")), Contains("四舍五入，保留 3 位小数"));
 }
 
@@ -145,4 +145,10 @@ TEST_CASE("Text: an update is written with ←, not as an equation with its own 
     r.sections[0].items.push_back(Step{"move", "x", {{"x", Num::both(1)}, {" - ", {}}, {"eta", Num::both(0.5)}}, Num::both(0.5), {}});
     const std::string text = render(r, Format::text, test::options());
     CHECK_THAT(text, Contains("x ← x − eta = 1 − 0.5 = 0.5"));
+}
+
+TEST_CASE("Text: a note's formula is written in Unicode, as the drawings write it", "[render][text]") {
+    Record r = with_items({Note{"lesson", Note::Kind::convention, Message{"test.lesson_note", {}}}});
+    r.strings["test.lesson_note"] = {{"en", "a unit $h_j = s(w_{j+3} x_2)$ and $\\hat{y}$ each"}};
+    CHECK_THAT(text_of(r), Contains("a unit hⱼ = s(wⱼ₊₃ x₂) and ŷ each"));
 }

@@ -2,6 +2,9 @@
 // names as the pages' LaTeX, gradients in their colour.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 #include "dot_diagram.hpp"
 #include "drawings.hpp"
 #include "tikz_network.hpp"
@@ -68,4 +71,23 @@ TEST_CASE("TikZ network: written beside the DOT source only for --plot-format ti
     const auto tikz = drawing_sources(r, PlotFormat::tikz);
     CHECK(tikz[0].tikz == network_tikz(tikz_network(false), "net", 4));
     CHECK(tikz[0].tikz == drawing_sources(r, PlotFormat::tikz)[0].tikz);  // the same bytes every time
+}
+
+TEST_CASE("TikZ network: resizing scales the distances and keeps the text", "[render][tikz][network]") {
+    const NetworkDiagram d = tikz_network(false);
+    const std::string tex = network_tikz(d, "net", 4);
+    // \resizebox would shrink the labels with the picture: the header offers \nntracescale instead.
+    CHECK_FALSE(contains(tex, "\\resizebox{"));
+    CHECK(contains(tex, "\\def\\nntracescale{0.6}"));
+    CHECK(contains(tex, "\\providecommand{\\nntracescale}{1}\n"));
+    CHECK(contains(tex, "\\begin{tikzpicture}[x=\\nntracescale pt, y=\\nntracescale pt, font=\\large,"));
+    // The header says how wide the picture is at scale 1, from the layout's outermost pieces.
+    const NetworkLayout at = network_layout(d, 4);
+    double left = at.loss.x - at.loss.width / 2, right = at.loss.x + at.loss.width / 2;
+    for (const auto* boxes : {&at.circles, &at.values, &at.labels, &at.biases})
+        for (const LayoutBox& b : *boxes) {
+            left = std::min(left, b.x - b.width / 2);
+            right = std::max(right, b.x + b.width / 2);
+        }
+    CHECK(contains(tex, "it is " + std::to_string(static_cast<int>(std::ceil(right - left))) + "pt wide at scale 1"));
 }
