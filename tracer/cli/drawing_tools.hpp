@@ -28,7 +28,8 @@ struct DrawingTools {
     std::chrono::milliseconds time_limit = default_tool_time_limit;
     // A diagram with more edges than this is not handed to dot: laying out a few hundred edges
     // takes dot minutes (a 60-term weighted sum, 239 edges: 37 s; 399 edges: over 120 s), and
-    // nobody reads such a picture. The course's largest diagram has 57 edges.
+    // nobody reads such a picture. The course's largest diagram has 114 (a labelled edge of a
+    // computation graph counts twice: it runs through its label's box).
     std::size_t most_dot_edges = default_most_dot_edges;
 
     static constexpr std::chrono::milliseconds default_tool_time_limit{20000};
