@@ -39,8 +39,8 @@ Record handout_record(const Record& run, const Problem& variant, const RosterStu
     r.arithmetic = run.arithmetic;
     r.digits = run.digits;
     r.exact_digits = run.exact_digits;
-    r.parameters = run.parameters;
-    r.settings = run.settings;
+    // No parameter list or run settings in the header: the "Given" table below lists every
+    // value once, and settings such as "loss = L" are the solution's business.
     Section who{"student", Message{"variants.section.student", {}}, {}};
     who.items.emplace_back(Note{"student", Note::Kind::info,
                                 Message{"variants.note.student", {Arg{student.name, std::nullopt}, Arg{student.id, std::nullopt}}}});
