@@ -77,10 +77,9 @@ void report_backward_fault(const Problem& p, const Tape& shape, const NumericFau
     // Each node's operations end with the node itself, so the first named node at or after the
     // faulty operation is the node whose expression contains it.
     for (NodeId id = fault.node; id < shape.size(); ++id) {
-        const Node& n = shape[id];
-        if (!n.named || arity(n.op) == 0) continue;
+        if (!shape.is_named(id) || arity(shape[id].op) == 0) continue;
         for (const NodeDefinition& node : p.nodes)
-            if (node.name == n.name) blame(p, node, describe(fault), when);
+            if (node.name == shape.name(id)) blame(p, node, describe(fault), when);
     }
     fail_at(p, {}, describe(fault) + (when.empty() ? "" : " " + when));
 }
