@@ -15,6 +15,7 @@
 
 #include "arithmetic.hpp"
 #include "node_names.hpp"
+#include "node_store.hpp"
 #include "op.hpp"
 #include "page_allocator.hpp"
 #include "rules.hpp"
@@ -126,13 +127,13 @@ public:
 
     const Node& operator[](NodeId id) const { return nodes_.at(id); }
     std::size_t size() const { return nodes_.size(); }
-    // Big tapes (an MLP's 10⁵ nodes and more) live in huge pages: see page_allocator.hpp.
-    using Nodes = std::vector<Node, PageAllocator<Node>>;
-    const Nodes& nodes() const { return nodes_; }
+    // Big tapes (an MLP's 10⁵ nodes and more) live in huge pages (page_allocator.hpp), in
+    // blocks that never move (node_store.hpp).
+    using Nodes = NodeStore<Node>;
     const std::vector<UserFunction>& functions() const { return functions_; }
     std::optional<NodeId> find(std::string_view name) const { return names_.find_named(name); }
-    // Room for `nodes` nodes, when the size of the graph is known before it is built: the array
-    // then never doubles (which keeps the old and the new array alive at once).
+    // Room for `nodes` nodes, when the size of the graph is known before it is built: the first
+    // block of nodes then never doubles (which keeps the old and the new array alive at once).
     void reserve(std::size_t nodes) { nodes_.reserve(nodes); }
 
 private:
