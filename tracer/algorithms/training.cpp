@@ -33,9 +33,9 @@ std::vector<std::vector<NodeId>> leaves_reading(const Tape& graph, const std::ve
     std::vector<std::vector<NodeId>> out(names.size());
     for (NodeId id = 0; id < graph.size(); ++id) {
         const Node& n = graph[id];
-        if (!n.named || (n.op != Op::input && n.op != Op::parameter)) continue;
+        if (!graph.is_named(id) || (n.op != Op::input && n.op != Op::parameter)) continue;
         for (std::size_t j = 0; j < names.size(); ++j)
-            if (n.name == names[j]) out[j].push_back(id);
+            if (graph.name(id) == names[j]) out[j].push_back(id);
     }
     return out;
 }

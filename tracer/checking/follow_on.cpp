@@ -39,7 +39,7 @@ Tape FollowOn::replayed(const std::map<std::string, double>& given) const {
         std::array<Num, 2> args{};
         for (int k = 0; k < arity(n.op); ++k) args[static_cast<std::size_t>(k)] = t[n.args[static_cast<std::size_t>(k)]].value;
         NodeNumbers numbers = t.numbers_of(i, n, args);
-        if (const auto g = given.find(n.name); n.named && g != given.end()) {
+        if (const auto g = given.find(std::string(t.name(i))); t.is_named(i) && g != given.end()) {
             numbers.value = Num::both(g->second);
             if (n.op == Op::sigmoid) numbers.local[0] = Num::both(t.arithmetic().apply(g->second * (1 - g->second)));
             if (n.op == Op::exp) numbers.local[0] = numbers.value;

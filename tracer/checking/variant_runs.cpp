@@ -15,9 +15,9 @@ namespace {
 // student has already written w+ over it.
 Num local_with(const Tape& tape, const Node& n, int k, const std::map<std::string, Num>& updated) {
     if (n.op == Op::mul) {
-        const Node& other = tape[n.args[static_cast<std::size_t>(1 - k)]];
-        if (other.op == Op::parameter)
-            if (auto u = updated.find(other.name); u != updated.end()) return u->second;
+        const NodeId other = n.args[static_cast<std::size_t>(1 - k)];
+        if (tape[other].op == Op::parameter)
+            if (auto u = updated.find(std::string(tape.name(other))); u != updated.end()) return u->second;
     }
     return n.local[static_cast<std::size_t>(k)];
 }

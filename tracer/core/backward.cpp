@@ -1,6 +1,8 @@
 #include "backward.hpp"
 
 #include <cmath>
+#include <limits>
+#include <stdexcept>
 
 namespace nntrace {
 namespace {
@@ -37,6 +39,9 @@ BackwardPlan plan_backward(const Tape& tape, NodeId root) {
         }
     }
     for (std::size_t i = 0; i < tape.size(); ++i) first[i + 1] += first[i];
+    // Visits count terms and sums in 32 bits: a graph has at most two terms for each node.
+    if (first.back() > std::numeric_limits<std::uint32_t>::max())
+        throw std::length_error("backward: more than 2^32 chain-rule products");
     std::vector<std::size_t> received(first.back());
     plan.terms.reserve(first.back());
     plan.visits.reserve(root + 1);
@@ -50,15 +55,15 @@ BackwardPlan plan_backward(const Tape& tape, NodeId root) {
             v.from = From::root;
         } else if (count > 1) {
             v.from = From::sum;
-            v.source = plan.sums.size();
+            v.source = static_cast<std::uint32_t>(plan.sums.size());
             plan.sums.push_back({id, {received.begin() + static_cast<std::ptrdiff_t>(first[i]),
                                       received.begin() + static_cast<std::ptrdiff_t>(first[i] + count)},
                                  plan.terms.size()});
         } else if (count == 1) {
             v.from = From::one_term;
-            v.source = received[first[i]];
+            v.source = static_cast<std::uint32_t>(received[first[i]]);
         }
-        v.first_term = plan.terms.size();
+        v.first_term = static_cast<std::uint32_t>(plan.terms.size());
         const Node& n = tape[id];
         for (int k = 0; k < arity(n.op); ++k) {
             const auto a = n.args[static_cast<std::size_t>(k)];
@@ -66,7 +71,7 @@ BackwardPlan plan_backward(const Tape& tape, NodeId root) {
             received[first[a] + filled[a]++] = plan.terms.size();
             plan.terms.push_back({a, id, k});
         }
-        v.term_count = plan.terms.size() - v.first_term;
+        v.term_count = static_cast<std::uint32_t>(plan.terms.size() - v.first_term);
         plan.visits.push_back(v);
     }
     return plan;

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "tape.hpp"
@@ -45,12 +46,13 @@ struct BackwardPlan {
         int arg;
     };
     // A node whose gradient is complete: how it is obtained, then the products it passes on.
+    // 20 bytes, one for every node the root depends on: indices are 32 bits, as node ids are.
     struct Visit {
-        enum class From { root, nothing, one_term, sum } from = From::nothing;
+        enum class From : std::uint8_t { root, nothing, one_term, sum } from = From::nothing;
         NodeId node = 0;
-        std::size_t source = 0;      // one_term: a term index; sum: an index into `sums`
-        std::size_t first_term = 0;  // the terms this node sends to its arguments
-        std::size_t term_count = 0;
+        std::uint32_t source = 0;      // one_term: a term index; sum: an index into `sums`
+        std::uint32_t first_term = 0;  // the terms this node sends to its arguments
+        std::uint32_t term_count = 0;
     };
     struct Sum {
         NodeId node;

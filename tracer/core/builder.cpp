@@ -89,7 +89,7 @@ private:
 
     // An unnamed node is labelled with the text it was built from, shortened when long.
     void label(NodeId id, const Expr& e) {
-        if (!tape_[id].named && tape_[id].name.empty()) tape_.label(id, label_of(source_, e.begin, e.end));
+        if (!tape_.is_named(id) && tape_.name(id).empty()) tape_.label(id, label_of(source_, e.begin, e.end));
     }
 
     NodeId call(const Expr& e) {

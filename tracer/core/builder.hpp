@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "expression.hpp"
@@ -14,8 +15,10 @@
 namespace nntrace {
 
 // What names mean while building: nodes already on the tape, and the user's functions.
+// A hash map: a [network] of 10⁶ weights looks a name up for every term it builds, and nothing
+// reads the names in order.
 struct Scope {
-    std::map<std::string, NodeId> names;
+    std::unordered_map<std::string, NodeId> names;
     std::map<std::string, std::uint32_t> functions;  // user function name → Tape::functions() index
 };
 

@@ -24,7 +24,7 @@ Diagram named_diagram(const Tape& tape, const Gradients& g, const std::string& k
             d.edges.push_back(std::move(e));
         }
         // Every quantity here is one the author named (the root too, where it is unnamed).
-        d.nodes.push_back(DiagramNode{id_of(q), n.name, std::string(op_name(n.op)), true, here, n.value, g.of[q]});
+        d.nodes.push_back(DiagramNode{id_of(q), std::string(tape.name(q)), std::string(op_name(n.op)), true, here, n.value, g.of[q]});
     }
     return d;
 }

@@ -47,11 +47,11 @@ bool writable(const Tape& tape, NodeId top) {
 // The tree of node `id`, stopping at named quantities (other than `top`, the node it defines).
 Sym tree(const Tape& tape, NodeId id, NodeId top) {
     const Node& n = tape[id];
-    if (id != top && is_named_quantity(tape, id)) return Sym::sym(n.name, id);
+    if (id != top && is_named_quantity(tape, id)) return Sym::sym(std::string(tape.name(id)), id);
     auto arg = [&](int k) { return tree(tape, n.args[static_cast<std::size_t>(k)], top); };
     switch (n.op) {
         case Op::constant: return Sym::num(n.param);
-        case Op::input: case Op::parameter: return Sym::sym(n.name, id);
+        case Op::input: case Op::parameter: return Sym::sym(std::string(tape.name(id)), id);
         case Op::identity: return arg(0);
         case Op::add: return Sym::of(K::sum, {arg(0), arg(1)});
         case Op::sub: return Sym::of(K::sum, {arg(0), Sym::of(K::negate, {arg(1)})});
@@ -106,7 +106,7 @@ NamedLocal local_from(const Tape& tape, NodeId of, NodeId wrt, const std::option
     const Arithmetic& a = tape.arithmetic();
     try {
         if (!expression) throw ExpressionError(1, "too long to write");
-        l.formula = derivative(*expression, wrt, Sym::sym(tape[of].name, of), tape);
+        l.formula = derivative(*expression, wrt, Sym::sym(std::string(tape.name(of)), of), tape);
     } catch (const ExpressionError&) {  // also a user function's body too long to derive
         l.formula = Sym::num(a.apply(exact));
     }
@@ -121,7 +121,7 @@ NamedLocal local_from(const Tape& tape, NodeId of, NodeId wrt, const std::option
 
 bool is_named_quantity(const Tape& tape, NodeId id) {
     const Node& n = tape[id];
-    return n.op != Op::constant && (n.named || n.op == Op::input || n.op == Op::parameter);
+    return n.op != Op::constant && (tape.is_named(id) || n.op == Op::input || n.op == Op::parameter);
 }
 
 std::optional<Sym> expression_of(const Tape& tape, NodeId of) {

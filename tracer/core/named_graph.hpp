@@ -47,7 +47,7 @@ public:
     const std::vector<NodeId>& quantities() const { return quantities_; }
     // ∂node/∂a for each named argument a, in order of first use; empty for a leaf.
     const std::vector<NamedLocal>& arguments(NodeId node) const;
-    const std::string& name(NodeId id) const { return (*tape_)[id].name; }
+    std::string name(NodeId id) const { return std::string(tape_->name(id)); }
 
 private:
     const Tape* tape_;

@@ -73,7 +73,7 @@ std::string rule_name(const Tape& tape, NodeId through, int k) {
 
 }  // namespace
 
-const std::string& display_name(const Tape& tape, NodeId id) { return tape[id].name; }
+std::string display_name(const Tape& tape, NodeId id) { return std::string(tape.name(id)); }
 
 Diagram diagram_of(const Tape& tape, NodeId root, const Gradients* g, const std::string& key) {
     const Gradients own = g ? Gradients{} : backward(tape, root);
@@ -96,7 +96,7 @@ Diagram diagram_of(const Tape& tape, NodeId root, const Gradients* g, const std:
                     if (t.target == a && t.through == i && t.arg == k) e.contribution = t.contribution;
             d.edges.push_back(std::move(e));
         }
-        DiagramNode dn{id_of(i), n.name, std::string(op_name(n.op)), n.named, layer[i], n.value, {}};
+        DiagramNode dn{id_of(i), display_name(tape, i), std::string(op_name(n.op)), tape.is_named(i), layer[i], n.value, {}};
         if (g) dn.gradient = g->of[i];
         d.nodes.push_back(std::move(dn));
     }
@@ -106,9 +106,9 @@ Diagram diagram_of(const Tape& tape, NodeId root, const Gradients* g, const std:
 Step step_of(const Tape& tape, NodeId id, const std::string& key_prefix) {
     const Node& n = tape[id];
     Step s;
-    s.key = key_prefix + n.name;
-    s.name = n.name;
-    for (const FormulaRef& r : n.formula) {
+    s.name = display_name(tape, id);
+    s.key = key_prefix + s.name;
+    for (const FormulaRef& r : tape.formula(id)) {
         if (r.node) s.formula.push_back({r.text, tape[*r.node].value});
         else s.formula.push_back({r.text, {}});
     }
@@ -119,8 +119,7 @@ Step step_of(const Tape& tape, NodeId id, const std::string& key_prefix) {
 std::vector<Item> forward_steps(const Tape& tape, const std::string& key_prefix) {
     std::vector<Item> out;
     for (NodeId i = 0; i < tape.size(); ++i) {
-        const Node& n = tape[i];
-        if (n.named && arity(n.op) > 0) out.emplace_back(step_of(tape, i, key_prefix));
+        if (tape.is_named(i) && arity(tape[i].op) > 0) out.emplace_back(step_of(tape, i, key_prefix));
     }
     return out;
 }

@@ -25,6 +25,6 @@ std::vector<Item> chain_lines(const Tape& tape, const Gradients& g, const std::s
 Diagram diagram_of(const Tape& tape, NodeId root, const Gradients* g, const std::string& key);
 
 // The display name of a node: its user name or the source text it was built from.
-const std::string& display_name(const Tape& tape, NodeId id);
+std::string display_name(const Tape& tape, NodeId id);
 
 }  // namespace nntrace

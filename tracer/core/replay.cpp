@@ -8,8 +8,8 @@ namespace {
 
 bool one_track(const Tape& graph) {
     if (graph.arithmetic().is_hand()) return false;
-    for (const Node& n : graph.nodes())
-        if (n.value.hand != n.value.exact) return false;
+    for (NodeId id = 0; id < graph.size(); ++id)
+        if (graph[id].value.hand != graph[id].value.exact) return false;
     return true;
 }
 
@@ -56,8 +56,8 @@ Replay::Replay(Tape graph, NodeId root)
     : graph_(std::move(graph)), plan_(plan_backward(graph_, root)), nodes_(graph_.size()),
       tracks_(one_track(graph_) ? 1 : 2) {
     edge_.reserve(nodes_);
-    for (const Node& n : graph_.nodes()) {
-        const auto id = static_cast<NodeId>(edge_.size());
+    for (NodeId id = 0; id < nodes_; ++id) {
+        const Node& n = graph_[id];
         if (arity(n.op) == 0)
             leaves_.push_back(id);
         else

@@ -91,7 +91,7 @@ private:
     // consumer is that one chain-rule product, the root's is 1, and the others' 0.
     struct GradientSource {
         BackwardPlan::Visit::From from = BackwardPlan::Visit::From::nothing;
-        std::size_t index = 0;  // one_term: the term; sum: the sum's slot in a pass's block
+        std::uint32_t index = 0;  // one_term: the term; sum: the sum's slot in a pass's block
     };
     std::vector<GradientSource> gradient_source_;
     std::size_t tracks_ = 2;

@@ -1,5 +1,6 @@
 #include "tape.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -16,28 +17,29 @@ bool finite(const std::array<double, 2>& v, int n) {
 
 }  // namespace
 
-NodeId Tape::push(Node n) {
-    nodes_.push_back(std::move(n));
+NodeId Tape::push(const Node& n) {
+    nodes_.push_back(n);
     return static_cast<NodeId>(nodes_.size() - 1);
 }
 
-NodeId Tape::leaf(Op op, std::string name, Num v) {
+NodeId Tape::leaf(Op op, std::string_view name, Num v) {
     Node n;
     n.op = op;
     n.value = v;
-    n.name = std::move(name);
-    n.named = true;
-    return push(std::move(n));
+    const NodeId id = push(n);
+    names_.set(id, name, true);
+    return id;
 }
 
-NodeId Tape::constant(double v, std::string text) {
+NodeId Tape::constant(double v, std::string_view text) {
     Node n;
     n.op = Op::constant;
     n.param = v;
     // A constant is written down as given: a hand calculation does not round the problem's data.
     n.value = Num::both(v);
-    n.name = std::move(text);
-    return push(std::move(n));
+    const NodeId id = push(n);
+    if (!text.empty()) names_.set(id, text, false);
+    return id;
 }
 
 std::array<double, 2> Tape::call_function(NodeId id, std::uint32_t function, double x, const Arithmetic& a) const {
@@ -121,7 +123,7 @@ NodeId Tape::apply(Op op, std::vector<NodeId> args, double param) {
     const NodeNumbers numbers = numbers_of(static_cast<NodeId>(nodes_.size()), n, values);
     n.value = numbers.value;
     n.local = numbers.local;
-    return push(std::move(n));
+    return push(n);
 }
 
 std::uint32_t Tape::add_function(UserFunction f) {
@@ -138,20 +140,30 @@ NodeId Tape::call(std::uint32_t function, NodeId arg) {
     const NodeNumbers numbers = numbers_of(static_cast<NodeId>(nodes_.size()), n, {nodes_.at(arg).value, Num{}});
     n.value = numbers.value;
     n.local = numbers.local;
-    return push(std::move(n));
+    return push(n);
 }
 
-void Tape::name(NodeId id, std::string name, std::vector<FormulaRef> formula) {
-    Node& n = nodes_.at(id);
-    n.name = std::move(name);
-    n.named = true;
-    n.formula = std::move(formula);
+void Tape::name(NodeId id, std::string_view name, std::vector<FormulaRef> formula) {
+    if (id >= nodes_.size()) throw std::out_of_range("Tape::name: no such node");
+    names_.set(id, name, true);
+    auto it = formulas_.end();
+    if (!formulas_.empty() && formulas_.back().first >= id)
+        it = std::lower_bound(formulas_.begin(), formulas_.end(), id, [](const auto& f, NodeId n) { return f.first < n; });
+    if (it != formulas_.end() && it->first == id)
+        it->second = std::move(formula);
+    else if (!formula.empty())
+        formulas_.insert(it, {id, std::move(formula)});
 }
 
-std::optional<NodeId> Tape::find(const std::string& name) const {
-    for (std::size_t i = nodes_.size(); i-- > 0;)
-        if (nodes_[i].named && nodes_[i].name == name) return static_cast<NodeId>(i);
-    return std::nullopt;
+void Tape::label(NodeId id, std::string_view text) {
+    if (id >= nodes_.size()) throw std::out_of_range("Tape::label: no such node");
+    names_.set(id, text, names_.is_named(id));
+}
+
+const std::vector<FormulaRef>& Tape::formula(NodeId id) const {
+    static const std::vector<FormulaRef> none;
+    const auto it = std::lower_bound(formulas_.begin(), formulas_.end(), id, [](const auto& f, NodeId n) { return f.first < n; });
+    return it != formulas_.end() && it->first == id ? it->second : none;
 }
 
 }  // namespace nntrace

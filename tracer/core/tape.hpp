@@ -9,9 +9,13 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "arithmetic.hpp"
+#include "node_names.hpp"
+#include "node_store.hpp"
 #include "op.hpp"
 #include "page_allocator.hpp"
 #include "rules.hpp"
@@ -27,17 +31,18 @@ struct FormulaRef {
     std::optional<NodeId> node;
 };
 
+// A node's numbers and topology only: 72 bytes, copied as bytes. Its name and formula, which
+// most nodes of a big graph do not have, live in side tables on the Tape (Tape::name, formula),
+// so that a pass over a large tape touches numbers and nothing else.
 struct Node {
-    Op op = Op::constant;
-    std::array<NodeId, 2> args{};
     Num value;                   // hand and exact value
     std::array<Num, 2> local{};  // ∂node/∂arg_k, hand and exact, stored as data
     double param = 0;            // constant value, powc exponent or leaky_relu slope
+    std::array<NodeId, 2> args{};
     std::uint32_t function = 0;  // for Op::call: index into Tape::functions()
-    std::string name;            // display name: the user's name, or the source text it came from
-    bool named = false;          // true when the user gave it a name (a step of the walkthrough)
-    std::vector<FormulaRef> formula;  // how the user defined it, for a named node
+    Op op = Op::constant;
 };
+static_assert(std::is_trivially_copyable_v<Node>);
 
 // A one-argument function the user wrote as an expression. The tape calls `evaluate` with the
 // argument and the run's arithmetic; it returns s(x) and s′(x), each computed the same way the
@@ -78,13 +83,13 @@ public:
     const Arithmetic& arithmetic() const { return arithmetic_; }
     const Slips& slips() const { return slips_; }
 
-    NodeId constant(double v, std::string text);
+    NodeId constant(double v, std::string_view text);
     // Leaves hold the data as given (a hand calculation does not round the problem's data), or,
     // in later rounds of training, the hand and exact values the updates produced.
-    NodeId input(std::string name, Num v) { return leaf(Op::input, std::move(name), v); }
-    NodeId parameter(std::string name, Num v) { return leaf(Op::parameter, std::move(name), v); }
-    NodeId input(std::string name, double v) { return input(std::move(name), Num::both(v)); }
-    NodeId parameter(std::string name, double v) { return parameter(std::move(name), Num::both(v)); }
+    NodeId input(std::string_view name, Num v) { return leaf(Op::input, name, v); }
+    NodeId parameter(std::string_view name, Num v) { return leaf(Op::parameter, name, v); }
+    NodeId input(std::string_view name, double v) { return input(name, Num::both(v)); }
+    NodeId parameter(std::string_view name, double v) { return parameter(name, Num::both(v)); }
 
     // Appends an operation on existing nodes; computes its value and local derivatives in both
     // arithmetics. Throws NumericFault if the value is not a finite number.
@@ -94,9 +99,16 @@ public:
     NodeId call(std::uint32_t function, NodeId arg);
 
     // Names a node, making it a step of the walkthrough, and records how it was defined.
-    void name(NodeId id, std::string name, std::vector<FormulaRef> formula);
+    void name(NodeId id, std::string_view name, std::vector<FormulaRef> formula);
     // Gives an unnamed node a label (the source text it was built from).
-    void label(NodeId id, std::string text) { nodes_.at(id).name = std::move(text); }
+    void label(NodeId id, std::string_view text);
+
+    // Display name: the user's name, the label (the source text it came from), or "".
+    std::string_view name(NodeId id) const { return names_.text(id); }
+    // True when the user gave the node a name (a step of the walkthrough).
+    bool is_named(NodeId id) const { return names_.is_named(id); }
+    // How the user defined a named node; empty for the others.
+    const std::vector<FormulaRef>& formula(NodeId id) const;
 
     // The numbers node `id` gets from its arguments' numbers under this tape's arithmetic and
     // slips: what apply and call record, and what a replay of the graph computes each round.
@@ -115,19 +127,25 @@ public:
 
     const Node& operator[](NodeId id) const { return nodes_.at(id); }
     std::size_t size() const { return nodes_.size(); }
-    // Big tapes (an MLP's 10⁵ nodes and more) live in huge pages: see page_allocator.hpp.
-    using Nodes = std::vector<Node, PageAllocator<Node>>;
-    const Nodes& nodes() const { return nodes_; }
+    // Big tapes (an MLP's 10⁵ nodes and more) live in huge pages (page_allocator.hpp), in
+    // blocks that never move (node_store.hpp).
+    using Nodes = NodeStore<Node>;
     const std::vector<UserFunction>& functions() const { return functions_; }
-    std::optional<NodeId> find(const std::string& name) const;
+    std::optional<NodeId> find(std::string_view name) const { return names_.find_named(name); }
+    // Room for `nodes` nodes, when the size of the graph is known before it is built: the first
+    // block of nodes then never doubles (which keeps the old and the new array alive at once).
+    void reserve(std::size_t nodes) { nodes_.reserve(nodes); }
 
 private:
-    NodeId leaf(Op op, std::string name, Num v);
-    NodeId push(Node n);
+    NodeId leaf(Op op, std::string_view name, Num v);
+    NodeId push(const Node& n);
 
     Arithmetic arithmetic_;
     Slips slips_;
     Nodes nodes_;
+    NodeNames names_;
+    // The formulas of named nodes, by node id (ascending: nodes are named as they are built).
+    std::vector<std::pair<NodeId, std::vector<FormulaRef>>> formulas_;
     std::vector<UserFunction> functions_;
 };
 

@@ -1,6 +1,7 @@
 // The problem's computation on a tape, and what to say when a value cannot be computed.
 #include <array>
 #include <charconv>
+#include <vector>
 
 #include "core/builder.hpp"
 #include "problem/checks.hpp"
@@ -45,6 +46,7 @@ std::string describe(const NumericFault& f) {
 
 Scope leaves_and_functions(const Problem& p, Tape& tape, const std::map<std::string, Num>& values) {
     Scope scope;
+    scope.names.reserve(p.inputs.size() + p.params.size() + p.nodes.size());
     for (UserFunction& f : make_user_functions(p)) {
         const std::string name = f.name;
         scope.functions[name] = tape.add_function(std::move(f));
@@ -54,9 +56,30 @@ Scope leaves_and_functions(const Problem& p, Tape& tape, const std::map<std::str
     return scope;
 }
 
+// At most how many tape nodes the problem's graph takes: a node per leaf, per part of each
+// expression and per named node (a bare name becomes an identity). Walked with a stack, as a
+// chain of a million terms is a million deep.
+std::size_t most_nodes(const Problem& p) {
+    std::size_t count = p.inputs.size() + p.params.size();
+    std::vector<const Expr*> pending;
+    for (const NodeDefinition& node : p.nodes) {
+        ++count;
+        pending.push_back(&node.expr);
+        while (!pending.empty()) {
+            const Expr* e = pending.back();
+            pending.pop_back();
+            ++count;
+            for (const Expr& a : e->args) pending.push_back(&a);
+        }
+    }
+    return count;
+}
+
 }  // namespace
 
 NodeId build_problem_graph(const Problem& p, Tape& tape, const std::map<std::string, Num>& values) {
+    // Known before building: the tape's array is allocated once, never doubled and copied.
+    tape.reserve(tape.size() + most_nodes(p));
     Scope scope = leaves_and_functions(p, tape, values);
     NodeId last = 0;
     for (const NodeDefinition& node : p.nodes) {
@@ -77,10 +100,9 @@ void report_backward_fault(const Problem& p, const Tape& shape, const NumericFau
     // Each node's operations end with the node itself, so the first named node at or after the
     // faulty operation is the node whose expression contains it.
     for (NodeId id = fault.node; id < shape.size(); ++id) {
-        const Node& n = shape[id];
-        if (!n.named || arity(n.op) == 0) continue;
+        if (!shape.is_named(id) || arity(shape[id].op) == 0) continue;
         for (const NodeDefinition& node : p.nodes)
-            if (node.name == n.name) blame(p, node, describe(fault), when);
+            if (node.name == shape.name(id)) blame(p, node, describe(fault), when);
     }
     fail_at(p, {}, describe(fault) + (when.empty() ? "" : " " + when));
 }

@@ -31,7 +31,7 @@ Layers layers_of(const Tape& tape) {
         int below = 0;
         for (int k = 0; k < arity(n.op); ++k) below = std::max(below, l.of[n.args[static_cast<std::size_t>(k)]]);
         if (arity(n.op) == 0) continue;
-        l.of[id] = n.named ? below + 1 : below;
+        l.of[id] = tape.is_named(id) ? below + 1 : below;
         const int step_layer = below + 1;
         for (int k = 0; k < arity(n.op); ++k) {
             const NodeId a = n.args[static_cast<std::size_t>(k)];
@@ -54,7 +54,7 @@ Table layer_table(const Tape& tape, const Layers& l) {
     std::map<int, Stats> by_layer;  // one pass over the tape: a graph may have many layers
     for (NodeId id = 0; id < tape.size(); ++id) {
         const Node& n = tape[id];
-        if (!n.named || arity(n.op) == 0) continue;
+        if (!tape.is_named(id) || arity(n.op) == 0) continue;
         Stats& s = by_layer[l.of[id]];
         if (s.steps == 0 || n.value.hand < s.low.hand) s.low = n.value;
         if (s.steps == 0 || n.value.hand > s.high.hand) s.high = n.value;
@@ -80,7 +80,7 @@ Table largest_gradients(const Tape& tape, const Layers& l, const Gradients& g) {
         // Largest first; ties in tape order, so the table is the same on every machine.
         std::stable_sort(ids.begin(), ids.end(), [&](NodeId a, NodeId b) { return std::fabs(g.of[a].hand) > std::fabs(g.of[b].hand); });
         for (std::size_t k = 0; k < std::min(ids.size(), largest_per_layer); ++k)
-            t.rows.push_back({number_cell(Num::both(layer)), name_cell(tape[ids[k]].name), number_cell(tape[ids[k]].value),
+            t.rows.push_back({number_cell(Num::both(layer)), name_cell(std::string(tape.name(ids[k]))), number_cell(tape[ids[k]].value),
                               number_cell(Num{g.of[ids[k]].exact + 0.0, g.of[ids[k]].hand + 0.0})});
     }
     return t;

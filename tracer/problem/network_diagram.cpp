@@ -61,14 +61,14 @@ private:
     NodeId product_of(NodeId weight) const {
         for (NodeId r : readers_[weight])
             if (tape_[r].op == Op::mul && tape_[r].args[0] == weight) return r;
-        throw std::logic_error("the weight '" + tape_[weight].name + "' multiplies nothing");
+        throw std::logic_error("the weight '" + std::string(tape_.name(weight)) + "' multiplies nothing");
     }
 
     // The named node a computation ends in: the node itself, or the first node reading it, and so
     // on up ("w1*i1" → "w1*i1 + w2*i2" → l_h1 = "w1*i1 + w2*i2 + b1").
     NodeId step_of(NodeId id) const {
-        while (!tape_[id].named) {
-            if (readers_[id].empty()) throw std::logic_error("'" + tape_[id].name + "' belongs to no named node");
+        while (!tape_.is_named(id)) {
+            if (readers_[id].empty()) throw std::logic_error("'" + std::string(tape_.name(id)) + "' belongs to no named node");
             id = readers_[id].front();
         }
         return id;
@@ -78,7 +78,7 @@ private:
     // activation the sum itself holds the value.
     NodeId value_of(NodeId sum) const {
         for (NodeId r : readers_[sum])
-            if (tape_[r].named && arity(tape_[r].op) == 1) return r;
+            if (tape_.is_named(r) && arity(tape_[r].op) == 1) return r;
         return sum;
     }
 
@@ -87,11 +87,11 @@ private:
         n.id = neuron_id(name);
         n.name = name;
         n.layer = layer;
-        n.value_name = tape_[value].name;
+        n.value_name = tape_.name(value);
         n.value = tape_[value].value;
         n.value_gradient = gradient(value);
         if (sum && *sum != value) {
-            n.sum_name = tape_[*sum].name;
+            n.sum_name = tape_.name(*sum);
             n.sum = tape_[*sum].value;
             n.sum_gradient = gradient(*sum);
         }

@@ -118,7 +118,7 @@ Section gradients_section(const Problem& p, const Tape& tape, const Gradients& g
     Section s{"gradients", words("problem.section.gradients"), {}};
     for (NodeId id = static_cast<NodeId>(tape.size()); id-- > 0;) {
         const Node& n = tape[id];
-        if (!n.named || id == g.root || shown.count(n.name) || n.op == Op::input) continue;
+        if (!tape.is_named(id) || id == g.root || shown.count(std::string(tape.name(id))) || n.op == Op::input) continue;
         s.items.emplace_back(gradient_step(tape, g, id, ""));
     }
     return s;

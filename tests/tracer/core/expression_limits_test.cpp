@@ -115,7 +115,7 @@ TEST_CASE("Expression limits: labels of a long chain's steps have a bounded leng
     for (int i = 0; i < 10; ++i) scope.names["w" + std::to_string(i)] = tape.parameter("w" + std::to_string(i), i);
     build(tape, parse_expression(text), text, scope);
     std::size_t longest = 0;
-    for (NodeId id = 0; id < tape.size(); ++id) longest = std::max(longest, tape[id].name.size());
+    for (NodeId id = 0; id < tape.size(); ++id) longest = std::max(longest, tape.name(id).size());
     CHECK(longest <= 64);
 }
 

@@ -126,6 +126,6 @@ TEST_CASE("Named chain: parameters are put in order from the output toward the i
     const NamedGraph graph(n.g.tape, n.loss);
     const auto order = output_first(graph, {n.g.id("w1"), n.g.id("b1"), n.g.id("w5"), n.g.id("b2"), n.g.id("w8")});
     std::vector<std::string> names;
-    for (NodeId id : order) names.push_back(n.g.tape[id].name);
+    for (NodeId id : order) names.emplace_back(n.g.tape.name(id));
     CHECK(names == std::vector<std::string>{"w5", "b2", "w8", "w1", "b1"});
 }

@@ -49,7 +49,7 @@ void check_pass(const Replay& replay, std::size_t pass, const Tape& fresh) {
     const Tape replayed = replay.tape_at(pass);
     REQUIRE(replayed.size() == fresh.size());
     for (NodeId id = 0; id < fresh.size(); ++id) {
-        INFO("node " << id << " " << fresh[id].name);
+        INFO("node " << id << " " << fresh.name(id));
         CHECK(same(replayed[id].value, fresh[id].value));
         for (std::size_t k = 0; k < 2; ++k) CHECK(same(replayed[id].local[k], fresh[id].local[k]));
     }
