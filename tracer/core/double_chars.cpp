@@ -90,10 +90,21 @@ std::string step_mantissa(std::string m, int by) {
 
 // The shortest digits that read back as `v`, the nearest to it among those of that length (as
 // Ryu, which the standard library uses, finds them). The correctly rounded n digits are the
-// nearest n-digit decimal, so they read back whenever any n-digit decimal does, except beside
-// a power of two, where the double below is nearer than the one above: the decimal one unit up
-// in the last digit may then read back where the nearest does not.
+// nearest n-digit decimal, so they read back whenever any n-digit decimal does, and then so do
+// the n + 1 nearest: the shortest length is found by halving. Except at a power of two, where
+// the double below is nearer than the one above: the decimal one unit up or down in the last
+// digit may then read back where the nearest does not, so every length is tried in turn.
 Digits shortest_digits(double v) {
+    int exponent = 0;
+    if (std::frexp(v, &exponent) != 0.5 && std::frexp(v, &exponent) != -0.5) {
+        int low = 0, high = 16;  // "%.16e" (17 digits) always reads back
+        while (low < high) {
+            const int middle = (low + high) / 2;
+            if (reads_back(from_scientific(printed("%.*e", middle, v)), v)) high = middle;
+            else low = middle + 1;
+        }
+        return from_scientific(printed("%.*e", low, v));
+    }
     for (int precision = 0; precision < 17; ++precision) {
         const Digits nearest = from_scientific(printed("%.*e", precision, v));
         if (reads_back(nearest, v)) return nearest;

@@ -63,13 +63,15 @@ std::map<std::string, std::map<std::string, std::string>> record_strings(const L
 
 // The published figures belong to the source's settings: when --set or the arithmetic moves the
 // run away from them, they are judged against a run at the source's settings, and a note says so.
-// Those verdicts depend only on the lesson as read (its rounding included), so `at_source` keeps
-// them for the next run of the same lesson.
+// Those verdicts depend only on the lesson as read (its rounding included), so `at_source` and
+// `own` (a run at the source's settings, judged as itself) keep them for the next run of the
+// same lesson.
 void add_comparisons(const LessonFile& lesson, const RunOptions& options, Record& record,
-                     std::optional<std::vector<Comparison>>& at_source) {
+                     std::optional<std::vector<Comparison>>& at_source, std::optional<std::vector<Comparison>>& own) {
     if (lesson.published.empty()) return;
     if (options.sets.empty() && !options.arithmetic) {
-        record.comparisons = compare_figures(lesson, lesson.parameters, record);
+        if (!own) own = compare_figures(lesson, lesson.parameters, record);
+        record.comparisons = *own;
         return;
     }
     if (!at_source) {
@@ -104,12 +106,13 @@ Record run_lesson(const std::filesystem::path& lessons_dir, const std::string& i
 // were written, which every message about a value in lesson.toml needs.
 struct LessonRunner::Reading {
     LessonFile lesson;
-    std::optional<std::vector<Comparison>> comparisons_at_source;
+    std::optional<std::vector<Comparison>> comparisons_at_source;  // judged against a run at the source's settings
+    std::optional<std::vector<Comparison>> comparisons_own;        // judged against a run with no option
 };
 
 LessonRunner::LessonRunner(const std::filesystem::path& lessons_dir, const std::string& id)
     : dir_(find_lesson_dir(lessons_dir, id)) {
-    auto own = std::make_unique<Reading>(Reading{load_lesson_file(dir_), std::nullopt});
+    auto own = std::make_unique<Reading>(Reading{load_lesson_file(dir_), std::nullopt, std::nullopt});
     own_rounding_ = own->lesson.arithmetic.rounding;
     readings_[own_rounding_] = std::move(own);
 }
@@ -127,7 +130,7 @@ LessonRunner::Reading& LessonRunner::reading(const RunOptions& options) {
                          ": the lesson computes exactly; give --decimals N as well");
     std::unique_ptr<Reading>& r = readings_[*options.rounding];
     if (!r) {
-        r = std::make_unique<Reading>(Reading{load_lesson_file(dir_), std::nullopt});
+        r = std::make_unique<Reading>(Reading{load_lesson_file(dir_), std::nullopt, std::nullopt});
         r->lesson.arithmetic.rounding = *options.rounding;
     }
     return *r;
@@ -151,7 +154,7 @@ Record LessonRunner::run(const RunOptions& options) {
     for (const std::string& name : lesson.secret) record.settings.erase(name);
     record.strings = record_strings(lesson);
     record.sections = find_lesson_kind(lesson.kind)->run(run);
-    add_comparisons(lesson, options, record, reading_now.comparisons_at_source);
+    add_comparisons(lesson, options, record, reading_now.comparisons_at_source, reading_now.comparisons_own);
     return record;
 }
 

@@ -50,7 +50,7 @@ std::string drawing_stem(const std::string& key) {
     return (stem.empty() ? std::string("drawing-") : stem) + short_hash(key);
 }
 
-std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat format) {
+std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat format, bool plot_texts) {
     std::vector<DrawingSource> out;
     for (const Section& section : record.sections) {
         for (const Item& item : section.items) {
@@ -63,8 +63,10 @@ std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat form
                                format == PlotFormat::tikz ? network_tikz(*n, stem, record.digits) : std::string()});
             } else if (const auto* p = std::get_if<Plot>(&item)) {
                 const std::string stem = drawing_stem(p->key);
-                out.push_back({p->key, stem, DrawingSource::Tool::gnuplot, gnuplot_script(*p, stem, format, record.digits),
-                               gnuplot_data(*p), {}});
+                if (!plot_texts) out.push_back({p->key, stem, DrawingSource::Tool::gnuplot, {}, {}, {}});
+                else
+                    out.push_back({p->key, stem, DrawingSource::Tool::gnuplot, gnuplot_script(*p, stem, format, record.digits),
+                                   gnuplot_data(*p), {}});
             }
         }
     }

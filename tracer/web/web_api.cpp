@@ -109,7 +109,7 @@ json error_answer(const InputError& e, const std::vector<Field>& fields) {
 // Every drawing shown as its picture, and what the page draws it from.
 json figures_of(const Record& record, RenderOptions& options) {
     json figures = json::object();
-    for (const DrawingSource& source : drawing_sources(record)) {
+    for (const DrawingSource& source : drawing_sources(record, PlotFormat::svg, false)) {
         options.drawn.insert(source.stem);
         const std::string src = figure_src(options, source.stem);
         if (source.tool == DrawingSource::Tool::dot) figures[src] = source.script;
