@@ -321,7 +321,12 @@ def main():
                f"repetitions, CPU time, each benchmark in its own process; whole processes: median of {runs} "
                "runs, wall time. Ratios are against a reference measured in the same run; absolute times "
                "are only indicative (the machine is shared). " + micrograd_note)
-    (ROOT / "bench" / "latest.md").write_text(report.markdown(context))
+    latest = ROOT / "bench" / "latest.md"
+    # The browser module's section is bench/web_bench.js's (Node.js, after scripts/build-web): kept.
+    old = latest.read_text() if latest.exists() else ""
+    start, end = old.find("<!-- web-bench:"), old.find("<!-- /web-bench -->")
+    web = "\n" + old[start:end] + "<!-- /web-bench -->\n" if 0 <= start < end else ""
+    latest.write_text(report.markdown(context) + web)
     print("\nwritten: bench/latest.md")
 
 

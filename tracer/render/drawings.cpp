@@ -69,7 +69,7 @@ std::vector<bool> small_multiples(const Section& section) {
     return small;
 }
 
-std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat format) {
+std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat format, bool plot_texts) {
     std::vector<DrawingSource> out;
     for (const Section& section : record.sections) {
         const std::vector<bool> small = small_multiples(section);
@@ -84,8 +84,10 @@ std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat form
                                format == PlotFormat::tikz ? network_tikz(*n, stem, record.digits) : std::string()});
             } else if (const auto* p = std::get_if<Plot>(&item)) {
                 const std::string stem = drawing_stem(p->key);
-                out.push_back({p->key, stem, DrawingSource::Tool::gnuplot,
-                               gnuplot_script(*p, stem, format, record.digits, small[i]), gnuplot_data(*p), {}});
+                if (!plot_texts) out.push_back({p->key, stem, DrawingSource::Tool::gnuplot, {}, {}, {}});
+                else
+                    out.push_back({p->key, stem, DrawingSource::Tool::gnuplot,
+                                   gnuplot_script(*p, stem, format, record.digits, small[i]), gnuplot_data(*p), {}});
             }
         }
     }

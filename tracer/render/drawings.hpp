@@ -32,6 +32,9 @@ std::string drawing_stem(const std::string& key);
 std::vector<bool> small_multiples(const Section& section);
 
 // Every drawing of the record, in order. Deterministic: the same record gives the same bytes.
-std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat format = PlotFormat::svg);
+// Without `plot_texts`, a plot comes with its key and stem only (no script, no data): the pages in
+// the browser keep a plot's picture, and its data is thousands of numbers written as text.
+std::vector<DrawingSource> drawing_sources(const Record& record, PlotFormat format = PlotFormat::svg,
+                                           bool plot_texts = true);
 
 }  // namespace nntrace
