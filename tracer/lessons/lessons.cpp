@@ -110,6 +110,7 @@ Record run_lesson(const std::filesystem::path& lessons_dir, const std::string& i
     record.parameters = parameters.numbers();
     record.settings = parameters.settings();
     for (const std::string& name : lesson.secret) record.settings.erase(name);
+    record.internal = lesson.internal;
     record.strings = record_strings(lesson);
     record.sections = find_lesson_kind(lesson.kind)->run(run);
     add_comparisons(lesson, options, record);
