@@ -1,6 +1,7 @@
 // nntrace build: the course folder. Per lesson its record, its drawings and its pages in both
 // languages; the course index; and the assets the HTML pages need (stylesheet, KaTeX), copied
 // so that the folder works offline and on another machine.
+#include <fstream>
 #include <future>
 #include <ostream>
 #include <set>
@@ -9,6 +10,7 @@
 
 #include "atomic_file.hpp"
 #include "cli.hpp"
+#include "core/errors.hpp"
 #include "commands.hpp"
 #include "drawing_tools.hpp"
 #include "home.hpp"
@@ -37,7 +39,7 @@ PageContext page_context(const LessonInfo& lesson, const std::string& lang, Form
 }
 
 // A lesson's record and pages, once its pictures are drawn: the pages link only those.
-void write_lesson(const LessonInfo& lesson, const Record& record, PendingPictures& pictures,
+void write_lesson(const LessonInfo& lesson, const Record& record, PendingPictures& pictures, bool web_module,
                   std::ostream& warnings, const std::filesystem::path& out, OutputTransaction& output) {
     const auto dir = out / lesson.id;
     RenderOptions options;
@@ -46,6 +48,7 @@ void write_lesson(const LessonInfo& lesson, const Record& record, PendingPicture
     options.figures_href = "../figures";
     options.assets_href = "../../assets";
     options.drawn = pictures.finish(warnings);
+    options.web_module = web_module;
     output.stage(dir / "record.json", render(record, Format::json, options));
     for (const std::string& lang : page_languages()) {
         options.lang = lang;
@@ -62,7 +65,7 @@ void write_lesson(const LessonInfo& lesson, const Record& record, PendingPicture
 // the others'. Messages are kept per lesson and printed in course order, as a sequential build
 // would print them.
 void build_lessons(const std::vector<LessonInfo>& lessons, const std::filesystem::path& out, const DrawingTools& tools,
-                   OutputTransaction& output, std::ostream& err) {
+                   bool web_module, OutputTransaction& output, std::ostream& err) {
     const std::size_t n = lessons.size(), cores = default_worker_count();
     std::vector<Record> records(n);
     parallel_for(n, cores, [&](std::size_t i) { records[i] = run_lesson(lessons_dir(), lessons[i].id, {}); });
@@ -78,7 +81,7 @@ void build_lessons(const std::vector<LessonInfo>& lessons, const std::filesystem
         for (const auto& w : warnings) err << w.str();
     };
     try {
-        parallel_for(n, cores, [&](std::size_t i) { write_lesson(lessons[i], records[i], pictures[i], warnings[i], out, output); });
+        parallel_for(n, cores, [&](std::size_t i) { write_lesson(lessons[i], records[i], pictures[i], web_module, warnings[i], out, output); });
     } catch (...) {
         print_warnings();  // what went wrong with the pictures still matters
         throw;
@@ -86,15 +89,42 @@ void build_lessons(const std::vector<LessonInfo>& lessons, const std::filesystem
     print_warnings();
 }
 
-void write_index(const std::vector<LessonInfo>& lessons, const std::filesystem::path& out, OutputTransaction& output) {
+// Whether the engine's WebAssembly module goes into the course: copy_page_assets copies the
+// templates' assets folder as it is, so the module is there when the web build put it in
+// templates/assets/web (issue 16). Without it the pages are static and say so.
+bool course_gets_web_module() {
+    std::error_code ec;
+    return std::filesystem::is_regular_file(templates_dir() / "assets" / "web" / "nntrace-web.js", ec);
+}
+
+void write_index(const std::vector<LessonInfo>& lessons, bool web_module, const std::filesystem::path& out,
+                 OutputTransaction& output) {
     std::vector<CourseLesson> entries;
     for (const auto& l : lessons) entries.push_back(CourseLesson{l.id, l.title, l.summary});
     RenderOptions options;
     options.messages_dir = messages_dir();
     options.templates_dir = templates_dir();
     options.assets_href = "assets";
+    options.web_module = web_module;
     output.stage(out / "README.md", render_course_index(entries, Format::md, options));
     output.stage(out / "index.html", render_course_index(entries, Format::html, options));
+}
+
+// The playground, only where the module is: prefilled with the course's example problem file,
+// read now so that the page needs nothing beside it.
+void write_playground(const std::filesystem::path& out, bool web_module, OutputTransaction& output) {
+    if (!web_module) return;
+    const auto example = nntrace_home() / "examples" / "exercise-7.toml";
+    std::ifstream in(example, std::ios::binary);
+    if (!in) throw InputError("cannot read " + example.string() + " (the playground's example)");
+    std::ostringstream text;
+    text << in.rdbuf();
+    RenderOptions options;
+    options.messages_dir = messages_dir();
+    options.templates_dir = templates_dir();
+    options.assets_href = "../assets";
+    options.web_module = true;
+    output.stage(out / "playground" / "index.html", render_playground(text.str(), options));
 }
 
 }  // namespace
@@ -120,8 +150,10 @@ int command_build(const std::vector<std::string>& args, Io io) {
     // The assets (KaTeX and its fonts) do not depend on the lessons: copied meanwhile.
     std::ostringstream asset_warnings;
     auto assets = std::async(std::launch::async, [&] { copy_page_assets(out, output, "build", asset_warnings); });
-    build_lessons(lessons, out, tools, output, io.err);
-    write_index(lessons, out, output);
+    const bool web_module = course_gets_web_module();
+    build_lessons(lessons, out, tools, web_module, output, io.err);
+    write_index(lessons, web_module, out, output);
+    write_playground(out, web_module, output);
     assets.get();
     output.commit();
     io.err << asset_warnings.str();

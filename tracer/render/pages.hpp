@@ -34,6 +34,10 @@ struct CourseLesson {
 std::string render_course_index(const std::vector<CourseLesson>& lessons, Format format,
                                 const RenderOptions& options);
 
+// The course's playground (playground/index.html, HTML only): a text area prefilled with
+// `example` (a problem file), rendered and checked in the browser by the WebAssembly module.
+std::string render_playground(const std::string& example, const RenderOptions& options);
+
 // The languages every page exists in, in course order, and the `lang` attribute of each.
 const std::vector<std::string>& page_languages();
 std::string html_lang(const std::string& lang);
