@@ -1,10 +1,10 @@
 // nntrace check FILE [--answer name=value]...: judges answers against a problem file and, for a
 // wrong one, names the common mistakes that give it and shows the correct chain-rule lines.
 #include <ostream>
+#include <utility>
 
 #include "atomic_file.hpp"
-#include "checking/answers.hpp"
-#include "checking/check_record.hpp"
+#include "checking/check_answers.hpp"
 #include "checking/grade.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
@@ -31,19 +31,9 @@ std::vector<std::string> given_options(const po::variables_map& vm) {
 
 // Every answer judged; the problem is run once and once per mistake.
 Record check(const std::string& file, const std::vector<std::string>& options, bool carried_correct, bool& wrong) {
-    const Problem problem = read_problem(file);
-    const std::vector<GivenAnswer> answers = merge_answers(problem, answers_from_options(options));
-    if (answers.empty()) throw InputError(file + ": no answers to check: add [answers] or --answer NAME=VALUE");
-    const Problem asked = with_answers(problem, answers);
-    std::vector<std::string> keys, texts;
-    for (const auto& a : answers) keys.push_back(a.name), texts.push_back(a.text);
-    const Judge judge(asked, keys, MistakeContext{most_decimals(texts)});
-    check_answer_names(asked, judge.record(), answers);
-    std::vector<WrittenAnswer> written;
-    for (const auto& a : answers) written.emplace_back(a.name, a.text);
-    const std::vector<Judgement> judgements = judge.judge_all(written);
-    wrong = any_wrong(judgements, carried_correct);
-    return check_record(judge, judgements);
+    CheckOutcome outcome = check_answers(read_problem(file), options);
+    wrong = any_wrong(outcome.judgements, carried_correct);
+    return std::move(outcome.record);
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 
 #include "core/errors.hpp"
 #include "drawing_tools.hpp"
+#include "lessons/run_settings.hpp"
+#include "render/pages.hpp"
 
 namespace po = boost::program_options;
 
@@ -67,45 +69,15 @@ void refuse_empty_values(const std::string& command, const po::variables_map& vm
     }
 }
 
-int read_decimals(const std::string& text) {
-    char* end = nullptr;
-    const long n = std::strtol(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0' || n < 0 || n > 12)
-        throw InputError("--decimals " + text + ": expected a whole number from 0 to 12");
-    return static_cast<int>(n);
-}
-
-Rounding read_rounding(const std::string& text) {
-    if (text == "half-up") return Rounding::half_up;
-    if (text == "truncate") return Rounding::truncate;
-    throw InputError("--rounding " + text + ": expected half-up or truncate");
-}
-
 }  // namespace
 
 RunOptions run_options_from(const po::variables_map& vm) {
-    RunOptions o;
-    const bool exact = vm.count("exact") && vm["exact"].as<bool>();
-    const bool decimals = vm.count("decimals") > 0;
-    if (exact && decimals) throw InputError("--exact and --decimals: choose one");
-    if (exact && vm.count("rounding"))
-        throw InputError("--rounding " + vm["rounding"].as<std::string>() + ": --exact rounds nothing");
-    // Alone, --rounding applies to the file's or lesson's own decimals.
-    if (vm.count("rounding") && !decimals) o.rounding = read_rounding(vm["rounding"].as<std::string>());
-    if (exact) o.arithmetic = Arithmetic::exact();
-    if (decimals) {
-        const Rounding r = vm.count("rounding") ? read_rounding(vm["rounding"].as<std::string>()) : Rounding::half_up;
-        o.arithmetic = Arithmetic::hand(read_decimals(vm["decimals"].as<std::string>()), r);
-    }
-    if (vm.count("set")) {
-        for (const auto& s : vm["set"].as<std::vector<std::string>>()) {
-            const auto eq = s.find('=');
-            if (eq == std::string::npos || eq == 0 || eq + 1 == s.size())
-                throw InputError("--set " + s + ": expected NAME=VALUE");
-            o.sets.emplace_back(s.substr(0, eq), s.substr(eq + 1));
-        }
-    }
-    return o;
+    RunSettings settings;
+    settings.exact = vm.count("exact") && vm["exact"].as<bool>();
+    if (vm.count("decimals")) settings.decimals = vm["decimals"].as<std::string>();
+    if (vm.count("rounding")) settings.rounding = vm["rounding"].as<std::string>();
+    if (vm.count("set")) settings.sets = vm["set"].as<std::vector<std::string>>();
+    return run_options_from(settings);
 }
 
 std::chrono::milliseconds tool_time_limit_from(const po::variables_map& vm) {
@@ -117,7 +89,7 @@ std::chrono::milliseconds tool_time_limit_from(const po::variables_map& vm) {
 
 std::string lang_from(const po::variables_map& vm) {
     const std::string lang = vm["lang"].as<std::string>();
-    if (lang != "en" && lang != "zh") throw InputError("--lang " + lang + ": expected en or zh");
+    check_page_language(lang);
     return lang;
 }
 

@@ -1,10 +1,10 @@
 #include "arithmetic.hpp"
 
-#include <array>
-#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <string>
+
+#include "double_chars.hpp"
 
 namespace nntrace {
 namespace {
@@ -19,10 +19,7 @@ struct Decimal {
 };
 
 Decimal read_at_display_precision(double v) {
-    std::array<char, 64> buf{};
-    auto res = std::to_chars(buf.data(), buf.data() + buf.size(), std::fabs(v),
-                             std::chars_format::scientific, significant_digits - 1);
-    std::string text(buf.data(), res.ptr);  // d.dddddddddddddde±XX
+    const std::string text = scientific_text(std::fabs(v), significant_digits - 1);  // d.dddddddddddddde±XX
     Decimal d;
     const auto e = text.find('e');
     d.exponent = std::atoi(text.c_str() + e + 1);

@@ -1,8 +1,9 @@
 #include "number_text.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <string>
+
+#include "double_chars.hpp"
 
 namespace nntrace {
 namespace {
@@ -18,7 +19,7 @@ std::size_t digits_from(std::string_view s, std::size_t i) {
 }  // namespace
 
 std::optional<double> number_from_text(std::string_view text) {
-    // The shape first: std::from_chars alone would stop early, and strtod reads hexadecimal.
+    // The shape first: read_double alone would stop early, and strtod reads hexadecimal.
     std::size_t i = 0;
     if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
     const std::size_t integer_end = digits_from(text, i);
@@ -39,10 +40,8 @@ std::optional<double> number_from_text(std::string_view text) {
     }
     if (end != text.size()) return std::nullopt;
     // from_chars takes no leading '+'.
-    const std::size_t from = text[0] == '+' ? 1 : 0;
-    double v = 0;
-    const auto res = std::from_chars(text.data() + from, text.data() + text.size(), v);
-    if (res.ec != std::errc() || res.ptr != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
+    const std::optional<double> v = read_double(text.substr(text[0] == '+' ? 1 : 0));
+    if (!v || !std::isfinite(*v)) return std::nullopt;
     return v;
 }
 

@@ -1,8 +1,8 @@
 #include "recording.hpp"
 
 #include <algorithm>
-#include <charconv>
 
+#include "double_chars.hpp"
 #include "expression.hpp"
 #include "rules.hpp"
 #include "symbolic.hpp"
@@ -24,9 +24,7 @@ std::optional<Sym> user_derivative(const Tape& tape, const UserFunction& f) {
 // A constant of a derived rule as the rule's text writes it: the shortest digits that read back
 // as the same double (2, 0.5), the way the problem's own formulas are written.
 std::string constant_text(double v) {
-    char digits[32];
-    const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
-    return std::string(digits, end);
+    return shortest_text(v);
 }
 
 Formula local_formula(const Tape& tape, NodeId through, int k) {

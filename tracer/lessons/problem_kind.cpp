@@ -1,12 +1,11 @@
 #include "lessons/problem_kind.hpp"
 
 #include <algorithm>
-#include <array>
-#include <charconv>
 #include <optional>
 #include <stdexcept>
 #include <string>
 
+#include "core/double_chars.hpp"
 #include "core/errors.hpp"
 #include "lessons/toml_fields.hpp"
 #include "problem/problem.hpp"
@@ -91,9 +90,7 @@ std::optional<double> problem_value(const Problem& p, const std::string& name) {
 
 // A value as the shortest text that reads back as the same double: the problem parses it again.
 std::string exact_text(double v) {
-    std::array<char, 32> buf{};
-    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v);
-    return std::string(buf.data(), res.ptr);
+    return shortest_text(v);
 }
 
 void check_parameter_defaults(const LessonFile& lesson, const Problem& problem) {

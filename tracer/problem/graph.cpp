@@ -1,8 +1,7 @@
 // The problem's computation on a tape, and what to say when a value cannot be computed.
-#include <array>
-#include <charconv>
 
 #include "core/builder.hpp"
+#include "core/double_chars.hpp"
 #include "problem/checks.hpp"
 #include "problem/run_parts.hpp"
 
@@ -12,9 +11,7 @@ namespace {
 // An error message is not a page: it shows a faulty argument in the shortest form that reads
 // back as the same double ("-2", "0.1"), not at a display precision, so no renderer is needed.
 std::string shortest(double v) {
-    std::array<char, 32> buf{};
-    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v);
-    return std::string(buf.data(), res.ptr);
+    return shortest_text(v);
 }
 
 // "ln of -2", "division by zero (1 / 0)", "s(1e200)": the operation and the values it got.

@@ -5,10 +5,10 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <vector>
 
+#include "core/double_chars.hpp"
 #include "latex_escape.hpp"
 #include "number_format.hpp"
 #include "user_text.hpp"
@@ -22,14 +22,12 @@ constexpr std::array<const char*, 8> palette = {"#0072b2", "#d55e00", "#009e73",
                                                 "#e69f00", "#56b4e9", "#000000", "#888888"};
 
 // A number in the data file. These are data, not display: the shortest text that reads back as
-// the same double (std::to_chars), so that the plot shows exactly the engine's numbers and a
+// the same double (shortest_text), so that the plot shows exactly the engine's numbers and a
 // teacher who reuses the file loses nothing. A value that is not a number is written NaN, which
 // gnuplot treats as missing.
 std::string data_number(double v) {
     if (!std::isfinite(v)) return "NaN";
-    std::array<char, 32> buf{};
-    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v);
-    return std::string(buf.data(), res.ptr);
+    return shortest_text(v);
 }
 
 // A series gnuplot can draw: some points, and for a grid exactly one z per grid point.

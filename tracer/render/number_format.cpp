@@ -1,12 +1,11 @@
 #include "number_format.hpp"
 
 #include <algorithm>
-#include <array>
-#include <charconv>
 #include <cmath>
 #include <cstdlib>
 
 #include "core/arithmetic.hpp"
+#include "core/double_chars.hpp"
 
 namespace nntrace {
 namespace {
@@ -25,11 +24,7 @@ std::string non_finite_text(double v, Minus minus) {
 // Prints an already rounded value with `decimals` decimals. The rounded double is the one
 // nearest its decimal, so printing it at that many decimals gives back exactly its digits.
 std::string print_fixed(double rounded, int decimals) {
-    std::array<char, 400> buf{};  // enough for the largest double with its decimals
-    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), rounded,
-                                   std::chars_format::fixed, decimals);
-    if (res.ec != std::errc{}) return non_finite_text(rounded, Minus::ascii);
-    return std::string(buf.data(), res.ptr);
+    return fixed_text(rounded, decimals);
 }
 
 // A double holds 15 significant decimal digits for certain (DBL_DIG): any 15-digit decimal
@@ -41,10 +36,7 @@ constexpr int significant_digits = 15;
 // The power of ten of the first significant digit of |v| once rounded to 15 digits:
 // 0.7225 → −1, 1546188226.56 → 9, 999999999999999.9 → 15.
 int decimal_exponent(double v) {
-    std::array<char, 64> buf{};
-    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), std::fabs(v),
-                                   std::chars_format::scientific, significant_digits - 1);
-    const std::string text(buf.data(), res.ptr);
+    const std::string text = scientific_text(std::fabs(v), significant_digits - 1);
     return std::atoi(text.c_str() + text.find('e') + 1);
 }
 
@@ -57,10 +49,7 @@ void drop_trailing_zeros(std::string& text) {
 // A number in scientific notation with `digits` significant digits at most (trailing zeros
 // dropped): 1e+100 → "1e100", 1.2345e20 → "1.2345e20".
 std::string print_scientific(double v, int digits) {
-    std::array<char, 64> buf{};
-    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::scientific,
-                                   std::clamp(digits, 1, significant_digits) - 1);
-    std::string text(buf.data(), res.ptr);
+    const std::string text = scientific_text(v, std::clamp(digits, 1, significant_digits) - 1);
     const std::size_t e = text.find('e');
     std::string mantissa = text.substr(0, e);
     drop_trailing_zeros(mantissa);

@@ -2,6 +2,7 @@
 // the sections' items, and the comparisons.
 #include "page_data.hpp"
 
+#include "core/errors.hpp"
 #include "markdown_text.hpp"
 #include "math.hpp"
 
@@ -142,5 +143,11 @@ const std::vector<std::string>& page_languages() {
 }
 
 std::string html_lang(const std::string& lang) { return lang == "zh" ? "zh-CN" : lang; }
+
+void check_page_language(const std::string& lang) {
+    for (const std::string& known : page_languages())
+        if (lang == known) return;
+    throw InputError("--lang " + lang + ": expected en or zh");
+}
 
 }  // namespace nntrace

@@ -153,17 +153,21 @@ TemplateData note_data(const Page& page, const Note& n) {
     return d;
 }
 
+std::string figure_path(const RenderOptions& options, const std::string& stem) {
+    return options.figures_href.empty() ? stem : options.figures_href + "/" + stem;
+}
+
 // A drawing as an image of its SVG, or, where the SVG was not drawn, a link to its source.
 TemplateData figure_data(const Page& page, const std::string& key, const Message& title, bool diagram) {
     const std::string stem = drawing_stem(key);
-    const std::string base = page.options.figures_href.empty() ? stem : page.options.figures_href + "/" + stem;
+    const std::string base = figure_path(page.options, stem);
     const std::string tool = diagram ? "Graphviz" : "gnuplot";
     TemplateData d = flagged("is_figure");
     d.set("anchor", anchor(key));
     d.set("title", page.words(title));
     d.set("drawn", page.options.drawn.count(stem) > 0);
     d.set("diagram", diagram);
-    d.set("src", link_target(base + ".svg"));
+    d.set("src", figure_src(page.options, stem));
     d.set("source_href", link_target(base + (diagram ? ".dot" : ".gp")));
     d.set("source_label", page.words(Message{"pages.figure.source", {Arg{tool, {}}}}));
     return d;
@@ -191,6 +195,10 @@ TemplateData item_data(const Page& page, const Item& item, Markup markup) {
         TemplateData operator()(const Plot& p) const { return figure_data(page, p.key, p.title, false); }
     };
     return std::visit(Visit{page, markup}, item);
+}
+
+std::string figure_src(const RenderOptions& options, const std::string& stem) {
+    return link_target(figure_path(options, stem) + ".svg");
 }
 
 std::string anchor(const std::string& key) {

@@ -38,8 +38,14 @@ std::string render_course_index(const std::vector<CourseLesson>& lessons, Format
 // `example` (a problem file), rendered and checked in the browser by the WebAssembly module.
 std::string render_playground(const std::string& example, const RenderOptions& options);
 
+// The src of a drawing's picture on a page ("../figures/network.svg"): `stem` (drawing_stem of
+// its key) in options.figures_href, as the page's <img> names it.
+std::string figure_src(const RenderOptions& options, const std::string& stem);
+
 // The languages every page exists in, in course order, and the `lang` attribute of each.
 const std::vector<std::string>& page_languages();
 std::string html_lang(const std::string& lang);
+// Throws InputError naming --lang when `lang` is not one of page_languages().
+void check_page_language(const std::string& lang);
 
 }  // namespace nntrace
