@@ -61,11 +61,12 @@ var NntraceWeb = (function () {
     figure.dataset.redrawn = 'yes';
   }
 
-  // A plot the browser does not redraw: the static page's own figure, with a note that it shows
-  // the lesson's values. `kept` maps a figure's id to that figure (empty in the playground).
+  // A figure the browser does not redraw (a gnuplot plot): the static page's own figure, with a
+  // note that it shows the lesson's values. `kept` maps a figure's id to that figure (none in the
+  // playground, where such a figure is left out: its picture was never drawn).
   function keepPlot(figure, kept, note) {
     var original = kept && kept[figure.id];
-    if (!original) return;
+    if (!original) { figure.remove(); return; }  // nothing drawn to keep: no broken picture
     var copy = original.cloneNode(true);
     var p = document.createElement('p');
     p.className = 'plot-note';
@@ -80,9 +81,9 @@ var NntraceWeb = (function () {
         var figure = figureFor(root, src);
         if (!figure) return;
         var dot = figures[src];
-        if (dot === null) { keepPlot(figure, kept, note); return; }
-        if (!instance) return;
-        try { drawDiagram(figure, instance.renderSVGElement(dot)); } catch (e) { /* the source link stays */ }
+        // A plot, or a diagram where Graphviz did not load or failed: the static figure stays.
+        if (dot === null || !instance) { keepPlot(figure, kept, note); return; }
+        try { drawDiagram(figure, instance.renderSVGElement(dot)); } catch (e) { keepPlot(figure, kept, note); }
       });
     });
   }
