@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "core/compare.hpp"
@@ -62,16 +63,22 @@ std::map<std::string, std::map<std::string, std::string>> record_strings(const L
 
 // The published figures belong to the source's settings: when --set or the arithmetic moves the
 // run away from them, they are judged against a run at the source's settings, and a note says so.
-void add_comparisons(const LessonFile& lesson, const RunOptions& options, Record& record) {
+// Those verdicts depend only on the lesson as read (its rounding included), so `at_source` keeps
+// them for the next run of the same lesson.
+void add_comparisons(const LessonFile& lesson, const RunOptions& options, Record& record,
+                     std::optional<std::vector<Comparison>>& at_source) {
     if (lesson.published.empty()) return;
     if (options.sets.empty() && !options.arithmetic) {
         record.comparisons = compare_figures(lesson, lesson.parameters, record);
         return;
     }
-    Record source;
-    source.exact_digits = record.exact_digits;
-    source.sections = find_lesson_kind(lesson.kind)->run(LessonRun{lesson, lesson.parameters, lesson.arithmetic, false});
-    record.comparisons = compare_figures(lesson, lesson.parameters, source);
+    if (!at_source) {
+        Record source;
+        source.exact_digits = record.exact_digits;
+        source.sections = find_lesson_kind(lesson.kind)->run(LessonRun{lesson, lesson.parameters, lesson.arithmetic, false});
+        at_source = compare_figures(lesson, lesson.parameters, source);
+    }
+    record.comparisons = *at_source;
     Section note;
     note.key = "source-settings";
     note.title = Message{"lesson.source_settings.title", {}};
@@ -89,14 +96,46 @@ std::vector<LessonInfo> list_lessons(const std::filesystem::path& lessons_dir) {
 
 Record run_lesson(const std::filesystem::path& lessons_dir, const std::string& id,
                   const RunOptions& options) {
-    LessonFile lesson = load_lesson_file(find_lesson_dir(lessons_dir, id));
-    if (options.rounding && !options.arithmetic) {
-        // --rounding alone: the lesson's own decimals, rounded the other way.
-        if (!lesson.arithmetic.is_hand())
-            throw InputError(std::string("--rounding ") + (*options.rounding == Rounding::truncate ? "truncate" : "half-up") +
-                             ": the lesson computes exactly; give --decimals N as well");
-        lesson.arithmetic.rounding = *options.rounding;
+    return LessonRunner(lessons_dir, id).run(options);
+}
+
+// The lesson as read from its folder, with its rounding possibly changed, and the verdicts on its
+// published figures once judged. Never copied: a copy of a toml::table forgets where its values
+// were written, which every message about a value in lesson.toml needs.
+struct LessonRunner::Reading {
+    LessonFile lesson;
+    std::optional<std::vector<Comparison>> comparisons_at_source;
+};
+
+LessonRunner::LessonRunner(const std::filesystem::path& lessons_dir, const std::string& id)
+    : dir_(find_lesson_dir(lessons_dir, id)) {
+    auto own = std::make_unique<Reading>(Reading{load_lesson_file(dir_), std::nullopt});
+    own_rounding_ = own->lesson.arithmetic.rounding;
+    readings_[own_rounding_] = std::move(own);
+}
+
+LessonRunner::~LessonRunner() = default;
+
+const LessonInfo& LessonRunner::info() const { return readings_.at(own_rounding_)->lesson.info; }
+
+// --rounding alone: the lesson's own decimals, rounded the other way (the lesson read again,
+// once, and changed).
+LessonRunner::Reading& LessonRunner::reading(const RunOptions& options) {
+    if (!options.rounding || options.arithmetic) return *readings_.at(own_rounding_);
+    if (!readings_.at(own_rounding_)->lesson.arithmetic.is_hand())
+        throw InputError(std::string("--rounding ") + (*options.rounding == Rounding::truncate ? "truncate" : "half-up") +
+                         ": the lesson computes exactly; give --decimals N as well");
+    std::unique_ptr<Reading>& r = readings_[*options.rounding];
+    if (!r) {
+        r = std::make_unique<Reading>(Reading{load_lesson_file(dir_), std::nullopt});
+        r->lesson.arithmetic.rounding = *options.rounding;
     }
+    return *r;
+}
+
+Record LessonRunner::run(const RunOptions& options) {
+    Reading& reading_now = reading(options);
+    const LessonFile& lesson = reading_now.lesson;
     Parameters parameters = lesson.parameters;
     parameters.apply_sets(options.sets, lesson.info.id);
 
@@ -113,7 +152,7 @@ Record run_lesson(const std::filesystem::path& lessons_dir, const std::string& i
     record.internal = lesson.internal;
     record.strings = record_strings(lesson);
     record.sections = find_lesson_kind(lesson.kind)->run(run);
-    add_comparisons(lesson, options, record);
+    add_comparisons(lesson, options, record, reading_now.comparisons_at_source);
     return record;
 }
 

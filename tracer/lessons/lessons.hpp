@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,30 @@ std::vector<LessonInfo> list_lessons(const std::filesystem::path& lessons_dir);
 // (listing the lesson's parameters) or a value of the wrong type ("--set w=abc: ...").
 Record run_lesson(const std::filesystem::path& lessons_dir, const std::string& id,
                   const RunOptions& options);
+
+// One lesson read once and run many times: the pages' panel in the browser runs it again at
+// every change of a setting. Its lesson.toml is read once, and its published figures, which are
+// judged at the source's settings whatever the run's, are judged once. run_lesson is one run.
+class LessonRunner {
+public:
+    // Throws as run_lesson does for an unknown id or a bad lesson.toml.
+    LessonRunner(const std::filesystem::path& lessons_dir, const std::string& id);
+    ~LessonRunner();
+    LessonRunner(const LessonRunner&) = delete;
+    LessonRunner& operator=(const LessonRunner&) = delete;
+
+    const LessonInfo& info() const;
+    // Throws as run_lesson does for bad options.
+    Record run(const RunOptions& options);
+
+private:
+    struct Reading;
+    Reading& reading(const RunOptions& options);
+
+    std::filesystem::path dir_;
+    Rounding own_rounding_ = Rounding::half_up;
+    std::map<Rounding, std::unique_ptr<Reading>> readings_;  // by rounding: the lesson's own, and --rounding's
+};
 
 // The explanation text of a lesson in a language (Markdown), empty if none.
 std::string lesson_explanation(const LessonInfo& lesson, const std::string& lang);

@@ -1,6 +1,7 @@
 #include "web/web_api.hpp"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <utility>
@@ -117,24 +118,25 @@ json figures_of(const Record& record, RenderOptions& options) {
     return figures;
 }
 
-// The lessons' titles and words, read once: the module's files never change.
-const std::vector<LessonInfo>& lesson_list(const std::filesystem::path& lessons_dir) {
-    static std::map<std::filesystem::path, std::vector<LessonInfo>> lists;
-    auto it = lists.find(lessons_dir);
-    if (it == lists.end()) it = lists.emplace(lessons_dir, list_lessons(lessons_dir)).first;
-    return it->second;
+// Each lesson read once, and its published figures judged once: the panel runs the same lesson
+// again at every change, and the module's files never change.
+LessonRunner& lesson_runner(const std::filesystem::path& lessons_dir, const std::string& id) {
+    static std::map<std::pair<std::filesystem::path, std::string>, std::unique_ptr<LessonRunner>> runners;
+    std::unique_ptr<LessonRunner>& runner = runners[{lessons_dir, id}];
+    if (!runner) runner = std::make_unique<LessonRunner>(lessons_dir, id);
+    return *runner;
 }
 
 json lesson_answer(const json& request, const std::filesystem::path& home, std::vector<Field>& fields) {
     const std::string id = text_member(request, "lesson");
     const std::string lang = request.contains("lang") ? text_member(request, "lang") : "en";
     check_page_language(lang);
-    const Record record = run_lesson(home / "lessons", id, run_options_from_panel(request, fields));
+    const RunOptions run_options = run_options_from_panel(request, fields);
+    LessonRunner& lesson = lesson_runner(home / "lessons", id);
+    const Record record = lesson.run(run_options);
     RenderOptions options = course_page_options(home / "templates", lang);
     json figures = figures_of(record, options);
-    PageContext context;
-    for (const LessonInfo& lesson : lesson_list(home / "lessons"))
-        if (lesson.id == id) context = course_page_context(lesson, lang, Format::html);
+    const PageContext context = course_page_context(lesson.info(), lang, Format::html);
     return json{{"ok", true}, {"html", render_lesson_page(record, Format::html, options, context)}, {"figures", figures}};
 }
 
