@@ -39,6 +39,7 @@ WAIT = r"""
   const rows = Array.from(document.querySelectorAll('main tr')).map(tr => Array.from(tr.cells).map(c => c.textContent.trim()));
   return JSON.stringify({state: root.dataset.nntraceState || '', runs: Number(root.dataset.nntraceRuns || 0),
                          main: document.querySelector('main').textContent, rows: rows, errors: errors,
+                         redrawn: document.querySelectorAll('main figure[data-redrawn] svg').length,
                          problem_errors: (document.querySelector('ol.errors') || {}).textContent || '',
                          check: check ? check.textContent : '', verdicts: check ? check.dataset.verdicts || '' : ''});
 })(%%d, () => %%s)
@@ -215,6 +216,7 @@ def main():
             _, static = browser.seen(page("net-222"), runs=0)
             _, seen = browser.seen(page("net-222", "#w5=0.3"))
             expect(seen["state"] == "ready", f"net-222#w5=0.3 recomputed (state {seen['state']})")
+            expect(seen["redrawn"] > 0, f"net-222#w5=0.3 redraws its diagrams in the browser ({seen['redrawn']})")
             for key in ["E_total", "dE_total/dw5"]:
                 value = step_value(record, key)
                 expect(on_page(value, seen["main"]) and not on_page(value, static["main"]),
