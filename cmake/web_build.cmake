@@ -29,5 +29,5 @@ set_target_properties(tomlplusplus::tomlplusplus PROPERTIES INTERFACE_COMPILE_DE
 # them since 2021-22 (Chrome 95, Firefox 100, Safari 15.2), Node.js since 17.
 add_compile_options(-fwasm-exceptions)
 add_link_options(-fwasm-exceptions)
-# -O2: -O3 makes the module larger for no measurable gain here.
-set(CMAKE_CXX_FLAGS_RELEASE "-O2 -DNDEBUG")
+# -Os: at -O2 the module is 3.14 MB (the goal is 3 MB), and a page's recompute is no slower.
+set(CMAKE_CXX_FLAGS_RELEASE "-Os -DNDEBUG")

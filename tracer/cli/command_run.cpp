@@ -128,7 +128,7 @@ int command_run(const std::vector<std::string>& args, Io io) {
     if (standalone_page) {
         const std::filesystem::path folder = page_folder(*out);
         output.name_root(folder / "assets", "--out", *out);
-        copy_page_assets(folder, output, "run", io.err);
+        copy_page_assets(folder, output, "run", io.err, false);  // a page of its own: no panel
     }
     std::string figures_line;
     if (plot_format) figures_line = stage_figures(record, vm["figures"].as<std::string>(), *plot_format, tools, output, io);
