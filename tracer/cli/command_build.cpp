@@ -1,6 +1,7 @@
 // nntrace build: the course folder. Per lesson its record, its drawings and its pages in both
-// languages; the course index; and the assets the HTML pages need (stylesheet, KaTeX), copied
-// so that the folder works offline and on another machine.
+// languages; the course index; the playground where the WebAssembly module is; and the assets the
+// HTML pages need (stylesheet, KaTeX, the module), copied so that the folder works offline and on
+// another machine.
 #include <fstream>
 #include <future>
 #include <ostream>
@@ -10,7 +11,6 @@
 
 #include "atomic_file.hpp"
 #include "cli.hpp"
-#include "core/errors.hpp"
 #include "commands.hpp"
 #include "drawing_tools.hpp"
 #include "home.hpp"
@@ -39,7 +39,8 @@ PageContext page_context(const LessonInfo& lesson, const std::string& lang, Form
 }
 
 // A lesson's record and pages, once its pictures are drawn: the pages link only those.
-void write_lesson(const LessonInfo& lesson, const Record& record, PendingPictures& pictures, bool web_module,
+void write_lesson(const LessonInfo& lesson, const Record& record, PendingPictures& pictures,
+                  const std::shared_future<bool>& web_module,
                   std::ostream& warnings, const std::filesystem::path& out, OutputTransaction& output) {
     const auto dir = out / lesson.id;
     RenderOptions options;
@@ -48,7 +49,7 @@ void write_lesson(const LessonInfo& lesson, const Record& record, PendingPicture
     options.figures_href = "../figures";
     options.assets_href = "../../assets";
     options.drawn = pictures.finish(warnings);
-    options.web_module = web_module;
+    options.web_module = web_module.get();  // the panel only where the module is in the course
     output.stage(dir / "record.json", render(record, Format::json, options));
     for (const std::string& lang : page_languages()) {
         options.lang = lang;
@@ -65,7 +66,7 @@ void write_lesson(const LessonInfo& lesson, const Record& record, PendingPicture
 // the others'. Messages are kept per lesson and printed in course order, as a sequential build
 // would print them.
 void build_lessons(const std::vector<LessonInfo>& lessons, const std::filesystem::path& out, const DrawingTools& tools,
-                   bool web_module, OutputTransaction& output, std::ostream& err) {
+                   const std::shared_future<bool>& web_module, OutputTransaction& output, std::ostream& err) {
     const std::size_t n = lessons.size(), cores = default_worker_count();
     std::vector<Record> records(n);
     parallel_for(n, cores, [&](std::size_t i) { records[i] = run_lesson(lessons_dir(), lessons[i].id, {}); });
@@ -89,14 +90,6 @@ void build_lessons(const std::vector<LessonInfo>& lessons, const std::filesystem
     print_warnings();
 }
 
-// Whether the engine's WebAssembly module goes into the course: copy_page_assets copies the
-// templates' assets folder as it is, so the module is there when the web build put it in
-// templates/assets/web (issue 16). Without it the pages are static and say so.
-bool course_gets_web_module() {
-    std::error_code ec;
-    return std::filesystem::is_regular_file(templates_dir() / "assets" / "web" / "nntrace-web.js", ec);
-}
-
 void write_index(const std::vector<LessonInfo>& lessons, bool web_module, const std::filesystem::path& out,
                  OutputTransaction& output) {
     std::vector<CourseLesson> entries;
@@ -111,14 +104,17 @@ void write_index(const std::vector<LessonInfo>& lessons, bool web_module, const 
 }
 
 // The playground, only where the module is: prefilled with the course's example problem file,
-// read now so that the page needs nothing beside it.
-void write_playground(const std::filesystem::path& out, bool web_module, OutputTransaction& output) {
+// read now so that the page needs nothing beside it. Without the example (a home that lacks
+// examples/) the text area starts empty and a note says why.
+void write_playground(const std::filesystem::path& out, bool web_module, OutputTransaction& output, std::ostream& err) {
     if (!web_module) return;
     const auto example = nntrace_home() / "examples" / "exercise-7.toml";
     std::ifstream in(example, std::ios::binary);
-    if (!in) throw InputError("cannot read " + example.string() + " (the playground's example)");
     std::ostringstream text;
-    text << in.rdbuf();
+    if (in)
+        text << in.rdbuf();
+    else
+        err << "nntrace build: " << example.string() << " not found; the playground starts with an empty problem file\n";
     RenderOptions options;
     options.messages_dir = messages_dir();
     options.templates_dir = templates_dir();
@@ -147,14 +143,14 @@ int command_build(const std::vector<std::string>& args, Io io) {
     // Every file is staged, then all are renamed into place: a build that fails writes nothing.
     OutputTransaction output;
     output.name_root(out, "--out");
-    // The assets (KaTeX and its fonts) do not depend on the lessons: copied meanwhile.
+    // The assets (KaTeX and its fonts, the WebAssembly module) do not depend on the lessons:
+    // copied meanwhile. Whether the module was copied decides the pages' panel.
     std::ostringstream asset_warnings;
-    auto assets = std::async(std::launch::async, [&] { copy_page_assets(out, output, "build", asset_warnings); });
-    const bool web_module = course_gets_web_module();
+    const std::shared_future<bool> web_module =
+        std::async(std::launch::async, [&] { return copy_page_assets(out, output, "build", asset_warnings); }).share();
     build_lessons(lessons, out, tools, web_module, output, io.err);
-    write_index(lessons, web_module, out, output);
-    write_playground(out, web_module, output);
-    assets.get();
+    write_index(lessons, web_module.get(), out, output);
+    write_playground(out, web_module.get(), output, io.err);
     output.commit();
     io.err << asset_warnings.str();
     io.err << "nntrace build: " << lessons.size() << " lesson" << (lessons.size() == 1 ? "" : "s")
