@@ -1,6 +1,8 @@
 // nntrace build: the course folder. Per lesson its record, its drawings and its pages in both
-// languages; the course index; and the assets the HTML pages need (stylesheet, KaTeX), copied
-// so that the folder works offline and on another machine.
+// languages; the course index; the playground where the WebAssembly module is; and the assets the
+// HTML pages need (stylesheet, KaTeX, the module), copied so that the folder works offline and on
+// another machine.
+#include <fstream>
 #include <future>
 #include <ostream>
 #include <set>
@@ -38,6 +40,7 @@ PageContext page_context(const LessonInfo& lesson, const std::string& lang, Form
 
 // A lesson's record and pages, once its pictures are drawn: the pages link only those.
 void write_lesson(const LessonInfo& lesson, const Record& record, PendingPictures& pictures,
+                  const std::shared_future<bool>& web_module,
                   std::ostream& warnings, const std::filesystem::path& out, OutputTransaction& output) {
     const auto dir = out / lesson.id;
     RenderOptions options;
@@ -46,6 +49,7 @@ void write_lesson(const LessonInfo& lesson, const Record& record, PendingPicture
     options.figures_href = "../figures";
     options.assets_href = "../../assets";
     options.drawn = pictures.finish(warnings);
+    options.web_module = web_module.get();  // the panel only where the module is in the course
     output.stage(dir / "record.json", render(record, Format::json, options));
     for (const std::string& lang : page_languages()) {
         options.lang = lang;
@@ -62,7 +66,7 @@ void write_lesson(const LessonInfo& lesson, const Record& record, PendingPicture
 // the others'. Messages are kept per lesson and printed in course order, as a sequential build
 // would print them.
 void build_lessons(const std::vector<LessonInfo>& lessons, const std::filesystem::path& out, const DrawingTools& tools,
-                   OutputTransaction& output, std::ostream& err) {
+                   const std::shared_future<bool>& web_module, OutputTransaction& output, std::ostream& err) {
     const std::size_t n = lessons.size(), cores = default_worker_count();
     std::vector<Record> records(n);
     parallel_for(n, cores, [&](std::size_t i) { records[i] = run_lesson(lessons_dir(), lessons[i].id, {}); });
@@ -78,7 +82,7 @@ void build_lessons(const std::vector<LessonInfo>& lessons, const std::filesystem
         for (const auto& w : warnings) err << w.str();
     };
     try {
-        parallel_for(n, cores, [&](std::size_t i) { write_lesson(lessons[i], records[i], pictures[i], warnings[i], out, output); });
+        parallel_for(n, cores, [&](std::size_t i) { write_lesson(lessons[i], records[i], pictures[i], web_module, warnings[i], out, output); });
     } catch (...) {
         print_warnings();  // what went wrong with the pictures still matters
         throw;
@@ -86,15 +90,37 @@ void build_lessons(const std::vector<LessonInfo>& lessons, const std::filesystem
     print_warnings();
 }
 
-void write_index(const std::vector<LessonInfo>& lessons, const std::filesystem::path& out, OutputTransaction& output) {
+void write_index(const std::vector<LessonInfo>& lessons, bool web_module, const std::filesystem::path& out,
+                 OutputTransaction& output) {
     std::vector<CourseLesson> entries;
     for (const auto& l : lessons) entries.push_back(CourseLesson{l.id, l.title, l.summary});
     RenderOptions options;
     options.messages_dir = messages_dir();
     options.templates_dir = templates_dir();
     options.assets_href = "assets";
+    options.web_module = web_module;
     output.stage(out / "README.md", render_course_index(entries, Format::md, options));
     output.stage(out / "index.html", render_course_index(entries, Format::html, options));
+}
+
+// The playground, only where the module is: prefilled with the course's example problem file,
+// read now so that the page needs nothing beside it. Without the example (a home that lacks
+// examples/) the text area starts empty and a note says why.
+void write_playground(const std::filesystem::path& out, bool web_module, OutputTransaction& output, std::ostream& err) {
+    if (!web_module) return;
+    const auto example = nntrace_home() / "examples" / "exercise-7.toml";
+    std::ifstream in(example, std::ios::binary);
+    std::ostringstream text;
+    if (in)
+        text << in.rdbuf();
+    else
+        err << "nntrace build: " << example.string() << " not found; the playground starts with an empty problem file\n";
+    RenderOptions options;
+    options.messages_dir = messages_dir();
+    options.templates_dir = templates_dir();
+    options.assets_href = "../assets";
+    options.web_module = true;
+    output.stage(out / "playground" / "index.html", render_playground(text.str(), options));
 }
 
 }  // namespace
@@ -117,12 +143,14 @@ int command_build(const std::vector<std::string>& args, Io io) {
     // Every file is staged, then all are renamed into place: a build that fails writes nothing.
     OutputTransaction output;
     output.name_root(out, "--out");
-    // The assets (KaTeX and its fonts) do not depend on the lessons: copied meanwhile.
+    // The assets (KaTeX and its fonts, the WebAssembly module) do not depend on the lessons:
+    // copied meanwhile. Whether the module was copied decides the pages' panel.
     std::ostringstream asset_warnings;
-    auto assets = std::async(std::launch::async, [&] { copy_page_assets(out, output, "build", asset_warnings); });
-    build_lessons(lessons, out, tools, output, io.err);
-    write_index(lessons, out, output);
-    assets.get();
+    const std::shared_future<bool> web_module =
+        std::async(std::launch::async, [&] { return copy_page_assets(out, output, "build", asset_warnings); }).share();
+    build_lessons(lessons, out, tools, web_module, output, io.err);
+    write_index(lessons, web_module.get(), out, output);
+    write_playground(out, web_module.get(), output, io.err);
     output.commit();
     io.err << asset_warnings.str();
     io.err << "nntrace build: " << lessons.size() << " lesson" << (lessons.size() == 1 ? "" : "s")

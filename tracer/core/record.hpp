@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -293,6 +294,9 @@ struct Record {
     int exact_digits = 9;  // decimals shown for exact values beside hand values
     std::map<std::string, Num> parameters;        // the numeric parameters the run used
     std::map<std::string, std::string> settings;  // the other parameters ("order = cyclic")
+    // Parameters that steer the run rather than the lesson (a cap on rounds, a threshold for
+    // zero): kept above for programs and the prose, left off the setup line and the panel.
+    std::set<std::string> internal;
     std::vector<Section> sections;
     std::vector<Comparison> comparisons;
     // Templates the record brings for its own message ids, by id and language ("en", "zh").

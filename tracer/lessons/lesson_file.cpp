@@ -11,7 +11,8 @@ namespace nntrace {
 namespace {
 
 const std::vector<std::string_view> common_keys = {
-    "id", "kind", "section", "source", "title", "summary", "arithmetic", "digits", "parameters", "secret", "strings",
+    "id", "kind", "section", "source", "title", "summary", "arithmetic", "digits", "parameters", "secret", "internal",
+    "strings",
     "published"};
 
 // "2.2" → {2, 2}; digits and dots only.
@@ -165,6 +166,11 @@ LessonFile load_lesson_file(const std::filesystem::path& dir) {
     for (const std::string& name : lesson.secret)
         if (!lesson.parameters.has(name) || lesson.parameters.at(name).type != Parameter::Type::text)
             throw f.error(*f.find("secret"), "'secret' lists text parameters only: '" + name + "' is not one");
+    for (const std::string& name : f.strings("internal")) {
+        if (!lesson.parameters.has(name))
+            throw f.error(*f.find("internal"), "'internal' lists parameters only: '" + name + "' is not one");
+        lesson.internal.insert(name);
+    }
     lesson.strings = read_strings(f);
     read_published(f, lesson);
     return lesson;

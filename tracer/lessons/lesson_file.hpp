@@ -14,6 +14,9 @@
 //   w = 3
 //   secret = ["box"]                # text parameters the setup line must not show: the page
 //                                   # reveals them itself (the rule inside the black box)
+//   internal = ["max_checks"]       # parameters that steer the run, not the lesson (a cap, a
+//                                   # threshold for zero): still --set-able, but off the setup
+//                                   # line and the page's panel, which are for readers
 //   [strings.<name>]                # texts the lesson's record brings: en = "…", zh = "…"
 //   [[published]]                   # a figure the source prints
 //   key = "adjust/w/delta_w"        # the record key it is compared with
@@ -27,6 +30,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,6 +58,7 @@ struct LessonFile {
     std::optional<int> exact_digits;  // `digits`: decimals shown in an exact run (the source's)
     Parameters parameters;
     std::vector<std::string> secret;  // text parameters left out of the record's settings
+    std::set<std::string> internal;   // parameters the setup line and the panel leave out
     std::map<std::string, std::map<std::string, std::string>> strings;  // local name → lang → text
     std::vector<PublishedFigure> published;
     toml::table root;          // the whole file, for the kind's own keys

@@ -152,6 +152,7 @@ Record LessonRunner::run(const RunOptions& options) {
     record.parameters = parameters.numbers();
     record.settings = parameters.settings();
     for (const std::string& name : lesson.secret) record.settings.erase(name);
+    record.internal = lesson.internal;
     record.strings = record_strings(lesson);
     record.sections = find_lesson_kind(lesson.kind)->run(run);
     add_comparisons(lesson, options, record, reading_now.comparisons_at_source, reading_now.comparisons_own);

@@ -60,6 +60,9 @@ std::string render_course_index(const std::vector<CourseLesson>& lessons, Format
         d.set("course_intro_" + lang, catalog.resolve(Message{"pages.course.intro", {}}, lang, {}));
     }
     d.set("record_label", "JSON");
+    d.set("interactive", options.web_module);
+    for (const std::string& lang : page_languages())
+        d.set("playground_" + lang, catalog.resolve(Message{"pages.playground.link", {}}, lang, {}));
     d.set("assets_href", options.assets_href.empty() ? std::string(".") : options.assets_href);
     d.set("lessons", list_of(std::move(entries)));
     return fill_template(templates_dir_of(options), "index", markup, d);

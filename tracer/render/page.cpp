@@ -56,8 +56,17 @@ std::string Page::exact_if_different(const Num& n) const {
 }
 
 std::vector<std::pair<std::string, Num>> Page::parameters_in_order() const {
-    std::vector<std::pair<std::string, Num>> out(record.parameters.begin(), record.parameters.end());
+    std::vector<std::pair<std::string, Num>> out;
+    for (const auto& parameter : record.parameters)
+        if (!record.internal.count(parameter.first)) out.push_back(parameter);
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return natural_less(a.first, b.first); });
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Page::settings_for_readers() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& setting : record.settings)
+        if (!record.internal.count(setting.first)) out.push_back(setting);
     return out;
 }
 

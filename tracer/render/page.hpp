@@ -65,8 +65,11 @@ struct Page {
         return {column.decimals.value_or(digits), Shape::fixed, minus, computed_significant()};
     }
 
-    // The run's parameters in natural order (w1, w2, …, w10), the order a reader counts them in.
+    // The run's parameters for readers in natural order (w1, w2, …, w10), the order a reader
+    // counts them in; the record's internal ones (a cap, a threshold for zero) left out.
     std::vector<std::pair<std::string, Num>> parameters_in_order() const;
+    // The run's other settings for readers ("order = cyclic"), internal ones left out.
+    std::vector<std::pair<std::string, std::string>> settings_for_readers() const;
 
     // The exact value when a hand calculation ended elsewhere ("0.7225" beside 0.723), else "".
     std::string exact_if_different(const Num& n) const;

@@ -42,7 +42,7 @@ void set_setup(TemplateData& d, const Page& page) {
     d.set("parameters_label", page.word("pages.parameters"));
     d.set("parameters", list_of(std::move(parameters)));
     std::string settings;
-    for (const auto& [name, value] : r.settings) settings += (settings.empty() ? "" : ", ") + name + " = " + value;
+    for (const auto& [name, value] : page.settings_for_readers()) settings += (settings.empty() ? "" : ", ") + name + " = " + value;
     d.set("has_settings", !settings.empty());
     d.set("settings", settings.empty() ? "" : page.words(Message{"render.settings", {Arg{settings, {}}}}));
 }
@@ -120,6 +120,7 @@ TemplateData lesson_page_data(const Page& page, const PageContext& context, Mark
     d.set("colon", page.word("pages.colon"));
     set_links(d, page, context);
     set_setup(d, page);
+    if (markup == Markup::html) set_panel(d, page);
     // The prose names the run's own parameter values ({{rate}}), so that it follows --set.
     const std::string explanation = page.with_run_values(context.explanation);
     d.set("has_explanation", !explanation.empty());

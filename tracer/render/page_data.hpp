@@ -25,6 +25,10 @@ TemplateData item_data(const Page& page, const Item& item, Markup markup);
 // A table: its title, columns (with a `numeric` flag) and rows of cells.
 TemplateData table_data(const Page& page, const Table& table, Markup markup);
 
+// The panel of an HTML page (page_panel.cpp): its fields when options.web_module is set, else
+// only the note that says the course was built without the module.
+void set_panel(TemplateData& d, const Page& page);
+
 // The published figures beside the computed ones.
 TemplateData comparisons_data(const Page& page, Markup markup);
 

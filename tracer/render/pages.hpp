@@ -34,6 +34,10 @@ struct CourseLesson {
 std::string render_course_index(const std::vector<CourseLesson>& lessons, Format format,
                                 const RenderOptions& options);
 
+// The course's playground (playground/index.html, HTML only): a text area prefilled with
+// `example` (a problem file), rendered and checked in the browser by the WebAssembly module.
+std::string render_playground(const std::string& example, const RenderOptions& options);
+
 // The src of a drawing's picture on a page ("../figures/network.svg"): `stem` (drawing_stem of
 // its key) in options.figures_href, as the page's <img> names it.
 std::string figure_src(const RenderOptions& options, const std::string& stem);

@@ -154,7 +154,7 @@ std::vector<std::string> header_lines(const Page& page) {
         parameters += (parameters.empty() ? "" : ", ") + name + " = " + format_number(value.hand, page.parameter_style());
     if (!parameters.empty()) lines.push_back(page.words(Message{"render.parameters", {Arg{parameters, {}}}}));
     std::string settings;
-    for (const auto& [name, value] : r.settings) settings += (settings.empty() ? "" : ", ") + name + " = " + value;
+    for (const auto& [name, value] : page.settings_for_readers()) settings += (settings.empty() ? "" : ", ") + name + " = " + value;
     if (!settings.empty()) lines.push_back(page.words(Message{"render.settings", {Arg{settings, {}}}}));
     return lines;
 }

@@ -32,6 +32,10 @@ struct RenderOptions {
     std::string figures_href = "figures";
     std::string assets_href = "assets";
     std::set<std::string> drawn;
+    // HTML pages only: whether the course holds the engine as a WebAssembly module
+    // (assets/web/nntrace-web.js). Then a page shows a panel of its parameters and loads the
+    // script that recomputes it; else it says that this copy of the course has no module.
+    bool web_module = false;
 };
 
 // The whole record in one format. Throws InputError if `table` names no table of the record.

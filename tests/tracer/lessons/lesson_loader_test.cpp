@@ -148,3 +148,9 @@ TEST_CASE("Lessons: a label in words without its Chinese is refused where it is"
     CHECK(e.line() == 34);
     CHECK(contains(e.message(), "both languages"));
 }
+
+TEST_CASE("Lessons: an internal name that is no parameter is refused where it is", "[lessons][errors]") {
+    const InputError e = error_of([] { run_lesson(broken, "internal-unknown", {}); });
+    CHECK(e.line() == 6);
+    CHECK(contains(e.message(), "max_steps"));
+}
