@@ -1,5 +1,6 @@
 #include "arithmetic.hpp"
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -36,11 +37,11 @@ Decimal read_at_display_precision(double v) {
 // the cost of judging a class (issue 17). Returns the number of digits (significant_digits).
 int display_digits(double v, std::array<char, significant_digits>& digits, int& exponent) {
     std::array<char, 64> buf{};
-    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), std::fabs(v), std::chars_format::scientific,
-                                   significant_digits - 1);  // d.dddddddddddddde±XX
-    int n = 0;
+    const std::size_t length = scientific_chars(std::fabs(v), significant_digits - 1, buf.data(), buf.size());
+    int n = 0;  // d.dddddddddddddde±XX
     const char* at = buf.data();
-    for (; at != res.ptr && *at != 'e'; ++at)
+    const char* const end = buf.data() + length;
+    for (; at != end && *at != 'e'; ++at)
         if (*at != '.') digits[static_cast<std::size_t>(n++)] = *at;
     exponent = std::atoi(at + 1);  // "-05", "+12"
     return n;

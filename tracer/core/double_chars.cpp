@@ -1,5 +1,6 @@
 #include "double_chars.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -175,6 +176,10 @@ std::string fixed_text(double v, int decimals) { return to_chars_text(v, std::ch
 std::string scientific_text(double v, int digits_after_point) {
     return to_chars_text(v, std::chars_format::scientific, digits_after_point);
 }
+std::size_t scientific_chars(double v, int digits_after_point, char* out, std::size_t size) {
+    const auto res = std::to_chars(out, out + size, v, std::chars_format::scientific, digits_after_point);
+    return static_cast<std::size_t>(res.ptr - out);
+}
 std::optional<double> read_double(std::string_view text) {
     double v = 0;
     const auto res = std::from_chars(text.data(), text.data() + text.size(), v);
@@ -188,6 +193,10 @@ std::string shortest_text(double v) { return portable_chars::shortest_text(v); }
 std::string fixed_text(double v, int decimals) { return portable_chars::fixed_text(v, decimals); }
 std::string scientific_text(double v, int digits_after_point) {
     return portable_chars::scientific_text(v, digits_after_point);
+}
+std::size_t scientific_chars(double v, int digits_after_point, char* out, std::size_t size) {
+    const int n = std::snprintf(out, size, "%.*e", digits_after_point, v);
+    return n < 0 ? 0 : std::min(static_cast<std::size_t>(n), size == 0 ? 0 : size - 1);
 }
 std::optional<double> read_double(std::string_view text) { return portable_chars::read_double(text); }
 

@@ -6,6 +6,7 @@
 // results are the same digits (checked against the standard functions in the native tests).
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,11 @@ std::string fixed_text(double v, int decimals);
 
 // std::to_chars(v, scientific, digits_after_point): "%.*e", "7.225e-01".
 std::string scientific_text(double v, int digits_after_point);
+
+// The same digits into the caller's buffer, for the hot path that may not allocate (round_decimal
+// runs for every number a hand calculation writes down): the number of chars written, at most
+// `size` (a 15-digit scientific number needs 21).
+std::size_t scientific_chars(double v, int digits_after_point, char* out, std::size_t size);
 
 // std::from_chars over the whole text ("0.5", "-3", "1e-3"; no leading '+', no spaces): the
 // value, or nothing when the text is not all one number or its value is out of a double's range.
