@@ -19,43 +19,28 @@
 #include "options.hpp"
 #include "page_assets.hpp"
 #include "render/pages.hpp"
+#include "web/course_pages.hpp"
 
 namespace po = boost::program_options;
 
 namespace nntrace {
 namespace {
 
-std::string other_language(const std::string& lang) { return lang == "zh" ? "en" : "zh"; }
-
-// Where a page of <out>/<id>/<lang>/ finds the index, its other language, and the lesson's words.
-PageContext page_context(const LessonInfo& lesson, const std::string& lang, Format format) {
-    const bool md = format == Format::md;
-    PageContext context;
-    if (auto it = lesson.summary.find(lang); it != lesson.summary.end()) context.summary = it->second;
-    context.explanation = lesson_explanation(lesson, lang);
-    context.index_href = md ? "../../README.md" : "../../index.html";
-    context.other_lang_href = "../" + other_language(lang) + (md ? "/index.md" : "/index.html");
-    return context;
-}
-
 // A lesson's record and pages, once its pictures are drawn: the pages link only those.
 void write_lesson(const LessonInfo& lesson, const Record& record, PendingPictures& pictures,
                   const std::shared_future<bool>& web_module,
                   std::ostream& warnings, const std::filesystem::path& out, OutputTransaction& output) {
     const auto dir = out / lesson.id;
-    RenderOptions options;
+    // The module renders the same page (web/course_pages), so that what its panel swaps in matches.
+    RenderOptions options = course_page_options(templates_dir(), "en", web_module.get());
     options.messages_dir = messages_dir();
-    options.templates_dir = templates_dir();
-    options.figures_href = "../figures";
-    options.assets_href = "../../assets";
     options.drawn = pictures.finish(warnings);
-    options.web_module = web_module.get();  // the panel only where the module is in the course
     output.stage(dir / "record.json", render(record, Format::json, options));
     for (const std::string& lang : page_languages()) {
         options.lang = lang;
         for (Format format : {Format::md, Format::html})
             output.stage(dir / lang / (format == Format::md ? "index.md" : "index.html"),
-                             render_lesson_page(record, format, options, page_context(lesson, lang, format)));
+                             render_lesson_page(record, format, options, course_page_context(lesson, lang, format)));
         output.stage(dir / lang / "lesson.txt", render(record, Format::text, options));
     }
 }

@@ -139,6 +139,7 @@ std::string shortest_text(double v) {
 std::string fixed_text(double v, int decimals) { return printed("%.*f", decimals, v); }
 
 std::string scientific_text(double v, int digits_after_point) { return printed("%.*e", digits_after_point, v); }
+std::string general_text(double v, int significant) { return printed("%.*g", significant, v); }
 
 std::optional<double> read_double(std::string_view text) {
     // What from_chars refuses and strtod takes: a leading '+' or space, hexadecimal.
@@ -176,6 +177,9 @@ std::string fixed_text(double v, int decimals) { return to_chars_text(v, std::ch
 std::string scientific_text(double v, int digits_after_point) {
     return to_chars_text(v, std::chars_format::scientific, digits_after_point);
 }
+std::string general_text(double v, int significant) {
+    return to_chars_text(v, std::chars_format::general, significant);
+}
 std::size_t scientific_chars(double v, int digits_after_point, char* out, std::size_t size) {
     const auto res = std::to_chars(out, out + size, v, std::chars_format::scientific, digits_after_point);
     return static_cast<std::size_t>(res.ptr - out);
@@ -194,6 +198,7 @@ std::string fixed_text(double v, int decimals) { return portable_chars::fixed_te
 std::string scientific_text(double v, int digits_after_point) {
     return portable_chars::scientific_text(v, digits_after_point);
 }
+std::string general_text(double v, int significant) { return portable_chars::general_text(v, significant); }
 std::size_t scientific_chars(double v, int digits_after_point, char* out, std::size_t size) {
     const int n = std::snprintf(out, size, "%.*e", digits_after_point, v);
     return n < 0 ? 0 : std::min(static_cast<std::size_t>(n), size == 0 ? 0 : size - 1);

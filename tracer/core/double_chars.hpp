@@ -23,6 +23,9 @@ std::string fixed_text(double v, int decimals);
 // std::to_chars(v, scientific, digits_after_point): "%.*e", "7.225e-01".
 std::string scientific_text(double v, int digits_after_point);
 
+// std::to_chars(v, general, significant): "%.*g", 0.7225 at 15 digits (not 0.72249999…).
+std::string general_text(double v, int significant);
+
 // The same digits into the caller's buffer, for the hot path that may not allocate (round_decimal
 // runs for every number a hand calculation writes down): the number of chars written, at most
 // `size` (a 15-digit scientific number needs 21).
@@ -38,6 +41,7 @@ namespace portable_chars {
 std::string shortest_text(double v);
 std::string fixed_text(double v, int decimals);
 std::string scientific_text(double v, int digits_after_point);
+std::string general_text(double v, int significant);
 std::optional<double> read_double(std::string_view text);
 }  // namespace portable_chars
 

@@ -1,12 +1,11 @@
 // Drawing one student's variant: draw, run, judge the draw, and write the kept one out.
 #include "problem/random_variants.hpp"
 
-#include <array>
-#include <charconv>
 #include <optional>
 #include <stdexcept>
 
 #include "core/errors.hpp"
+#include "core/double_chars.hpp"
 #include "problem/checks.hpp"
 #include "problem/variant_text.hpp"
 
@@ -16,11 +15,7 @@ namespace {
 constexpr int calculator_digits = 15;  // as round_decimal reads a value
 
 // A value in a message as a calculator shows it: 0.7225, not the binary 0.7224999999999999.
-std::string calculator_text(double v) {
-    std::array<char, 40> buf{};
-    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::general, calculator_digits);
-    return std::string(buf.data(), res.ptr);
-}
+std::string calculator_text(double v) { return general_text(v, calculator_digits); }
 
 bool holds(ExcludeCondition::Compare compare, double a, double b) {
     switch (compare) {

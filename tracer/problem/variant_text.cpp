@@ -3,10 +3,9 @@
 #include "problem/variant_text.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <charconv>
 
+#include "core/double_chars.hpp"
 #include "core/utf8.hpp"
 
 namespace nntrace {
@@ -71,17 +70,10 @@ LineSpan with_comments_above(LineSpan span, const std::vector<std::string>& line
 
 }  // namespace
 
-std::string exact_number_text(double v) {
-    std::array<char, 32> buf{};
-    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), v + 0.0);
-    return std::string(buf.data(), res.ptr);
-}
+std::string exact_number_text(double v) { return shortest_text(v + 0.0); }
 
 std::string answer_text(double v, int digits) {
-    std::array<char, 400> buf{};
-    const double rounded = round_decimal(v, digits, Rounding::half_up) + 0.0;
-    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), rounded, std::chars_format::fixed, digits);
-    return std::string(buf.data(), res.ptr);
+    return fixed_text(round_decimal(v, digits, Rounding::half_up) + 0.0, digits);
 }
 
 std::string variant_text(const Problem& randomised, const std::map<std::string, double>& drawn,

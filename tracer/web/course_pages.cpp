@@ -2,13 +2,14 @@
 
 namespace nntrace {
 
-RenderOptions course_page_options(const std::filesystem::path& templates_dir, const std::string& lang) {
+RenderOptions course_page_options(const std::filesystem::path& templates_dir, const std::string& lang, bool web_module) {
     RenderOptions options;
     options.lang = lang;
     options.messages_dir = templates_dir / "messages";
     options.templates_dir = templates_dir;
     options.figures_href = "../figures";
     options.assets_href = "../../assets";
+    options.web_module = web_module;
     return options;
 }
 

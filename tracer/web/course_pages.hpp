@@ -11,8 +11,9 @@
 
 namespace nntrace {
 
-// The page's links: the lesson's drawings in ../figures, the shared assets in ../../assets.
-RenderOptions course_page_options(const std::filesystem::path& templates_dir, const std::string& lang);
+// The page's links: the lesson's drawings in ../figures, the shared assets in ../../assets; the
+// panel where the course holds the module (always, for the module's own pages).
+RenderOptions course_page_options(const std::filesystem::path& templates_dir, const std::string& lang, bool web_module);
 
 // Its words and neighbours: the lesson's summary and explanation, the course index, the other
 // language. format: Format::md or Format::html.

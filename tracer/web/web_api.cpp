@@ -134,7 +134,7 @@ json lesson_answer(const json& request, const std::filesystem::path& home, std::
     const RunOptions run_options = run_options_from_panel(request, fields);
     LessonRunner& lesson = lesson_runner(home / "lessons", id);
     const Record record = lesson.run(run_options);
-    RenderOptions options = course_page_options(home / "templates", lang);
+    RenderOptions options = course_page_options(home / "templates", lang, true);
     json figures = figures_of(record, options);
     const PageContext context = course_page_context(lesson.info(), lang, Format::html);
     return json{{"ok", true}, {"html", render_lesson_page(record, Format::html, options, context)}, {"figures", figures}};
