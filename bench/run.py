@@ -322,11 +322,16 @@ def main():
                "runs, wall time. Ratios are against a reference measured in the same run; absolute times "
                "are only indicative (the machine is shared). " + micrograd_note)
     latest = ROOT / "bench" / "latest.md"
-    # The browser module's section is bench/web_bench.js's (Node.js, after scripts/build-web): kept.
+    # Sections measured by other means are kept: the browser module's (bench/web_bench.js, Node.js,
+    # after scripts/build-web) and the README commands' build times (a fresh machine, by hand:
+    # bench/build-time.md says how).
     old = latest.read_text() if latest.exists() else ""
-    start, end = old.find("<!-- web-bench:"), old.find("<!-- /web-bench -->")
-    web = "\n" + old[start:end] + "<!-- /web-bench -->\n" if 0 <= start < end else ""
-    latest.write_text(report.markdown(context) + web)
+    kept = ""
+    for name in ("build-time", "web-bench"):
+        start, end = old.find(f"<!-- {name}:"), old.find(f"<!-- /{name} -->")
+        if 0 <= start < end:
+            kept += "\n" + old[start:end] + f"<!-- /{name} -->\n"
+    latest.write_text(report.markdown(context) + kept)
     print("\nwritten: bench/latest.md")
 
 
