@@ -19,6 +19,12 @@ std::vector<bool> ancestors(const Tape& tape, NodeId root) {
     return mark;
 }
 
+// A product that is not a number: the fault names the node that consumes the argument.
+[[noreturn]] void product_fault(const Tape& tape, NodeId through) {
+    const Node& n = tape[through];
+    throw NumericFault{through, n.op, {tape[n.args[0]].value.hand, tape[n.args[1]].value.hand}, true};
+}
+
 }  // namespace
 
 BackwardPlan plan_backward(const Tape& tape, NodeId root) {
@@ -87,10 +93,7 @@ Gradients backward(const Tape& tape, NodeId root) {
         [&](NodeId node, const Num& v) { g.of[node] = v; },
         [&](std::size_t t) { return g.terms[t].contribution; },
         [&](std::size_t t, const Num& c) { g.terms[t].contribution = c; },
-        [&](const BackwardPlan::Visit& v) {
-            const Node& n = tape[v.node];
-            throw NumericFault{v.node, n.op, {tape[n.args[0]].value.hand, tape[n.args[1]].value.hand}, true};
-        });
+        [&](const BackwardPlan::Visit& v) { product_fault(tape, v.node); });
     for (std::size_t t = 0; t < plan.terms.size(); ++t) {
         const BackwardPlan::Term& term = plan.terms[t];
         ChainTerm& c = g.terms[t];
@@ -101,6 +104,39 @@ Gradients backward(const Tape& tape, NodeId root) {
         c.local = tape[term.through].local[static_cast<std::size_t>(term.arg)];
     }
     for (const BackwardPlan::Sum& s : plan.sums) g.sums.push_back({s.node, s.terms, g.of[s.node], s.position});
+    return g;
+}
+
+// Each gradient is gathered where backward keeps it, in `of`, and is complete when the sweep
+// reaches its node (the tape is in topological order). The additions are backward's, in its
+// order: a sum starts from zero, 0 + c1 + c2 + …, and is written down (rounded) once complete;
+// a gradient with one contribution is that contribution itself.
+Gradients gradient_values(const Tape& tape, NodeId root) {
+    const Arithmetic& ar = tape.arithmetic();
+    Gradients g{root, std::vector<Num>(tape.size()), ancestors(tape, root), {}, {}};
+    std::vector<std::uint32_t> received(root + 1, 0);
+    for (std::size_t i = root + 1; i-- > 0;) {
+        if (!g.reaches[i]) continue;
+        const auto id = static_cast<NodeId>(i);
+        Num& own = g.of[i];
+        if (id == root) own = Num::both(1.0);
+        else if (received[i] > 1) written_down(own, ar);
+        const Node& n = tape[id];
+        for (int k = 0; k < arity(n.op); ++k) {
+            const NodeId a = n.args[static_cast<std::size_t>(k)];
+            if (tape[a].op == Op::constant) continue;
+            const Num c = chain_product(own, n.local[static_cast<std::size_t>(k)], ar);
+            if (!is_finite(c)) product_fault(tape, id);
+            Num& to = g.of[a];
+            if (received[a] == 0) {
+                to = c;
+            } else {
+                if (received[a] == 1) to = Num{0.0 + to.exact, 0.0 + to.hand};  // the sum's start, 0 + c1
+                add_to(to, c);
+            }
+            ++received[a];
+        }
+    }
     return g;
 }
 

@@ -121,4 +121,9 @@ void run_backward(const BackwardPlan& plan, const Arithmetic& ar, Local&& local,
 // product and each sum is rounded as it is produced. Throws NumericFault on a non-finite product.
 Gradients backward(const Tape& tape, NodeId root);
 
+// The same gradients (`of`, `reaches`; equal bit for bit, sign of zero included) without the
+// chain-rule products and sums that show how they were obtained, in one sweep and about 20 bytes
+// a node: for a graph too big to show step by step, where only the gradients are read.
+Gradients gradient_values(const Tape& tape, NodeId root);
+
 }  // namespace nntrace

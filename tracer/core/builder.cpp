@@ -89,6 +89,7 @@ private:
 
     // An unnamed node is labelled with the text it was built from, shortened when long.
     void label(NodeId id, const Expr& e) {
+        if (!tape_.keeps_text()) return;
         if (!tape_.is_named(id) && tape_.name(id).empty()) tape_.label(id, label_of(source_, e.begin, e.end));
     }
 
@@ -217,7 +218,7 @@ NodeId build_named(Tape& tape, const std::string& name, const Expr& e, std::stri
     NodeId id = build(tape, e, source, scope);
     // A bare name or number would otherwise rename a node that already exists.
     if (e.kind == Expr::Kind::name) id = tape.apply(Op::identity, {id});
-    tape.name(id, name, formula_of(e, scope));
+    tape.name(id, name, tape.keeps_text() ? formula_of(e, scope) : std::vector<FormulaRef>{});
     return id;
 }
 

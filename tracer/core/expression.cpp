@@ -168,6 +168,7 @@ private:
         e.op = op;
         e.begin = left.begin;
         e.end = right.end;
+        e.args.reserve(2);  // one allocation, not two: a network's sums hold a million of these
         e.args.push_back(std::move(left));
         e.args.push_back(std::move(right));
         return e;

@@ -102,6 +102,11 @@ public:
     void name(NodeId id, std::string_view name, std::vector<FormulaRef> formula);
     // Gives an unnamed node a label (the source text it was built from).
     void label(NodeId id, std::string_view text);
+    // Whether the builder gives unnamed nodes their labels and named nodes their formulas (on by
+    // default). A graph too big to show step by step is built without them: for a network of a
+    // million weights they would take more memory and time than its numbers.
+    void keep_text(bool keep) { keep_text_ = keep; }
+    bool keeps_text() const { return keep_text_; }
 
     // Display name: the user's name, the label (the source text it came from), or "".
     std::string_view name(NodeId id) const { return names_.text(id); }
@@ -147,6 +152,7 @@ private:
     // The formulas of named nodes, by node id (ascending: nodes are named as they are built).
     std::vector<std::pair<NodeId, std::vector<FormulaRef>>> formulas_;
     std::vector<UserFunction> functions_;
+    bool keep_text_ = true;
 };
 
 // Inline: a replayed training round calls it for every node.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -46,15 +47,16 @@ std::string with_suggestion(const std::string& message, const std::string& name,
     return message;
 }
 
+// Every input, param and node by name, each defined once: what check_names builds and
+// check_expressions reads (one table of a million names, not two). Its views point into the
+// problem: valid until the nodes are reordered.
+using DefinedValues = std::unordered_map<std::string_view, Definition>;
+
 // Where a node's expression names something that is neither a value nor a function. Built once
 // for all the nodes: one hash lookup per name used.
 class ExpressionChecker {
 public:
-    explicit ExpressionChecker(const Problem& p) : problem_(p) {
-        values_.reserve(p.inputs.size() + p.params.size() + p.nodes.size());
-        for (const auto& i : p.inputs) values_.insert(i.name);
-        for (const auto& q : p.params) values_.insert(q.name);
-        for (const auto& n : p.nodes) values_.insert(n.name);
+    ExpressionChecker(const Problem& p, const DefinedValues& values) : problem_(p), values_(values) {
         for (const auto& f : p.functions) functions_.insert(f.name);
     }
 
@@ -96,18 +98,35 @@ private:
     }
 
     const Problem& problem_;
-    std::unordered_set<std::string_view> values_;
+    const DefinedValues& values_;
     std::set<std::string> functions_;
 };
 
+// The names of the inputs and of the params, looked up by view: a `wrt` list of a million
+// weights is checked without copying a name.
+struct LeafNames {
+    std::unordered_set<std::string_view> inputs, params;
+    explicit LeafNames(const Problem& p) {
+        inputs.reserve(p.inputs.size());
+        params.reserve(p.params.size());
+        for (const auto& i : p.inputs) inputs.insert(i.name);
+        for (const auto& q : p.params) params.insert(q.name);
+    }
+};
+
 // A `wrt` or `update` list: every name a param or input, none twice.
-void check_leaf_names(const Problem& p, const std::vector<NameReference>& names, const std::string& list) {
-    const auto inputs = names_of_kind(p.inputs);
-    const auto params = names_of_kind(p.params);
-    std::set<std::string> seen;
+void check_leaf_names(const Problem& p, const LeafNames& leaves, const std::vector<NameReference>& names,
+                      const std::string& list) {
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(names.size());
     for (const auto& ref : names) {
-        if (!params.count(ref.name) && !inputs.count(ref.name)) {
-            std::vector<std::string> known(params.begin(), params.end());
+        if (!leaves.params.count(ref.name) && !leaves.inputs.count(ref.name)) {
+            // The suggestion's candidates in a fixed order: params, then inputs, each sorted.
+            std::vector<std::string> known, inputs;
+            for (const auto& q : p.params) known.push_back(q.name);
+            for (const auto& i : p.inputs) inputs.push_back(i.name);
+            std::sort(known.begin(), known.end());
+            std::sort(inputs.begin(), inputs.end());
             known.insert(known.end(), inputs.begin(), inputs.end());
             fail_at(p, ref.where, with_suggestion(list + " names '" + ref.name + "', which is not a param or an input",
                                                   ref.name, known));
@@ -117,7 +136,7 @@ void check_leaf_names(const Problem& p, const std::vector<NameReference>& names,
 }
 
 // [matrices]: each a fresh valid name, its entries params or inputs, none twice.
-void check_matrices(const Problem& p) {
+void check_matrices(const Problem& p, const LeafNames& leaves) {
     std::set<std::string> defined, groups;
     for (const Definition& d : value_definitions(p)) defined.emplace(d.name);
     for (const MatrixGroup& g : p.matrices) {
@@ -127,7 +146,7 @@ void check_matrices(const Problem& p) {
             fail_at(p, g.key, "[matrices] " + g.name + ": the name is already taken; a matrix needs a name of its own");
         std::vector<NameReference> entries;
         for (const auto& row : g.rows) entries.insert(entries.end(), row.begin(), row.end());
-        check_leaf_names(p, entries, "[matrices] " + g.name);
+        check_leaf_names(p, leaves, entries, "[matrices] " + g.name);
     }
 }
 
@@ -144,14 +163,9 @@ bool is_valid_name(std::string_view name) {
     });
 }
 
-void check_problem(Problem& problem) {
-    check_names(problem);
-    check_expressions(problem);
-    order_nodes(problem);
-    check_references(problem);
-}
+namespace {
 
-void check_names(const Problem& p) {
+DefinedValues defined_values(const Problem& p) {
     const std::string rule = ": a name uses ASCII letters, digits and _, and does not start with a digit";
     std::set<std::string, std::less<>> functions;
     for (const auto& f : p.functions) {
@@ -159,7 +173,7 @@ void check_names(const Problem& p) {
         if (is_builtin_function(f.name)) fail_at(p, f.key, "'" + f.name + "' is already a built-in function; choose another name");
         functions.insert(f.name);
     }
-    std::unordered_map<std::string_view, Definition> seen;
+    DefinedValues seen;
     const std::vector<Definition> definitions = value_definitions(p);
     seen.reserve(definitions.size());
     for (const Definition& d : definitions) {
@@ -167,21 +181,42 @@ void check_names(const Problem& p) {
         if (!is_valid_name(d.name)) fail_at(p, d.key, quoted() + " is not a valid name" + rule);
         if (is_builtin_function(d.name) || functions.count(d.name))
             fail_at(p, d.key, quoted() + " is the name of a function; choose another name");
-        if (auto it = seen.find(d.name); it != seen.end())
+        if (const auto [it, fresh] = seen.emplace(d.name, d); !fresh)
             fail_at(p, d.key, quoted() + " is already defined in [" + it->second.table + "] at line " +
                                   std::to_string(it->second.key.line));
-        seen.emplace(d.name, d);
     }
+    return seen;
 }
 
-void check_expressions(const Problem& p) {
+void check_expressions(const Problem& p, const DefinedValues& values) {
     make_user_functions(p);
-    const ExpressionChecker checker(p);
+    const ExpressionChecker checker(p, values);
     for (const auto& n : p.nodes) checker.check(n);
 }
 
+}  // namespace
+
+void check_problem(Problem& problem) {
+    {
+        const DefinedValues values = defined_values(problem);
+        check_expressions(problem, values);
+    }  // before the nodes move: the table's views point into them
+    order_nodes(problem);
+    check_references(problem);
+}
+
+void check_names(const Problem& p) { defined_values(p); }
+
+void check_expressions(const Problem& p) { check_expressions(p, defined_values(p)); }
+
 void check_references(Problem& p) {
-    check_matrices(p);
+    // Only a list the file writes needs checking: the defaults are every param once.
+    std::optional<LeafNames> leaves;
+    const auto leaf_names = [&]() -> const LeafNames& {
+        if (!leaves) leaves.emplace(p);
+        return *leaves;
+    };
+    if (!p.matrices.empty()) check_matrices(p, leaf_names());
     if (p.train && !p.loss) fail_at(p, p.train->where, "[train] needs a [loss] table naming the node to minimise");
     if (!p.loss) return;
     const auto is_node = [&](const std::string& name) {
@@ -198,18 +233,26 @@ void check_references(Problem& p) {
                                                                           p.loss->name, nodes);
         fail_at(p, p.loss->where, "[loss] node: " + what);
     }
-    if (p.wrt.empty())
+    const bool wrt_written = !p.wrt.empty();
+    if (wrt_written) {
+        check_leaf_names(p, leaf_names(), p.wrt, "[loss] wrt");
+    } else {
+        p.wrt.reserve(p.params.size());
         for (const auto& q : p.params) p.wrt.push_back({q.name, q.key});
-    check_leaf_names(p, p.wrt, "[loss] wrt");
+    }
     if (!p.train) return;
-    const auto inputs = names_of_kind(p.inputs);
-    // By default the params among wrt are updated; inputs are data, which training never changes.
-    if (p.train->update.empty())
+    if (p.train->update.empty()) {
+        // By default the params among wrt are updated; inputs are data, which training never changes.
+        if (!wrt_written) {
+            p.train->update = p.wrt;  // every param, checked already
+            return;
+        }
         for (const auto& w : p.wrt)
-            if (!inputs.count(w.name)) p.train->update.push_back(w);
-    check_leaf_names(p, p.train->update, "[train] update");
+            if (!leaf_names().inputs.count(w.name)) p.train->update.push_back(w);
+    }
+    check_leaf_names(p, leaf_names(), p.train->update, "[train] update");
     for (const auto& ref : p.train->update)
-        if (inputs.count(ref.name))
+        if (leaf_names().inputs.count(ref.name))
             fail_at(p, ref.where, "[train] update names '" + ref.name +
                                       "', which is an input: inputs are data, and training updates params only");
 }

@@ -5,6 +5,8 @@
 #include "core/builder.hpp"
 #include "core/double_chars.hpp"
 #include "problem/checks.hpp"
+#include "problem/derivatives.hpp"
+#include "problem/large_graph.hpp"
 #include "problem/run_parts.hpp"
 
 namespace nntrace {
@@ -54,19 +56,26 @@ Scope leaves_and_functions(const Problem& p, Tape& tape, const std::map<std::str
     return scope;
 }
 
-// At most how many tape nodes the problem's graph takes: a node per leaf, per part of each
-// expression and per named node (a bare name becomes an identity). Walked with a stack, as a
-// chain of a million terms is a million deep.
-std::size_t most_nodes(const Problem& p) {
-    std::size_t count = p.inputs.size() + p.params.size();
+struct NodeCount {
+    std::size_t most = 0;    // a node per leaf, per part of each expression, per named node
+    std::size_t fewest = 0;  // a node per leaf and per part that is not a name
+};
+
+// How many tape nodes the problem's graph takes, at most and at least: a name refers to a node
+// that exists (and a bare name becomes an identity). Walked with a stack, as a chain of a
+// million terms is a million deep.
+NodeCount count_nodes(const Problem& p) {
+    NodeCount count;
+    count.most = count.fewest = p.inputs.size() + p.params.size();
     std::vector<const Expr*> pending;
     for (const NodeDefinition& node : p.nodes) {
-        ++count;
+        ++count.most;
         pending.push_back(&node.expr);
         while (!pending.empty()) {
             const Expr* e = pending.back();
             pending.pop_back();
-            ++count;
+            ++count.most;
+            if (e->kind != Expr::Kind::name) ++count.fewest;
             for (const Expr& a : e->args) pending.push_back(&a);
         }
     }
@@ -77,10 +86,17 @@ std::size_t most_nodes(const Problem& p) {
 
 NodeId build_problem_graph(const Problem& p, Tape& tape, const std::map<std::string, Num>& values) {
     // Known before building: the tape's array is allocated once, never doubled and copied.
-    tape.reserve(tape.size() + most_nodes(p));
+    const NodeCount count = count_nodes(p);
+    tape.reserve(tape.size() + count.most);
+    // A graph that will be summarised (large_graph.hpp) shows no step but the loss's: its other
+    // nodes need no labels and formulas. When derivatives are asked for, their chains need them.
+    const bool summarised = count.fewest > nodes_shown_at_most && requested_derivatives(p).empty();
+    const bool kept = tape.keeps_text();
     Scope scope = leaves_and_functions(p, tape, values);
     NodeId last = 0;
     for (const NodeDefinition& node : p.nodes) {
+        const bool shown = p.loss ? node.name == p.loss->name : &node == &p.nodes.back();  // the summary's step
+        tape.keep_text(kept && (!summarised || shown));
         try {
             last = build_named(tape, node.name, node.expr, node.source.text, scope);
         } catch (const NumericFault& f) {
@@ -90,6 +106,7 @@ NodeId build_problem_graph(const Problem& p, Tape& tape, const std::map<std::str
         }
         scope.names[node.name] = last;
     }
+    tape.keep_text(kept);
     if (p.loss) return scope.names.at(p.loss->name);
     return last;
 }

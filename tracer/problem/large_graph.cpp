@@ -17,14 +17,16 @@ Cell name_cell(const std::string& name) { return Cell{std::nullopt, words("probl
 // intermediate (a product inside a weighted sum) belongs with its arguments, data is layer 0.
 // A parameter belongs to the layer of the first step that reads it.
 struct Layers {
+    static constexpr int none = -1;
     std::vector<int> of;         // every node
-    std::map<NodeId, int> param; // parameters
+    std::vector<int> param;      // every node: a parameter's layer, or `none`
     int deepest = 0;
 };
 
 Layers layers_of(const Tape& tape) {
     Layers l;
     l.of.assign(tape.size(), 0);
+    l.param.assign(tape.size(), Layers::none);
     std::vector<int> pending(tape.size(), 0);  // for an unnamed node: the layer its step will have
     for (NodeId id = 0; id < tape.size(); ++id) {
         const Node& n = tape[id];
@@ -35,7 +37,7 @@ Layers layers_of(const Tape& tape) {
         const int step_layer = below + 1;
         for (int k = 0; k < arity(n.op); ++k) {
             const NodeId a = n.args[static_cast<std::size_t>(k)];
-            if (tape[a].op == Op::parameter && !l.param.count(a)) l.param[a] = step_layer;
+            if (tape[a].op == Op::parameter && l.param[a] == Layers::none) l.param[a] = step_layer;
         }
         l.deepest = std::max(l.deepest, l.of[id]);
     }
@@ -60,7 +62,8 @@ Table layer_table(const Tape& tape, const Layers& l) {
         if (s.steps == 0 || n.value.hand > s.high.hand) s.high = n.value;
         ++s.steps;
     }
-    for (const auto& [id, at] : l.param) ++by_layer[at].params;
+    for (const int at : l.param)
+        if (at != Layers::none) ++by_layer[at].params;
     for (const auto& [layer, s] : by_layer) {
         if (s.steps == 0) continue;
         t.rows.push_back({number_cell(Num::both(layer)), number_cell(Num::both(static_cast<double>(s.steps))),
@@ -75,7 +78,8 @@ Table largest_gradients(const Tape& tape, const Layers& l, const Gradients& g) {
                  Column{"value", words("problem.column.value"), std::nullopt},
                  Column{"gradient", words("problem.column.gradient", {Arg{display_name(tape, g.root), std::nullopt}}), std::nullopt}};
     std::map<int, std::vector<NodeId>> by_layer;
-    for (const auto& [id, at] : l.param) by_layer[at].push_back(id);
+    for (NodeId id = 0; id < l.param.size(); ++id)
+        if (l.param[id] != Layers::none) by_layer[l.param[id]].push_back(id);
     for (auto& [layer, ids] : by_layer) {
         // Largest first; ties in tape order, so the table is the same on every machine.
         std::stable_sort(ids.begin(), ids.end(), [&](NodeId a, NodeId b) { return std::fabs(g.of[a].hand) > std::fabs(g.of[b].hand); });

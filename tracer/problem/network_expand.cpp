@@ -7,6 +7,7 @@
 #include <set>
 
 #include "problem/checks.hpp"
+#include "problem/large_graph.hpp"
 #include "problem/network_spec.hpp"
 #include "problem/suggest.hpp"
 
@@ -40,9 +41,19 @@ public:
         check_patterns();
         sources_ = defined_names(spec_.inputs, "[network] inputs");
         source_neurons_ = sources_;
+        // Every weight and bias becomes a param and a link: room for all of them at once, as a
+        // vector doubling a million entries keeps the old and the new copy alive together.
+        std::size_t weights = 0, biases = 0;
+        for (const LayerSpec& layer : spec_.layers) weights += layer.weights.size(), biases += layer.biases.size();
+        problem_.params.reserve(problem_.params.size() + weights + biases);
+        // The links draw the network; a network whose weights alone make more nodes than a page
+        // shows (each is at least two: itself and its product) is summarised, never drawn.
+        drawn_ = 2 * weights <= nodes_shown_at_most;
+        if (drawn_) problem_.network_links.reserve(problem_.network_links.size() + weights + biases);
         for (std::size_t l = 0; l < spec_.layers.size(); ++l) expand_layer(l);
         for (auto& b : biases_) problem_.params.push_back(std::move(b));
-        for (auto& link : bias_links_) problem_.network_links.push_back(std::move(link));
+        if (drawn_)
+            for (auto& link : bias_links_) problem_.network_links.push_back(std::move(link));
         expand_loss();
     }
 
@@ -162,7 +173,7 @@ private:
             const NumberAt& v = layer.weights[k];
             weight[j][i] = make_name(spec_.weight_names, "weight_names", ++weight_count_, "");
             problem_.params.push_back({weight[j][i], v.value, v.where, v.where});
-            problem_.network_links.push_back({weight[j][i], source_neurons_[i], {neurons[j]}});
+            if (drawn_) problem_.network_links.push_back({weight[j][i], source_neurons_[i], {neurons[j]}});
         }
         return weight;
     }
@@ -254,6 +265,7 @@ private:
     std::vector<std::string> source_neurons_;  // the neurons behind sources_: "x1", then "h1", …
     std::vector<int> numbers_;          // the {n} of every neuron so far
     int hidden_count_ = 0, weight_count_ = 0, bias_count_ = 0;
+    bool drawn_ = true;                 // whether the network's links are kept (small enough to draw)
     std::vector<NamedNumber> biases_;   // after every weight, as a person lists them
     std::vector<NetworkLink> bias_links_;
 };

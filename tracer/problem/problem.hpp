@@ -111,8 +111,9 @@ struct Problem {
     // Derivatives to compute besides the loss's, in order (a lesson's list). Answers named
     // "dA/dB" with A another node than the loss are computed as well, without being listed.
     std::vector<DerivativeRequest> derivatives;
-    // The weights and biases of [network], in numbering order (w1, w2, …, then b1, …); empty
-    // when the file has no [network].
+    // The weights and biases of [network], in numbering order (w1, w2, …, then b1, …), for its
+    // drawing; empty when the file has no [network] or one too big to draw (its weights alone
+    // make more nodes than a page shows: large_graph.hpp).
     std::vector<NetworkLink> network_links;
     // The matrices and vectors of [matrices], in file order.
     std::vector<MatrixGroup> matrices;

@@ -124,9 +124,10 @@ Section gradients_section(const Problem& p, const Tape& tape, const Gradients& g
     return s;
 }
 
-Gradients differentiate(const Problem& p, const Tape& tape, NodeId loss) {
+// `steps`: whether the chain-rule products are kept to be shown, or only the gradients.
+Gradients differentiate(const Problem& p, const Tape& tape, NodeId loss, bool steps = true) {
     try {
-        return backward(tape, loss);
+        return steps ? backward(tape, loss) : gradient_values(tape, loss);
     } catch (const NumericFault& f) {
         report_backward_fault(p, tape, f);
     }
@@ -176,7 +177,7 @@ std::vector<Section> training(const Problem& p, const RunValues& v, const Arithm
 // every value and gradient stays findable by name.
 void summarise(const Problem& p, std::shared_ptr<const Tape> tape, NodeId loss, Record& record) {
     std::shared_ptr<const Gradients> g;
-    if (p.loss) g = std::make_shared<const Gradients>(differentiate(p, *tape, loss));
+    if (p.loss) g = std::make_shared<const Gradients>(differentiate(p, *tape, loss, false));
     for (auto& s : large_graph_sections(*tape, loss, g.get())) record.sections.push_back(std::move(s));
     record.find_elsewhere.push_back([tape, g, loss](const std::string& key) { return find_on_tape(*tape, loss, g.get(), key); });
 }

@@ -121,3 +121,62 @@ TEST_CASE("Backward: the pre-activation slip takes sigmoid's slope as z(1 - z)",
     CHECK(tape[out].value.exact == Approx(1.0 / (1.0 + std::exp(-0.3775))));
     CHECK(tape[out].local[0].exact == Approx(0.3775 * (1 - 0.3775)));
 }
+
+namespace {
+
+// Bit for bit, the sign of zero included: what `==` on doubles would let through.
+bool same_bits(double a, double b) { return std::signbit(a) == std::signbit(b) && (a == b || (std::isnan(a) && std::isnan(b))); }
+
+void require_same_gradients(const Tape& tape, NodeId root) {
+    const Gradients full = backward(tape, root);
+    const Gradients lean = gradient_values(tape, root);
+    REQUIRE(lean.of.size() == full.of.size());
+    CHECK(lean.reaches == full.reaches);
+    CHECK(lean.terms.empty());
+    for (std::size_t i = 0; i < full.of.size(); ++i) {
+        INFO("node " << i << " of " << full.of.size());
+        CHECK(same_bits(lean.of[i].exact, full.of[i].exact));
+        CHECK(same_bits(lean.of[i].hand, full.of[i].hand));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("Backward: gradient_values equals backward's gradients in a hand calculation", "[backward]") {
+    // Sums of three and more contributions (a), a rounded product per term, a node the root does
+    // not reach (u), and constants that receive nothing.
+    Graph g(Arithmetic::hand(3));
+    g.param("a", 0.85);
+    g.param("b", -1.25);
+    g.param("u", 2);
+    g.node("h", "sigmoid(a*b + a) * a - 0.5*a");
+    g.node("k", "u*3");
+    const NodeId root = g.node("f", "(h - 1)^2 / 2 + b*h");
+    require_same_gradients(g.tape, root);
+}
+
+TEST_CASE("Backward: gradient_values keeps the sign of a zero gradient as backward does", "[backward]") {
+    // ∂f/∂a collects 0·(−1) = −0 twice: backward's sum is 0 + (−0) + (−0) = +0; a single −0
+    // contribution stays −0 (b).
+    Graph g;
+    g.param("a", 0);
+    g.param("b", -0.0);
+    g.param("z", 0);
+    const NodeId root = g.node("f", "z*(-a) + z*(-a) + z*(-b)");
+    require_same_gradients(g.tape, root);
+}
+
+TEST_CASE("Backward: gradient_values reports a product that is not a number at its node", "[backward]") {
+    // Every value is finite (f = 1e100); ∂f/∂w = 1e200 · 1e200 is not.
+    Graph g;
+    const NodeId w = g.param("w", 1e-300);
+    const NodeId root = g.node("f", "1e200*(1e200*w)");
+    REQUIRE(std::isfinite(g.tape[root].value.exact));
+    try {
+        gradient_values(g.tape, root);
+        FAIL("no fault");
+    } catch (const NumericFault& f) {
+        CHECK(f.in_derivative);
+        CHECK(g.tape[f.node].args[1] == w);
+    }
+}

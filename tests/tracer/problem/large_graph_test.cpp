@@ -119,3 +119,32 @@ TEST_CASE("Large graph: the header does not list thousands of parameters", "[pro
     CHECK(r.parameters.count("rate"));
     CHECK(r.find("x60"));  // an input, still found by name
 }
+
+namespace {
+
+const Step* step_in(const Section& s, const std::string& name) {
+    for (const auto& item : s.items)
+        if (const auto* st = std::get_if<Step>(&item); st && st->name == name) return st;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("Large graph: the summary's loss step keeps its formula", "[problem][large]") {
+    // The graph is built without the labels and formulas of its other nodes (a million-weight
+    // network would spend more on them than on its numbers); the one step shown keeps its own.
+    const Record r = run_problem(parse_problem(big_network(false), "big.toml"), {});
+    REQUIRE(section(r, "summary"));
+    const Step* loss = step_in(*section(r, "summary"), "E");
+    REQUIRE(loss);
+    CHECK(loss->formula.size() > 3);
+}
+
+TEST_CASE("Large graph: a network too big to draw keeps no drawing links", "[problem][large]") {
+    // 3,500 weights, each a node and a product: more than a page shows, so the network is
+    // summarised and never drawn; a small network keeps one link per weight and bias for its drawing.
+    CHECK(parse_problem(big_network(false), "big.toml").network_links.empty());
+    const std::string small = "[inputs]\nx1 = 1\nx2 = 0.5\nt = 1\n[network]\ninputs = [\"x1\", \"x2\"]\ntargets = [\"t\"]\n"
+                              "activation = \"sigmoid\"\n[[network.layer]]\nsize = 1\nweights = [0.1, 0.2]\nbias = 0.3\n";
+    CHECK(parse_problem(small, "small.toml").network_links.size() == 3);
+}
