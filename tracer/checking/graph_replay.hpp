@@ -31,6 +31,7 @@ private:
     std::optional<AnswerValues> read(const Tape& tape, bool has_loss, const std::vector<std::string>& keys) const;
 
     Tape shape_;
+    std::vector<UserFunction> functions_;  // the shape's, remembering their values (graph_replay.cpp)
     NodeId loss_ = 0;
     bool has_loss_ = false;
     bool trains_ = false;

@@ -5,10 +5,10 @@
 namespace nntrace {
 
 Tape replay_graph(const Tape& shape, const Arithmetic& arithmetic, const Slips& slips,
-                  const std::map<std::string, Num>& leaves) {
+                  const std::map<std::string, Num>& leaves, const std::vector<UserFunction>* functions) {
     Tape tape(arithmetic, slips);
     tape.reserve(shape.size());
-    for (const UserFunction& f : shape.functions()) tape.add_function(f);
+    for (const UserFunction& f : functions ? *functions : shape.functions()) tape.add_function(f);
     for (NodeId id = 0; id < shape.size(); ++id) {
         const Node& n = shape[id];
         switch (n.op) {

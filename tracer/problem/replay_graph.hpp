@@ -8,15 +8,18 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/tape.hpp"
 
 namespace nntrace {
 
 // `shape`'s nodes on a new tape with `arithmetic` and `slips`, each input and param taking its
-// value from `leaves` by name. Throws NumericFault for a value that is not a number (a build
-// reports it at the node's expression) and std::out_of_range for a leaf `leaves` lacks.
+// value from `leaves` by name, and its [functions] from `functions` when given (the same
+// functions, in the same order: a caller's that remember their values), else from `shape`.
+// Throws NumericFault for a value that is not a number (a build reports it at the node's
+// expression) and std::out_of_range for a leaf `leaves` lacks.
 Tape replay_graph(const Tape& shape, const Arithmetic& arithmetic, const Slips& slips,
-                  const std::map<std::string, Num>& leaves);
+                  const std::map<std::string, Num>& leaves, const std::vector<UserFunction>* functions = nullptr);
 
 }  // namespace nntrace
