@@ -8,7 +8,8 @@
 //                              variants are read (every_core: the variants judged on as many
 //                              threads as cores, as nntrace grade does; wall time). The variants
 //                              are drawn before timing. Goal: 10⁴ rows under 1 s.
-//   VariantParts/...           what one variant costs: a run, a Judge with its mistakes, a draw.
+//   VariantParts/...           what one variant costs: a run, a Judge with its mistakes, a Judge
+//                              of right answers only, a draw.
 #include <algorithm>
 #include <atomic>
 #include <functional>
@@ -106,6 +107,17 @@ void VariantPartsJudge(benchmark::State& state) {
     }
 }
 BENCHMARK(VariantPartsJudge)->Name("VariantParts/judge_with_mistakes")->Unit(benchmark::kMicrosecond);
+
+// A variant whose rows are all right: its values come off the graph, with no record and no
+// mistakes run (judge.hpp).
+void VariantPartsJudgeRight(benchmark::State& state) {
+    const Problem p = read_problem(variants_home + "/examples/exercise-7.toml");
+    for (auto _ : state) {
+        const Judge j(p, variant_answers, MistakeContext{3});
+        benchmark::DoNotOptimize(j.judge("yhat", "0.384").verdict);
+    }
+}
+BENCHMARK(VariantPartsJudgeRight)->Name("VariantParts/judge_all_right")->Unit(benchmark::kMicrosecond);
 
 void VariantPartsDraw(benchmark::State& state) {
     const Problem p = read_problem(variants_home + "/examples/exercise-7-random.toml");

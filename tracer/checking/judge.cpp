@@ -45,25 +45,60 @@ std::string map_key(const std::map<std::string, double>& given) {
 
 }  // namespace
 
-Judge::Judge(Problem problem, const std::vector<std::string>& keys, MistakeContext context, RunOptions options)
+Judge::Judge(Problem problem, const std::vector<std::string>& keys, MistakeContext context, RunOptions options,
+             bool replay)
     : problem_(std::move(problem)), options_(std::move(options)), keys_(keys), context_(context) {
-    record_ = run_problem(problem_, options_);
-    for (const auto& k : keys)
-        if (auto v = record_.find(k)) {
-            correct_[k] = *v;
-            if (const Step* st = step_keyed(record_, k))
-                if (auto f = formula_with_placeholders(*st)) steps_.emplace(k, std::move(*f));
-        }
-    quantities_ = run_quantities(record_);
-    if (record_.arithmetic.is_hand()) {
-        problem_decimals_ = record_.arithmetic.decimals;
-        final_rounding_ = record_.arithmetic.rounding;
-    }
     try {
-        follow_on_ = std::make_unique<FollowOn>(problem_, options_.sets);
-    } catch (const std::exception&) {
-        // No graph to replay: no follow-on marking.
+        if (replay) replay_ = std::make_unique<GraphReplay>(problem_, options_);
+        if (replay_)
+            if (auto values = replay_->own_values(keys)) correct_ = std::move(*values);
+    } catch (const InputError&) {
+        replay_.reset();  // run_problem below says what is wrong
     }
+    // A key the graph alone does not give (a training round's, a table's): the record knows it,
+    // or says it is not computed.
+    if (correct_.size() != keys.size() || keys.empty()) {
+        correct_.clear();
+        for (const auto& k : keys)
+            if (auto v = record().find(k)) correct_[k] = *v;
+    }
+    const Arithmetic a = arithmetic_for(problem_, options_);  // the record's own arithmetic
+    if (a.is_hand()) {
+        problem_decimals_ = a.decimals;
+        final_rounding_ = a.rounding;
+    }
+}
+
+// The full run, with every step's text: the finder reads its steps, and a report shows it.
+const Record& Judge::record() const {
+    if (record_) return *record_;
+    record_ = run_problem(problem_, options_);
+    for (const auto& k : keys_)
+        if (record_->find(k))
+            if (const Step* st = step_keyed(*record_, k))
+                if (auto f = formula_with_placeholders(*st)) steps_.emplace(k, std::move(*f));
+    quantities_ = run_quantities(*record_);
+    return *record_;
+}
+
+// Made when the first answer that is not correct is judged: an all-correct row needs none.
+const FollowOn* Judge::follow_on() const {
+    if (!follow_on_tried_) {
+        follow_on_tried_ = true;
+        try {
+            follow_on_ = std::make_unique<FollowOn>(problem_, options_.sets);
+        } catch (const std::exception&) {
+            // No graph to replay: no follow-on marking.
+        }
+    }
+    return follow_on_.get();
+}
+
+// A variation's values: replayed on the problem's graph when only numbers change, else run.
+AnswerValues Judge::variation_values(const Problem& p, const RunOptions& o, VariantRunner run, bool same_graph) const {
+    if (same_graph && replay_ && run == run_for_keys)
+        if (auto values = replay_->values(p, o, keys_)) return std::move(*values);
+    return run(p, o, keys_);
 }
 
 // Every variation of every mistake, and the problem by hand at 0…9 decimals: run when the first
@@ -72,20 +107,20 @@ Judge::Judge(Problem problem, const std::vector<std::string>& keys, MistakeConte
 void Judge::run_mistakes() const {
     if (mistakes_run_) return;
     mistakes_run_ = true;
-    auto keep = [&](Explanation e, const Problem& p, const RunOptions& o, VariantRunner run) {
+    auto keep = [&](Explanation e, const Problem& p, const RunOptions& o, VariantRunner run, bool same_graph) {
         try {
-            variants_.push_back({std::move(e), run(p, o, keys_)});
+            variants_.push_back({std::move(e), variation_values(p, o, run, same_graph)});
         } catch (const InputError&) {
             // The mistake makes this problem incomputable, so no student's answer comes from it.
         }
     };
     for (const Mistake& m : mistakes())
-        for (Variation& v : m.vary(problem_, options_, context_)) keep(mistake_explanation(m, v.args), v.problem, v.options, v.run);
+        for (Variation& v : m.vary(problem_, options_, context_)) keep(mistake_explanation(m, v.args), v.problem, v.options, v.run, v.same_graph);
     for (Rounding r : {Rounding::half_up, Rounding::truncate})
         for (int k = 0; k <= most_decimals_by_hand; ++k) {
             RunOptions hand = options_;
             hand.arithmetic = Arithmetic::hand(k, r);
-            keep(by_hand(k, r), problem_, hand, run_for_keys);
+            keep(by_hand(k, r), problem_, hand, run_for_keys, true);
         }
 }
 
@@ -100,15 +135,16 @@ double Judge::units(double v, int decimals) const {
 
 // Sets the causes and the reason of an answer that is not correct, from the mistake finder.
 void Judge::explain(Judgement& j, const Printed& written) const {
+    const Record& run = record();
     run_mistakes();
     Question q;
     q.key = j.key;
     q.name = j.key;
     q.written = written;
     q.computed = j.computed;
-    q.exact_digits = record_.exact_digits;
+    q.exact_digits = run.exact_digits;
     q.source = false;
-    q.find = [this](const std::string& key) { return record_.find(key); };
+    q.find = [&run](const std::string& key) { return run.find(key); };
     q.others = quantities_;
     if (auto s = steps_.find(j.key); s != steps_.end()) q.step = s->second;
     if (problem_.train && problem_.train->rate != 1) q.rate = problem_.train->rate;
@@ -154,7 +190,7 @@ Judgement Judge::judge(const std::string& key, const std::string& given) const {
 // A wrong answer that the student's own earlier values give, worked on correctly.
 std::optional<Judgement> Judge::carried(const Judgement& j, const Printed& written,
                                         const std::map<std::string, double>& earlier) const {
-    if (!follow_on_ || earlier.empty()) return std::nullopt;
+    if (earlier.empty() || !follow_on()) return std::nullopt;
     const auto memo = std::make_pair(j.key, map_key(earlier));
     auto hit = follow_ons_.find(memo);
     if (hit == follow_ons_.end()) hit = follow_ons_.emplace(memo, follow_on_->value(j.key, earlier)).first;
@@ -179,7 +215,7 @@ std::vector<Judgement> Judge::judge_all(const std::vector<WrittenAnswer>& answer
         const auto printed = read_printed(given);
         if ((j.verdict == Verdict::wrong || j.verdict == Verdict::last_digit) && printed)
             if (auto c = carried(j, Printed{printed->value, j.decimals}, earlier)) j = std::move(*c);
-        if (printed && j.verdict != Verdict::correct && follow_on_ && follow_on_->carries(key)) earlier[key] = printed->value;
+        if (printed && j.verdict != Verdict::correct && follow_on() && follow_on_->carries(key)) earlier[key] = printed->value;
         out.push_back(std::move(j));
     }
     return out;

@@ -15,6 +15,7 @@
 #include <optional>
 
 #include "checking/follow_on.hpp"
+#include "checking/graph_replay.hpp"
 #include "checking/mistakes.hpp"
 #include "core/compare.hpp"
 #include "core/finder.hpp"
@@ -55,15 +56,18 @@ using WrittenAnswer = std::pair<std::string, std::string>;
 
 class Judge {
 public:
-    // Runs the problem, keeping the values of `keys`; every variation of every mistake is run
-    // too, once, when the first answer that is not correct is judged. Throws InputError if the
-    // problem itself cannot be run; a variation that cannot be run (a forgotten bias leading to
-    // ln 0) is left out. Not thread-safe: judging fills caches.
+    // Computes the values of `keys` (off the problem's graph when that is enough: the full
+    // record, with every step's text, is made only when an answer needs explaining or record()
+    // is read); every variation of every mistake is run too, once, when the first answer that is
+    // not correct is judged. Throws InputError if the problem itself cannot be run; a variation
+    // that cannot be run (a forgotten bias leading to ln 0) is left out. Not thread-safe:
+    // judging fills caches. `replay` false: every value from a run of its own, never off the
+    // problem's graph replayed, and the record made at once: the reference the tests compare with.
     Judge(Problem problem, const std::vector<std::string>& keys, MistakeContext context,
-          RunOptions options = {});
+          RunOptions options = {}, bool replay = true);
 
     const Problem& problem() const { return problem_; }
-    const Record& record() const { return record_; }
+    const Record& record() const;
     bool knows(const std::string& key) const { return correct_.count(key) > 0; }
 
     // `given` is an answer as written ("-0.410"); it must be readable by read_printed, or empty.
@@ -80,6 +84,8 @@ private:
         AnswerValues values;
     };
     void run_mistakes() const;
+    AnswerValues variation_values(const Problem& p, const RunOptions& o, VariantRunner run, bool same_graph) const;
+    const FollowOn* follow_on() const;
     double units(double v, int decimals) const;
     void explain(Judgement& j, const Printed& written) const;
     std::optional<Judgement> carried(const Judgement& j, const Printed& written,
@@ -87,7 +93,8 @@ private:
 
     Problem problem_;
     RunOptions options_;
-    Record record_;
+    mutable std::optional<Record> record_;
+    std::unique_ptr<GraphReplay> replay_;  // the problem's graph, for the runs that change only numbers
     AnswerValues correct_;
     std::vector<std::string> keys_;
     MistakeContext context_;
@@ -95,9 +102,11 @@ private:
     mutable std::vector<Variant> variants_;
     int problem_decimals_ = 0;
     Rounding final_rounding_ = Rounding::half_up;
-    std::vector<std::pair<std::string, Num>> quantities_;  // every step of the run, for label swaps
-    std::map<std::string, StepFormula> steps_;              // the answers' own steps, by key
-    std::unique_ptr<FollowOn> follow_on_;
+    // Read off the record when it is made.
+    mutable std::vector<std::pair<std::string, Num>> quantities_;  // every step of the run, for label swaps
+    mutable std::map<std::string, StepFormula> steps_;              // the answers' own steps, by key
+    mutable bool follow_on_tried_ = false;
+    mutable std::unique_ptr<FollowOn> follow_on_;
     mutable std::map<std::pair<double, int>, double> units_cache_;
     mutable std::map<std::pair<std::string, std::string>, Judgement> judged_;  // (key, given) → judgement
     mutable std::map<std::pair<std::string, std::string>, std::optional<double>> follow_ons_;  // (key, earlier values)

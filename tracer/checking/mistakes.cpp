@@ -16,8 +16,8 @@ using Variations = std::vector<Variation>;
 
 Arg word(const std::string& s) { return Arg{s, std::nullopt}; }
 
-Variations one(const Problem& p, const RunOptions& o, std::vector<Arg> args = {}) {
-    return {Variation{p, o, std::move(args), run_for_keys}};
+Variations one(const Problem& p, const RunOptions& o, std::vector<Arg> args = {}, bool same_graph = false) {
+    return {Variation{p, o, std::move(args), run_for_keys, same_graph}};
 }
 
 // The loss node redefined as `before + its expression + after`: a scale the student got wrong.
@@ -37,7 +37,7 @@ Variations round_at_end(const Problem& p, const RunOptions& o, const MistakeCont
     if (!arithmetic_for(p, o).is_hand()) return {};
     RunOptions exact = o;
     exact.arithmetic = Arithmetic::exact();
-    return one(p, exact);
+    return one(p, exact, {}, true);
 }
 
 // The reverse: an exact problem worked by hand, at the answers' own decimals.
@@ -45,7 +45,7 @@ Variations round_each_step(const Problem& p, const RunOptions& o, const MistakeC
     if (arithmetic_for(p, o).is_hand() || c.answer_decimals <= 0) return {};
     RunOptions hand = o;
     hand.arithmetic = Arithmetic::hand(c.answer_decimals);
-    return one(p, hand, {word(std::to_string(c.answer_decimals))});
+    return one(p, hand, {word(std::to_string(c.answer_decimals))}, true);
 }
 
 Variations truncated(const Problem& p, const RunOptions& o, const MistakeContext&) {
@@ -53,7 +53,7 @@ Variations truncated(const Problem& p, const RunOptions& o, const MistakeContext
     if (a.rounding != Rounding::half_up) return {};
     RunOptions cut = o;
     cut.arithmetic = Arithmetic::hand(a.decimals, Rounding::truncate);
-    return one(p, cut, {word(std::to_string(a.decimals))});
+    return one(p, cut, {word(std::to_string(a.decimals))}, true);
 }
 
 Variations updated_weights(const Problem& p, const RunOptions& o, const MistakeContext&) {
@@ -72,7 +72,7 @@ Variations sigmoid_slope(const Problem& p, const RunOptions& o, const MistakeCon
     if (!p.loss || !uses_sigmoid) return {};
     RunOptions slipped = o;
     slipped.slips.sigmoid_slope_at_preactivation = true;
-    return {Variation{p, slipped, {}, run_for_keys}};  // run_problem honours RunOptions::slips
+    return {Variation{p, slipped, {}, run_for_keys, true}};  // run_problem honours RunOptions::slips
 }
 
 Variations loss_without_half(const Problem& p, const RunOptions& o, const MistakeContext&) {
@@ -100,7 +100,7 @@ Variations bias_forgotten(const Problem& p, const RunOptions& o, const MistakeCo
         if (!is_bias(p.params[i].name) || !depth.count(p.params[i].name) || p.params[i].value == 0) continue;
         Problem q = p;
         q.params[i].value = 0;
-        out.push_back(Variation{q, o, {word(p.params[i].name)}, run_for_keys});
+        out.push_back(Variation{q, o, {word(p.params[i].name)}, run_for_keys, true});
     }
     return out;
 }

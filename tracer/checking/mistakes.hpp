@@ -39,6 +39,9 @@ struct Variation {
     RunOptions options;
     std::vector<Arg> args;
     VariantRunner run = run_for_keys;
+    // Only the arithmetic, the slips or input and param values changed: the nodes are the
+    // problem's own, so the Judge replays its graph (graph_replay.hpp) instead of building one.
+    bool same_graph = false;
 };
 
 struct Mistake {

@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "core/double_chars.hpp"
 #include "problem/checks.hpp"
+#include "problem/random_values.hpp"
 #include "problem/variant_text.hpp"
 
 namespace nntrace {
@@ -41,12 +42,18 @@ std::map<std::string, double> values_for(const ExcludeCondition& c, const Record
     return values;
 }
 
+constexpr const char* quick_rejection = "it fails on its values";
+
 // What is wrong with a draw, in words for the error when no draw passes; nothing when it passes.
 class DrawJudge {
 public:
-    explicit DrawJudge(const Problem& randomised) : randomised_(randomised), names_(variant_answer_names(randomised)) {}
+    explicit DrawJudge(const Problem& randomised)
+        : randomised_(randomised), names_(variant_answer_names(randomised)), quick_(randomised) {}
 
-    std::optional<std::string> judge(const Problem& candidate, Variant& v) const {
+    // `quick`: a draw that fails on its graph's numbers alone is rejected with quick_rejection,
+    // without the full run (judge it again with quick = false for the reason in words).
+    std::optional<std::string> judge(const Problem& candidate, Variant& v, bool quick = true) const {
+        if (quick && quick_.fails(candidate)) return std::string(quick_rejection);
         std::optional<Record> record;
         {
             RoundingWatch watch(variant_boundary_tolerance);
@@ -91,6 +98,7 @@ public:
 private:
     const Problem& randomised_;
     std::vector<std::string> names_;
+    QuickDrawCheck quick_;
 };
 
 // The randomised problem with the drawn values in place of the file's: what a draw runs.
@@ -121,7 +129,7 @@ std::vector<std::string> variant_answer_names(const Problem& problem) {
     return names;
 }
 
-Variant draw_variant(const Problem& randomised, std::uint64_t seed, const std::string& student) {
+Variant draw_variant(const Problem& randomised, std::uint64_t seed, const std::string& student, bool quick) {
     if (!randomised.random) throw std::logic_error("draw_variant needs a problem with a [random] table");
     const RandomTable& random = *randomised.random;
     VariantStream stream(variant_hash(random.source, seed, student));
@@ -132,9 +140,11 @@ Variant draw_variant(const Problem& randomised, std::uint64_t seed, const std::s
     for (v.draws = 1; v.draws <= max_variant_draws; ++v.draws) {
         v.drawn.clear();
         for (const RandomValue& r : random.values) v.drawn[r.name] = value_at(r, stream.below(value_count(r)));
-        const auto failure = judge.judge(with_values(randomised, v.drawn), v);
+        const auto failure = judge.judge(with_values(randomised, v.drawn), v, quick);
         if (failure) {
             last_failure = *failure;
+            if (v.draws == max_variant_draws && last_failure == quick_rejection)
+                last_failure = judge.judge(with_values(randomised, v.drawn), v, false).value_or(last_failure);
             continue;
         }
         v.toml = variant_text(randomised, v.drawn, v.answer_texts, seed, student);

@@ -69,7 +69,9 @@ struct Variant {
 // its digits. The kept draw becomes a problem file of its own: the randomised file with the
 // drawn values written in, [random] left out, and [answers] holding the key. Throws InputError
 // at the [random] table when no draw of max_variant_draws passes, saying why the last failed.
-Variant draw_variant(const Problem& randomised, std::uint64_t seed, const std::string& student);
+// `quick` false: every draw judged by its full run, never first on its graph's numbers (the
+// same variants, slower: the reference the tests compare with).
+Variant draw_variant(const Problem& randomised, std::uint64_t seed, const std::string& student, bool quick = true);
 
 // Internal to the problem library: one side of an exclude condition, with `values` for the
 // names and the problem's [functions], in exact arithmetic. Throws ExpressionError (an unknown

@@ -1,0 +1,163 @@
+// The Judge replays the problem's graph for the runs that change only numbers (graph_replay.hpp)
+// and makes the full record only when an answer needs explaining. Both must give exactly what
+// a run of its own gives: every value, and every verdict, cause and reason of a class.
+#include <cmath>
+
+#include <catch2/catch.hpp>
+
+#include "checking/graph_replay.hpp"
+#include "checking/judge.hpp"
+#include "problem/random_variants.hpp"
+#include "render/number_format.hpp"
+
+using namespace nntrace;
+
+namespace {
+
+const std::vector<std::string> replay_keys = {"yhat", "h1", "z4", "L", "dL/dw7", "dL/dw8", "w7", "x1"};
+
+bool same_double(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+
+// Replayed on `p`'s graph, the values of (q, o) are those run_for_keys computes; returns
+// whether the replay gave values at all.
+bool replay_matches(const Problem& p, const Problem& q, const RunOptions& o, const std::vector<std::string>& keys) {
+    const GraphReplay replay(p, {});
+    const auto replayed = replay.values(q, o, keys);
+    if (!replayed) return false;
+    const AnswerValues run = run_for_keys(q, o, keys);
+    for (const auto& k : keys) {
+        INFO(k);
+        REQUIRE(run.count(k));
+        REQUIRE(replayed->count(k));
+        CHECK(same_double(replayed->at(k).hand, run.at(k).hand));
+        CHECK(same_double(replayed->at(k).exact, run.at(k).exact));
+    }
+    return true;
+}
+
+Problem replay_exercise(const std::string& file) {
+    Problem p = read_problem(std::string(NNTRACE_SOURCE_HOME) + "/examples/" + file);
+    p.random.reset();
+    return p;
+}
+
+std::vector<Problem> replay_problems() {
+    const Problem randomised = read_problem(std::string(NNTRACE_SOURCE_HOME) + "/examples/exercise-7-random.toml");
+    std::vector<Problem> out{replay_exercise("exercise-7.toml")};
+    for (const char* id : {"r1", "r2", "r3"}) out.push_back(draw_variant(randomised, 11, id).problem);
+    Problem exact = out.back();
+    exact.decimals.reset();
+    out.push_back(exact);
+    return out;
+}
+
+const char* replay_neuron = "[inputs]\nx = 0.5\nt = 1\n[params]\nw = 0.8\nb = 0.2\n[nodes]\nz = \"w*x + b\"\n"
+                            "o = \"sigmoid(z)\"\nL = \"0.5*(t - o)^2\"\n[loss]\nnode = \"L\"\nwrt = [\"w\", \"b\"]\n";
+
+}  // namespace
+
+TEST_CASE("Graph replay: the runs by hand at 0 to 9 decimals equal their own runs", "[check][replay]") {
+    for (const Problem& p : replay_problems())
+        for (Rounding r : {Rounding::half_up, Rounding::truncate})
+            for (int k = 0; k <= 9; ++k) {
+                RunOptions o;
+                o.arithmetic = Arithmetic::hand(k, r);
+                INFO(p.file << " at " << k);
+                CHECK(replay_matches(p, p, o, replay_keys));
+            }
+}
+
+TEST_CASE("Graph replay: every same-graph mistake equals its own run", "[check][replay]") {
+    std::size_t replayed = 0;
+    for (const Problem& p : replay_problems())
+        for (const Mistake& m : mistakes())
+            for (const Variation& v : m.vary(p, {}, MistakeContext{3}))
+                if (v.same_graph) {
+                    INFO(p.file << ": " << m.id);
+                    CHECK(replay_matches(p, v.problem, v.options, replay_keys));
+                    ++replayed;
+                }
+    CHECK(replayed > 20);
+}
+
+TEST_CASE("Graph replay: a sigmoid neuron's slip equals its own run", "[check][replay]") {
+    const Problem p = parse_problem(replay_neuron, "neuron.toml");
+    std::size_t replayed = 0;
+    for (const Mistake& m : mistakes())
+        for (const Variation& v : m.vary(p, {}, MistakeContext{4}))
+            if (v.same_graph && replay_matches(p, v.problem, v.options, {"z", "o", "L", "dL/dw", "dL/db"})) ++replayed;
+    CHECK(replayed >= 3);
+}
+
+TEST_CASE("Graph replay: a key not on the graph leaves the value to a run", "[check][replay]") {
+    const Problem p = replay_exercise("exercise-7.toml");
+    CHECK_FALSE(GraphReplay(p, {}).values(p, {}, {"yhat", "no_such_key"}));
+}
+
+namespace {
+
+// Answers of every kind for `p`: right, sign flipped, by hand at other decimals, a digit off,
+// values nothing explains, blanks.
+std::vector<std::vector<WrittenAnswer>> replay_rows(const Problem& p, const std::vector<std::string>& keys) {
+    const Record run = run_problem(p, {});
+    std::vector<std::vector<WrittenAnswer>> rows;
+    for (int kind = 0; kind < 6; ++kind)
+        for (std::size_t wrong = 0; wrong < keys.size(); ++wrong) {
+            std::vector<WrittenAnswer> row;
+            for (std::size_t a = 0; a < keys.size(); ++a) {
+                const double v = run.find(keys[a])->hand;
+                std::string text = format_number(v, 3);
+                if (a == wrong) {
+                    if (kind == 0) text = format_number(-v, 3);
+                    if (kind == 1) text = format_number(v, 1);
+                    if (kind == 2) text = format_number(v + 0.001, 3);
+                    if (kind == 3) text = "9.999";
+                    if (kind == 4) text = "";
+                    if (kind == 5) text = format_number(2 * v, 3);
+                }
+                row.emplace_back(keys[a], text);
+            }
+            rows.push_back(row);
+        }
+    return rows;
+}
+
+void same_judgements(const std::vector<Judgement>& fast, const std::vector<Judgement>& full) {
+    REQUIRE(fast.size() == full.size());
+    for (std::size_t i = 0; i < fast.size(); ++i) {
+        INFO(full[i].key << " = " << full[i].given);
+        CHECK(fast[i].verdict == full[i].verdict);
+        CHECK(fast[i].decimals == full[i].decimals);
+        CHECK(same_double(fast[i].computed.hand, full[i].computed.hand));
+        REQUIRE(fast[i].causes.size() == full[i].causes.size());
+        for (std::size_t c = 0; c < fast[i].causes.size(); ++c) CHECK(fast[i].causes[c].id == full[i].causes[c].id);
+        REQUIRE(fast[i].reason.has_value() == full[i].reason.has_value());
+        if (!full[i].reason) continue;
+        CHECK(fast[i].reason->id == full[i].reason->id);
+        REQUIRE(fast[i].reason->args.size() == full[i].reason->args.size());
+        for (std::size_t a = 0; a < full[i].reason->args.size(); ++a) {
+            const Arg& x = fast[i].reason->args[a];
+            const Arg& y = full[i].reason->args[a];
+            CHECK(x.text == y.text);
+            REQUIRE(x.number.has_value() == y.number.has_value());
+            if (y.number) CHECK(same_double(x.number->hand, y.number->hand));
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("Graph replay: a Judge judges every answer as one that runs everything in full", "[check][replay]") {
+    const std::vector<std::string> keys = {"yhat", "dL/dw7", "dL/dw8"};
+    std::size_t explained = 0;
+    for (const Problem& p : replay_problems()) {
+        const Judge fast(p, keys, MistakeContext{3});
+        const Judge full(p, keys, MistakeContext{3}, {}, false);
+        for (const auto& row : replay_rows(p, keys)) {
+            const auto f = fast.judge_all(row);
+            same_judgements(f, full.judge_all(row));
+            for (const auto& j : f) explained += j.causes.empty() ? 0 : 1;
+        }
+    }
+    CHECK(explained > 10);
+}
