@@ -86,6 +86,18 @@ double value_at(const RandomValue& v, std::uint64_t k) {
     return 0;
 }
 
+bool condition_holds(ExcludeCondition::Compare compare, double a, double b) {
+    switch (compare) {
+        case ExcludeCondition::Compare::less: return a < b;
+        case ExcludeCondition::Compare::less_equal: return a <= b;
+        case ExcludeCondition::Compare::greater: return a > b;
+        case ExcludeCondition::Compare::greater_equal: return a >= b;
+        case ExcludeCondition::Compare::equal: return a == b;
+        case ExcludeCondition::Compare::not_equal: return a != b;
+    }
+    return false;
+}
+
 double evaluate_condition_side(const Problem& problem, const Expr& side, const std::string& text,
                                const std::map<std::string, double>& values) {
     Tape tape(Arithmetic::exact());

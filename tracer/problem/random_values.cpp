@@ -18,18 +18,6 @@ namespace {
 
 constexpr int exact_key_digits = 6;  // the decimals of an exact run's key (run.cpp's exact_digits_shown)
 
-bool condition_holds(ExcludeCondition::Compare compare, double a, double b) {
-    switch (compare) {
-        case ExcludeCondition::Compare::less: return a < b;
-        case ExcludeCondition::Compare::less_equal: return a <= b;
-        case ExcludeCondition::Compare::greater: return a > b;
-        case ExcludeCondition::Compare::greater_equal: return a >= b;
-        case ExcludeCondition::Compare::equal: return a == b;
-        case ExcludeCondition::Compare::not_equal: return a != b;
-    }
-    return false;
-}
-
 }  // namespace
 
 QuickDrawCheck::QuickDrawCheck(const Problem& randomised)

@@ -18,18 +18,6 @@ constexpr int calculator_digits = 15;  // as round_decimal reads a value
 // A value in a message as a calculator shows it: 0.7225, not the binary 0.7224999999999999.
 std::string calculator_text(double v) { return general_text(v, calculator_digits); }
 
-bool holds(ExcludeCondition::Compare compare, double a, double b) {
-    switch (compare) {
-        case ExcludeCondition::Compare::less: return a < b;
-        case ExcludeCondition::Compare::less_equal: return a <= b;
-        case ExcludeCondition::Compare::greater: return a > b;
-        case ExcludeCondition::Compare::greater_equal: return a >= b;
-        case ExcludeCondition::Compare::equal: return a == b;
-        case ExcludeCondition::Compare::not_equal: return a != b;
-    }
-    return false;
-}
-
 // The run's value of every name a condition reads: what the student computes (the hand value)
 // in the first forward pass.
 std::map<std::string, double> values_for(const ExcludeCondition& c, const Record& record) {
@@ -69,7 +57,7 @@ public:
         for (const ExcludeCondition& c : randomised_.random->exclude) {
             try {
                 const auto values = values_for(c, *record);
-                if (holds(c.compare, evaluate_condition_side(randomised_, c.left, c.left_text, values),
+                if (condition_holds(c.compare, evaluate_condition_side(randomised_, c.left, c.left_text, values),
                           evaluate_condition_side(randomised_, c.right, c.right_text, values)))
                     return "the exclude condition \"" + c.source.text + "\" holds";
             } catch (const std::out_of_range&) {

@@ -76,6 +76,9 @@ Variant draw_variant(const Problem& randomised, std::uint64_t seed, const std::s
 // Internal to the problem library: one side of an exclude condition, with `values` for the
 // names and the problem's [functions], in exact arithmetic. Throws ExpressionError (an unknown
 // function, a wrong number of arguments) or NumericFault.
+// Whether `a compare b` holds: a draw for which an exclude condition holds is drawn again.
+bool condition_holds(ExcludeCondition::Compare compare, double a, double b);
+
 double evaluate_condition_side(const Problem& problem, const Expr& side, const std::string& text,
                                const std::map<std::string, double>& values);
 
