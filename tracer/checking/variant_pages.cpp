@@ -37,6 +37,7 @@ Record handout_record(const Record& run, const Problem& variant, const RosterStu
     r.title = run.title;
     r.strings = run.strings;
     r.arithmetic = run.arithmetic;
+    r.is_task = true;
     r.digits = run.digits;
     r.exact_digits = run.exact_digits;
     // No parameter list or run settings in the header: the "Given" table below lists every

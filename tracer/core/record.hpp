@@ -290,6 +290,9 @@ struct Record {
     std::string id;
     Message title;
     Arithmetic arithmetic;
+    // A task set to students (a handout): its arithmetic is what they are asked to do, and no
+    // computed value, exact or by hand, is shown.
+    bool is_task = false;
     int digits = 6;        // decimals shown for the values a run used
     int exact_digits = 9;  // decimals shown for exact values beside hand values
     std::map<std::string, Num> parameters;        // the numeric parameters the run used

@@ -118,6 +118,13 @@ Message convention_message(const Record& record) {
     // Counts of decimals, formatted like every other number (integers print bare).
     const Arg shown{"", Num::both(record.digits)};
     const Arg exact{"", Num::both(record.exact_digits)};
+    if (record.is_task) {  // an instruction, with nothing in brackets to explain
+        switch (a.rounding) {
+            case Rounding::exact: return {"render.arithmetic.exact_task", {shown}};
+            case Rounding::half_up: return {"render.arithmetic.half_up_task", {Arg{"", Num::both(a.decimals)}}};
+            case Rounding::truncate: return {"render.arithmetic.truncate_task", {Arg{"", Num::both(a.decimals)}}};
+        }
+    }
     switch (a.rounding) {
         case Rounding::exact: return {"render.arithmetic.exact", {shown}};
         case Rounding::half_up: return {"render.arithmetic.half_up", {Arg{"", Num::both(a.decimals)}, exact}};

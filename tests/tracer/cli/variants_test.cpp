@@ -98,6 +98,16 @@ TEST_CASE("Variants: a handout asks and does not answer", "[cli][variants]") {
     CHECK_FALSE(contains(handout, "Backward pass"));
 }
 
+TEST_CASE("Variants: a handout states its rounding as an instruction with nothing in brackets", "[cli][variants]") {
+    // A solution explains the exact values it shows in brackets; a handout shows none.
+    ScratchDir dir("variants-instruction");
+    REQUIRE(variants(roster(), dir.path()).code == 0);
+    const std::string handout = read_file(dir.path() / "s01/handout.md");
+    CHECK(contains(handout, "Work by hand: round every intermediate result half away from zero"));
+    CHECK_FALSE(contains(handout, "brackets"));
+    CHECK(contains(read_file(dir.path() / "s01/solution.md"), "follows in brackets"));
+}
+
 TEST_CASE("Variants: the solution is nntrace run of the variant's file", "[cli][variants]") {
     ScratchDir dir("variants-solution");
     REQUIRE(variants(roster(), dir.path()).code == 0);
