@@ -44,23 +44,8 @@ GraphReplay::GraphReplay(const Problem& problem, const RunOptions& options)
     trains_ = problem.train.has_value();
 }
 
-// As values_on_tape in mistakes.cpp: backward from the loss, then each key by name.
 std::optional<AnswerValues> GraphReplay::read(const Tape& tape, bool has_loss, const std::vector<std::string>& keys) const {
-    std::optional<Gradients> gradients;
-    if (has_loss) {
-        try {
-            gradients = backward(tape, loss_);
-        } catch (const NumericFault&) {
-            return std::nullopt;
-        }
-    }
-    AnswerValues out;
-    for (const auto& k : keys) {
-        const auto value = find_on_tape(tape, loss_, gradients ? &*gradients : nullptr, k);
-        if (!value) return std::nullopt;
-        out[k] = *value;
-    }
-    return out;
+    return keys_on_tape(tape, loss_, has_loss, keys);
 }
 
 std::optional<AnswerValues> GraphReplay::own_values(const std::vector<std::string>& keys) const {

@@ -140,8 +140,14 @@ std::optional<AnswerValues> values_on_tape(const Problem& problem, const RunOpti
     const RunValues v = apply_sets(problem, options.sets);
     Tape tape(arithmetic_for(problem, options), options.slips);
     const NodeId loss = build_problem_graph(problem, tape, v.values);
+    return keys_on_tape(tape, loss, problem.loss.has_value(), keys);
+}
+
+}  // namespace
+
+std::optional<AnswerValues> keys_on_tape(const Tape& tape, NodeId loss, bool has_loss, const std::vector<std::string>& keys) {
     std::optional<Gradients> gradients;
-    if (problem.loss) {
+    if (has_loss) {
         try {
             gradients = backward(tape, loss);
         } catch (const NumericFault&) {
@@ -156,8 +162,6 @@ std::optional<AnswerValues> values_on_tape(const Problem& problem, const RunOpti
     }
     return out;
 }
-
-}  // namespace
 
 AnswerValues run_for_keys(const Problem& problem, const RunOptions& options, const std::vector<std::string>& keys) {
     if (auto values = values_on_tape(problem, options, keys)) return std::move(*values);

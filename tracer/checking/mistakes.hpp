@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/record.hpp"
+#include "core/tape.hpp"
 #include "core/run_options.hpp"
 #include "problem/problem.hpp"
 
@@ -31,6 +32,10 @@ using VariantRunner = AnswerValues (*)(const Problem&, const RunOptions&, const 
 // The plain runner: the values run_problem would record for each key, read off the problem's
 // graph when that is enough (no [train], keys of nodes, inputs, params and the loss's
 // derivatives), else from run_problem's record.
+// The values of `keys` on a built graph: its values, and the gradients of the loss when it has
+// one. Nothing when a key is not on the graph or the backward pass faults.
+std::optional<AnswerValues> keys_on_tape(const Tape& tape, NodeId loss, bool has_loss, const std::vector<std::string>& keys);
+
 AnswerValues run_for_keys(const Problem& problem, const RunOptions& options, const std::vector<std::string>& keys);
 
 // The problem as one mistake changes it; `args` fill the mistake's message ("b2", "1/2").
