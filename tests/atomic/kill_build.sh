@@ -19,6 +19,29 @@ duration_ms=$(( ( $(date +%s%N) - start ) / 1000000 ))
 
 is_temporary() { [[ "$1" =~ (^|/)\.nntrace\.tmp[A-Za-z0-9]{6}/ ]]; }
 
+# The processes working inside the killed build's folder: the tools it started (dot, gnuplot).
+tools_inside() {
+  local cwd target
+  for cwd in /proc/[0-9]*/cwd; do
+    target="$(readlink "$cwd" 2>/dev/null)" || continue
+    [[ "$target" == "$1" || "$target" == "$1"/* ]] && echo "${cwd%/cwd}"
+  done
+  return 0
+}
+
+# A tool must die with the build that started it: one left running goes on writing into a
+# staging folder that no one will rename or remove. The kernel's kill takes a moment to land.
+check_no_tool_survives() {
+  local left tries
+  for ((tries = 0; tries < 40; tries++)); do
+    left="$(tools_inside "$1")"
+    [ -z "$left" ] && return 0
+    sleep 0.05
+  done
+  echo "kill $2: a tool outlived the killed build, still running in $1: $(echo "$left" | tr '\n' ' ')"
+  exit 1
+}
+
 checked=0
 for ((i = 1; i <= kills; i++)); do
   out="$work/killed"
@@ -29,6 +52,7 @@ for ((i = 1; i <= kills; i++)); do
   sleep "$(( delay_ms / 1000 )).$(printf '%03d' $(( delay_ms % 1000 )))"
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  check_no_tool_survives "$out" "$i"
   [ -d "$out" ] || continue
   while IFS= read -r -d '' file; do
     rel="${file#"$out"/}"

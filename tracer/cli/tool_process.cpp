@@ -7,7 +7,7 @@
 #include <fcntl.h>
 #include <fstream>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <thread>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -75,29 +75,63 @@ std::string find_program(const std::string& name) {
     return "";
 }
 
-// posix_spawn, not system(): no shell, so names are passed as they are.
+// Started with fork and exec, not system(): no shell, so names are passed as they are. Not
+// posix_spawn either, because the child must ask the kernel to kill it when nntrace dies
+// (PR_SET_PDEATHSIG): a tool in a process group of its own would otherwise outlive a killed
+// nntrace and go on writing into a staging folder nobody will rename or remove.
 ToolRun run_tool(const std::string& program, const std::vector<std::string>& args, const fs::path& dir,
                  const std::string& errors_name, std::chrono::milliseconds time_limit) {
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addchdir_np(&actions, dir.c_str());
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, errors_name.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0644);
-    // A process group of its own, so that the time limit stops what the tool started too.
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
-    posix_spawnattr_setpgroup(&attributes, 0);
+    // Everything the child needs is made before fork: after it, a child of a program with
+    // threads may only make async-signal-safe calls.
     std::vector<char*> argv;
     argv.push_back(const_cast<char*>(program.c_str()));
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attributes);
-    if (spawned != 0) return {false, false, std::strerror(spawned)};
+    const std::string dir_name = dir.string();
+    const pid_t parent = ::getpid();
+    // The child reports why it could not start through this pipe; exec closes it (O_CLOEXEC),
+    // so the parent reads nothing when the tool did start.
+    int report[2];
+    if (::pipe2(report, O_CLOEXEC) != 0) return {false, false, std::strerror(errno)};
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        const int why = errno;
+        ::close(report[0]);
+        ::close(report[1]);
+        return {false, false, std::strerror(why)};
+    }
+    if (pid == 0) {
+        // A process group of its own, so that the time limit stops what the tool started too.
+        ::setpgid(0, 0);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) ::_exit(127);  // nntrace died before the line above
+        int failure = 0;
+        const int in = ::open("/dev/null", O_RDONLY);
+        const int out = ::open("/dev/null", O_WRONLY);
+        if (::chdir(dir_name.c_str()) != 0) failure = errno;
+        const int err = failure ? -1 : ::open(errors_name.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0644);
+        if (!failure && (in < 0 || out < 0 || err < 0)) failure = errno;
+        if (!failure && (::dup2(in, 0) < 0 || ::dup2(out, 1) < 0 || ::dup2(err, 2) < 0)) failure = errno;
+        if (!failure) {
+            ::execve(program.c_str(), argv.data(), environ);
+            failure = errno;
+        }
+        [[maybe_unused]] const ssize_t written = ::write(report[1], &failure, sizeof failure);
+        ::_exit(127);
+    }
+    ::setpgid(pid, pid);  // also here, so that the group exists before any kill(-pid) below
+    ::close(report[1]);
+    int failure = 0;
+    ssize_t got = 0;
+    do got = ::read(report[0], &failure, sizeof failure); while (got < 0 && errno == EINTR);
+    ::close(report[0]);
+    if (got == static_cast<ssize_t>(sizeof failure)) {
+        int status = 0;
+        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+        std::error_code ec;
+        fs::remove(dir / errors_name, ec);
+        return {false, false, std::strerror(failure)};
+    }
     int status = 0;
     const bool stopped = wait_at_most(pid, status, time_limit);
     std::error_code ec;
