@@ -51,10 +51,9 @@ private:
         switch (e.kind) {
             case Expr::Kind::number: return tape_.constant(e.number, e.text);
             case Expr::Kind::name: {
-                auto it = scope_.names.find(e.text);
-                if (it == scope_.names.end())
-                    throw ExpressionError(e.begin, "unknown name '" + e.text + "'");
-                return it->second;
+                const NodeId* named = scope_.names.find(e.text);
+                if (!named) throw ExpressionError(e.begin, "unknown name '" + e.text + "'");
+                return *named;
             }
             case Expr::Kind::negate: return apply(Op::neg, {node(e.args[0])});
             case Expr::Kind::binary: return chain(e);
@@ -157,8 +156,8 @@ void print(const Expr& e, const Scope& scope, std::vector<FormulaRef>& out) {
     switch (e.kind) {
         case Expr::Kind::number: out.push_back({e.text, {}}); return;
         case Expr::Kind::name: {
-            auto it = scope.names.find(e.text);
-            out.push_back({e.text, it == scope.names.end() ? std::nullopt : std::optional<NodeId>(it->second)});
+            const NodeId* named = scope.names.find(e.text);
+            out.push_back({e.text, named ? std::optional<NodeId>(*named) : std::nullopt});
             return;
         }
         case Expr::Kind::negate:

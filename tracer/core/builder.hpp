@@ -6,19 +6,19 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "expression.hpp"
+#include "name_map.hpp"
 #include "tape.hpp"
 
 namespace nntrace {
 
 // What names mean while building: nodes already on the tape, and the user's functions.
-// A hash map: a [network] of 10⁶ weights looks a name up for every term it builds, and nothing
+// A hash table: a [network] of 10⁶ weights looks a name up for every term it builds, and nothing
 // reads the names in order.
 struct Scope {
-    std::unordered_map<std::string, NodeId> names;
+    NameMap<std::string, NodeId> names;
     std::map<std::string, std::uint32_t> functions;  // user function name → Tape::functions() index
 };
 

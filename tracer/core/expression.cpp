@@ -162,17 +162,7 @@ private:
         return e;
     }
 
-    Expr binary(Expr left, char op, Expr right) {
-        Expr e;
-        e.kind = Expr::Kind::binary;
-        e.op = op;
-        e.begin = left.begin;
-        e.end = right.end;
-        e.args.reserve(2);  // one allocation, not two: a network's sums hold a million of these
-        e.args.push_back(std::move(left));
-        e.args.push_back(std::move(right));
-        return e;
-    }
+    static Expr binary(Expr left, char op, Expr right) { return binary_expr(std::move(left), op, std::move(right)); }
 
     void expect(char c, const std::string& what) {
         skip_space();
@@ -257,6 +247,18 @@ Expr::~Expr() {
         for (auto& a : last.args) pending.push_back(std::move(a));
         last.args.clear();
     }
+}
+
+Expr binary_expr(Expr left, char op, Expr right) {
+    Expr e;
+    e.kind = Expr::Kind::binary;
+    e.op = op;
+    e.begin = left.begin;
+    e.end = right.end;
+    e.args.reserve(2);  // one allocation, not two: a network's sums hold a million of these
+    e.args.push_back(std::move(left));
+    e.args.push_back(std::move(right));
+    return e;
 }
 
 Expr parse_expression(std::string_view source) { return Parser(source).parse(); }

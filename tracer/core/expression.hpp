@@ -51,6 +51,10 @@ constexpr int max_expression_nesting = 100;
 // that the expression nests deeper than max_expression_nesting).
 Expr parse_expression(std::string_view source);
 
+// `left op right` (op one of + - * / ^), spanning the columns of both operands: what the parser
+// makes of such a text, for code that writes an expression and its text together.
+Expr binary_expr(Expr left, char op, Expr right);
+
 // Calls `visit` on every part of `e`, parents before their operands, left to right (the order
 // in which the text reads), without recursion.
 void for_each_part(const Expr& e, const std::function<void(const Expr&)>& visit);

@@ -5,11 +5,11 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "core/builder.hpp"
 #include "core/errors.hpp"
+#include "core/name_map.hpp"
 #include "problem/suggest.hpp"
 
 namespace nntrace {
@@ -50,7 +50,7 @@ std::string with_suggestion(const std::string& message, const std::string& name,
 // Every input, param and node by name, each defined once: what check_names builds and
 // check_expressions reads (one table of a million names, not two). Its views point into the
 // problem: valid until the nodes are reordered.
-using DefinedValues = std::unordered_map<std::string_view, Definition>;
+using DefinedValues = NameMap<std::string_view, Definition>;
 
 // Where a node's expression names something that is neither a value nor a function. Built once
 // for all the nodes: one hash lookup per name used.
@@ -182,8 +182,8 @@ DefinedValues defined_values(const Problem& p) {
         if (is_builtin_function(d.name) || functions.count(d.name))
             fail_at(p, d.key, quoted() + " is the name of a function; choose another name");
         if (const auto [it, fresh] = seen.emplace(d.name, d); !fresh)
-            fail_at(p, d.key, quoted() + " is already defined in [" + it->second.table + "] at line " +
-                                  std::to_string(it->second.key.line));
+            fail_at(p, d.key, quoted() + " is already defined in [" + it->table + "] at line " +
+                                  std::to_string(it->key.line));
     }
     return seen;
 }

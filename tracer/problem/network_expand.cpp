@@ -31,6 +31,42 @@ std::string fill(const std::string& pattern, int n, const std::string& name) {
     return out;
 }
 
+// A neuron's sum `w1*x1 + w2*x2 + b1`, written as text and built as the expression
+// parse_expression makes of that text (a left-deep chain of +, each product a binary *, the
+// same columns), side by side: a sum of a thousand terms is not written only to be parsed back.
+struct LayerSum {
+    std::string text;
+    Expr expr;
+
+    void add_product(const std::string& weight, const std::string& source) {
+        const bool first = text.empty();
+        if (!first) text += " + ";
+        Expr w = name_here(weight);
+        text += '*';
+        Expr product = binary_expr(std::move(w), '*', name_here(source));
+        expr = first ? std::move(product) : binary_expr(std::move(expr), '+', std::move(product));
+    }
+
+    void add_name(const std::string& name) {
+        const bool first = text.empty();
+        if (!first) text += " + ";
+        Expr term = name_here(name);
+        expr = first ? std::move(term) : binary_expr(std::move(expr), '+', std::move(term));
+    }
+
+private:
+    // A name written at the end of the text; columns are 1-based.
+    Expr name_here(const std::string& name) {
+        Expr e;
+        e.kind = Expr::Kind::name;
+        e.text = name;
+        e.begin = static_cast<int>(text.size()) + 1;
+        text += name;
+        e.end = static_cast<int>(text.size()) + 1;
+        return e;
+    }
+};
+
 const std::vector<std::string> builtin_activations = {"sigmoid", "relu", "tanh", "identity"};
 
 class Expander {
@@ -195,13 +231,15 @@ private:
         return bias;
     }
 
-    void add_node(const std::string& name, const std::string& text, FilePosition at) {
+    void add_node(const std::string& name, std::string text, Expr expr, FilePosition at) {
         // Every character of a generated expression points at `at`: one position stands for all
         // (SourceText::at gives the last one past the end), not one per character of a sum of
         // a thousand terms.
-        NodeDefinition node{name, SourceText{text, {at}}, {}, at};
-        node.expr = parse_expression(text);  // generated from valid names: it parses
-        problem_.nodes.push_back(std::move(node));
+        problem_.nodes.push_back(NodeDefinition{name, SourceText{std::move(text), {at}}, std::move(expr), at});
+    }
+
+    void add_node(const std::string& name, const std::string& text, FilePosition at) {
+        add_node(name, text, parse_expression(text), at);  // generated from valid names: it parses
     }
 
     void expand_layer(std::size_t l) {
@@ -213,18 +251,19 @@ private:
         const auto weight = number_weights(l, neurons);
         const auto bias = number_biases(layer, neurons);
         std::vector<std::string> values;
-        std::vector<std::pair<std::string, std::string>> sums;  // name, expression
+        std::vector<std::pair<std::string, LayerSum>> sums;  // name, sum
         for (std::size_t j = 0; j < neurons.size(); ++j) {
-            std::string sum;
-            for (std::size_t i = 0; i < sources_.size(); ++i) sum += (i ? " + " : "") + weight[j][i] + "*" + sources_[i];
-            if (!bias[j].empty()) sum += " + " + bias[j];
+            LayerSum sum;
+            for (std::size_t i = 0; i < sources_.size(); ++i) sum.add_product(weight[j][i], sources_[i]);
+            if (!bias[j].empty()) sum.add_name(bias[j]);
             const int n = numbers_[first_number + j];
             values.push_back(make_name(spec_.value_names, "value_names", n, neurons[j]));
-            if (activation.empty()) sums.emplace_back(values.back(), sum);
-            else sums.emplace_back(make_name(spec_.sum_names, "sum_names", n, neurons[j]), sum);
+            if (activation.empty()) sums.emplace_back(values.back(), std::move(sum));
+            else sums.emplace_back(make_name(spec_.sum_names, "sum_names", n, neurons[j]), std::move(sum));
         }
         const FilePosition value_at = layer.activation ? layer.activation->where : layer.where;
-        for (const auto& [name, text] : sums) add_node(name, text, activation.empty() ? value_at : layer.where);
+        for (auto& [name, sum] : sums)
+            add_node(name, std::move(sum.text), std::move(sum.expr), activation.empty() ? value_at : layer.where);
         if (!activation.empty())
             for (std::size_t j = 0; j < neurons.size(); ++j) add_node(values[j], activation + "(" + sums[j].first + ")", value_at);
         source_neurons_ = neurons;

@@ -2,8 +2,8 @@
 // in the number of nodes and names (up to a logarithm): 100,000 chained nodes are ordinary.
 #include <functional>
 #include <queue>
-#include <unordered_map>
 
+#include "core/name_map.hpp"
 #include "problem/checks.hpp"
 
 namespace nntrace {
@@ -16,10 +16,15 @@ public:
     explicit NodeGraph(const Problem& p) : problem_(p) {
         index_.reserve(p.nodes.size());
         for (std::size_t i = 0; i < p.nodes.size(); ++i) index_[p.nodes[i].name] = i;
+        // A node read twice is listed twice: the counts below stay consistent, and no copy of
+        // every name (names_in) is made for a sum of a thousand terms.
+        reads_.reserve(p.nodes.size());
         for (const auto& n : p.nodes) {
             std::vector<std::size_t> reads;
-            for (const auto& name : names_in(n.expr))
-                if (auto it = index_.find(name); it != index_.end()) reads.push_back(it->second);
+            for_each_part(n.expr, [&](const Expr& e) {
+                if (e.kind != Expr::Kind::name) return;
+                if (const std::size_t* i = index_.find(e.text)) reads.push_back(*i);
+            });
             reads_.push_back(std::move(reads));
         }
     }
@@ -97,7 +102,7 @@ private:
     }
 
     const Problem& problem_;
-    std::unordered_map<std::string_view, std::size_t> index_;
+    NameMap<std::string_view, std::size_t> index_;
     std::vector<std::vector<std::size_t>> reads_;
     std::vector<Mark> marks_;
     std::vector<std::size_t> path_;

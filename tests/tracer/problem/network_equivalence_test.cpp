@@ -78,3 +78,33 @@ TEST_CASE("Network shorthand: a --set of a generated weight acts as in the long 
     check_same(run_file(test::data_file("net-222-network.toml"), options),
                run_file(test::data_file("net-222-long.toml"), options));
 }
+
+namespace {
+
+// Whether two expressions are the same tree: kinds, operators, names and numbers, columns.
+bool same_tree(const Expr& a, const Expr& b) {
+    if (a.kind != b.kind || a.op != b.op || a.text != b.text || a.number != b.number || a.begin != b.begin ||
+        a.end != b.end || a.args.size() != b.args.size())
+        return false;
+    for (std::size_t i = 0; i < a.args.size(); ++i)
+        if (!same_tree(a.args[i], b.args[i])) return false;
+    return true;
+}
+
+void check_nodes_parse_as_built(const Problem& p) {
+    REQUIRE_FALSE(p.nodes.empty());
+    for (const NodeDefinition& node : p.nodes) {
+        INFO(node.name << " = " << node.source.text);
+        CHECK(same_tree(node.expr, parse_expression(node.source.text)));
+    }
+}
+
+}  // namespace
+
+// The expander builds each sum's expression beside its text instead of parsing the text back;
+// what it builds must be what the parser would make of that text, columns included (labels and
+// messages are cut from the text by them).
+TEST_CASE("Network shorthand: every expanded node is the expression its text parses to", "[problem][network]") {
+    check_nodes_parse_as_built(read_problem(test::data_file("exercise-7-network.toml")));  // identity output
+    check_nodes_parse_as_built(read_problem(test::data_file("net-222-network.toml")));     // shared biases
+}
