@@ -11,8 +11,10 @@ using namespace lesson_test;
 
 namespace {
 
+// The options of a course's page (as `nntrace build` sets them), with or without the module.
 RenderOptions html_options(bool web_module, const std::string& lang = "en") {
     RenderOptions o;
+    o.in_course = true;
     o.lang = lang;
     o.messages_dir = std::filesystem::path(NNTRACE_SOURCE_HOME) / "templates/messages";
     o.templates_dir = std::filesystem::path(NNTRACE_SOURCE_HOME) / "templates";
@@ -120,6 +122,16 @@ TEST_CASE("Panel: without the module a page has no panel and loads no script for
     CHECK_FALSE(has(page, "interactive.js"));
     CHECK_FALSE(has(page, "nntrace-web.js"));
     CHECK(has(page, "class=\"panel-absent\""));
+}
+
+TEST_CASE("Panel: a page outside a course says nothing of a module it never had", "[panel]") {
+    // `nntrace run --format html`, a student's handout or solution: no panel, no note.
+    RenderOptions outside = html_options(false);
+    outside.in_course = false;
+    const std::string page = render_lesson_page(defaults("gd-2d"), Format::html, outside, {});
+    CHECK_FALSE(has(page, "<form class=\"panel\""));
+    CHECK_FALSE(has(page, "class=\"panel-absent\""));
+    CHECK_FALSE(has(page, "interactive module"));
 }
 
 TEST_CASE("Panel: with the module a page loads the module and its script", "[panel]") {

@@ -151,7 +151,7 @@ int command_variants(const std::vector<std::string>& args, Io io) {
     for (const Record& handout : handouts) booklet_pages.push_back(render(handout, Format::html, booklet_options));
     output.stage(dir / "booklet.html", booklet_html(booklet_pages));
     stage_quizzes(problem, roster, variants, booklet_pages, pages.html.lang, dir, output);
-    copy_page_assets(dir, output, "variants", io.err);
+    copy_page_assets(dir, output, "variants", io.err, false);  // handouts and solutions have no panel
     output.commit();
     io.err << "nntrace variants: " << roster.students.size() << " student" << (roster.students.size() == 1 ? "" : "s")
            << " written to " << dir.string() << " (a folder each, key.csv, booklet.html, moodle.xml, quiz.gift)\n";

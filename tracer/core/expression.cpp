@@ -202,19 +202,6 @@ void copy_fields(const Expr& from, Expr& to) {
     to.end = from.end;
 }
 
-// Pre-order without recursion; `visit` returns true to stop.
-template <typename Visit>
-const Expr* first_part(const Expr& e, Visit visit) {
-    std::vector<const Expr*> pending{&e};
-    while (!pending.empty()) {
-        const Expr* part = pending.back();
-        pending.pop_back();
-        if (visit(*part)) return part;
-        for (auto a = part->args.rbegin(); a != part->args.rend(); ++a) pending.push_back(&*a);
-    }
-    return nullptr;
-}
-
 }  // namespace
 
 Expr::Expr(const Expr& other) {
@@ -262,13 +249,6 @@ Expr binary_expr(Expr left, char op, Expr right) {
 }
 
 Expr parse_expression(std::string_view source) { return Parser(source).parse(); }
-
-void for_each_part(const Expr& e, const std::function<void(const Expr&)>& visit) {
-    first_part(e, [&](const Expr& part) {
-        visit(part);
-        return false;
-    });
-}
 
 std::vector<std::string> names_in(const Expr& e) {
     std::vector<std::string> out;

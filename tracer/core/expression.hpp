@@ -2,7 +2,6 @@
 // `0.5*(y - yhat)^2`, `-x^2` (= −(x²)), `2^3^2` (= 2⁹).
 #pragma once
 
-#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -55,9 +54,29 @@ Expr parse_expression(std::string_view source);
 // makes of such a text, for code that writes an expression and its text together.
 Expr binary_expr(Expr left, char op, Expr right);
 
-// Calls `visit` on every part of `e`, parents before their operands, left to right (the order
-// in which the text reads), without recursion.
-void for_each_part(const Expr& e, const std::function<void(const Expr&)>& visit);
+// The first part of `e` for which `visit` returns true, or nullptr: parents before their
+// operands, left to right (the order in which the text reads), without recursion. A template,
+// so that a visitor called for every part of a sum of a million terms is inlined.
+template <typename Visit>
+const Expr* first_part(const Expr& e, Visit&& visit) {
+    std::vector<const Expr*> pending{&e};
+    while (!pending.empty()) {
+        const Expr* part = pending.back();
+        pending.pop_back();
+        if (visit(*part)) return part;
+        for (auto a = part->args.rbegin(); a != part->args.rend(); ++a) pending.push_back(&*a);
+    }
+    return nullptr;
+}
+
+// Calls `visit` on every part of `e`, in the order of first_part.
+template <typename Visit>
+void for_each_part(const Expr& e, Visit&& visit) {
+    first_part(e, [&visit](const Expr& part) {
+        visit(part);
+        return false;
+    });
+}
 
 // Every name the expression reads (not function names), in order of first use, each once.
 std::vector<std::string> names_in(const Expr& e);

@@ -51,8 +51,13 @@ Scope leaves_and_functions(const Problem& p, Tape& tape, const std::map<std::str
         const std::string name = f.name;
         scope.functions[name] = tape.add_function(std::move(f));
     }
-    for (const auto& i : p.inputs) scope.names[i.name] = tape.input(i.name, values.at(i.name));
-    for (const auto& q : p.params) scope.names[q.name] = tape.parameter(q.name, values.at(q.name));
+    // One walk of the map into a hash table, then a lookup per leaf: a million descents of the
+    // map's tree, each comparing names that share their first letters, cost three times more.
+    NameMap<std::string_view, const Num*> value_of;
+    value_of.reserve(values.size());
+    for (const auto& [name, value] : values) value_of.emplace(name, &value);
+    for (const auto& i : p.inputs) scope.names[i.name] = tape.input(i.name, *value_of.at(i.name));
+    for (const auto& q : p.params) scope.names[q.name] = tape.parameter(q.name, *value_of.at(q.name));
     return scope;
 }
 

@@ -44,6 +44,9 @@ void set_arithmetic_fields(TemplateData& d, const Page& page) {
 
 void set_panel(TemplateData& d, const Page& page) {
     d.set("interactive", page.options.web_module);
+    // Only a course can lack its module: a page of `nntrace run`, a handout or a solution never
+    // had one to lack, and a student holding a printed handout has no use for the sentence.
+    d.set("panel_absent_shown", page.options.in_course && !page.options.web_module);
     d.set("panel_absent", page.word("pages.panel.absent"));
     if (!page.options.web_module) return;
     d.set("lesson_id", page.record.id);

@@ -34,8 +34,10 @@ struct RenderOptions {
     std::set<std::string> drawn;
     // HTML pages only: whether the course holds the engine as a WebAssembly module
     // (assets/web/nntrace-web.js). Then a page shows a panel of its parameters and loads the
-    // script that recomputes it; else it says that this copy of the course has no module.
+    // script that recomputes it; else a course page says that this copy of the course has no
+    // module, and any other page (`nntrace run`, a handout, a solution) says nothing of it.
     bool web_module = false;
+    bool in_course = false;  // a page of a course that `nntrace build` writes
 };
 
 // The whole record in one format. Throws InputError if `table` names no table of the record.

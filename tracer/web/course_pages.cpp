@@ -10,6 +10,7 @@ RenderOptions course_page_options(const std::filesystem::path& templates_dir, co
     options.figures_href = "../figures";
     options.assets_href = "../../assets";
     options.web_module = web_module;
+    options.in_course = true;
     return options;
 }
 

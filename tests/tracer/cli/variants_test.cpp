@@ -87,6 +87,20 @@ TEST_CASE("Variants: each student gets a handout a solution and a problem file",
     CHECK(std::filesystem::is_regular_file(dir.path() / "assets/nntrace.css"));
 }
 
+TEST_CASE("Variants: the pages of a class say nothing of the interactive module", "[cli][variants]") {
+    // A handout is printed and a solution is read at the student's numbers: neither has a panel,
+    // so the module is neither copied (where it was built) nor missed (where it was not).
+    ScratchDir dir("variants-no-module");
+    const CliResult r = variants(roster(), dir.path());
+    REQUIRE(r.code == 0);
+    CHECK_FALSE(contains(r.err, "nntrace-web.js"));
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "assets/web"));
+    for (const char* page : {"s01/handout.html", "s01/solution.html", "booklet.html"}) {
+        INFO(page);
+        CHECK_FALSE(contains(read_file(dir.path() / page), "interactive module"));
+    }
+}
+
 TEST_CASE("Variants: a handout asks and does not answer", "[cli][variants]") {
     ScratchDir dir("variants-handout");
     REQUIRE(variants(roster(), dir.path()).code == 0);
