@@ -47,22 +47,73 @@ int display_digits(double v, std::array<char, significant_digits>& digits, int& 
     return n;
 }
 
+namespace {
+
+// The powers of ten a double holds exactly.
+constexpr std::array<double, 23> exact_powers = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                                 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+constexpr std::array<std::uint64_t, 16> integer_powers = {
+    1ULL,           10ULL,           100ULL,           1000ULL,           10000ULL,           100000ULL,
+    1000000ULL,     10000000ULL,     100000000ULL,     1000000000ULL,     10000000000ULL,     100000000000ULL,
+    1000000000000ULL, 10000000000000ULL, 100000000000000ULL, 1000000000000000ULL};
+
+// The 15 significant digits of |v| as an integer D (10¹⁴ ≤ D < 10¹⁵) and the power of ten of the
+// first, as display_digits gives them, computed with one multiplication instead of printing the
+// double: |v|·10^(14−exponent) is a correctly rounded product, within 0.12 of the exact one, so
+// its nearest integer is the exact digits' unless the product lies near a half. There (and for
+// |v| outside 10⁻⁸…10¹⁵, where the power of ten is not exact) it says no, and the caller prints.
+bool digits_by_scaling(double magnitude, std::uint64_t& digits, int& exponent) {
+    if (!(magnitude >= 1e-8 && magnitude < 1e15)) return false;
+    int e = 0;
+    if (magnitude >= 1.0) {
+        while (e < 14 && magnitude >= exact_powers[static_cast<std::size_t>(e + 1)]) ++e;
+    } else {
+        while (e > -8 && magnitude * exact_powers[static_cast<std::size_t>(-e)] < 1.0) --e;
+        // 10^e ≤ |v| holds up to the product's rounding; the checks below catch the rest.
+    }
+    const double scaled = magnitude * exact_powers[static_cast<std::size_t>(14 - e)];
+    const double whole = std::floor(scaled);
+    const double fraction = scaled - whole;
+    if (fraction > 0.375 && fraction < 0.625) return false;  // near a half: only printing can tell
+    const double nearest = fraction >= 0.5 ? whole + 1.0 : whole;
+    // Off by a power of ten (a value just below one, or 9.99…95 shown as 1.00…0): printing knows.
+    if (nearest < 1e14 || nearest >= 1e15) return false;
+    digits = static_cast<std::uint64_t>(nearest);
+    exponent = e;
+    return true;
+}
+
+}  // namespace
+
 double round_decimal(double v, int decimals, Rounding mode) {
     if (mode == Rounding::exact || !std::isfinite(v)) return v;
     if (v == 0.0) return 0.0;  // a hand calculation never writes −0 (e.g. −0.57 · 0)
-    std::array<char, significant_digits> digits{};
+    // The kept digits as an integer and the first digit dropped, from the scaled digits when
+    // they are certain (almost always: grading a class rounds millions of numbers), else from
+    // the printed ones.
+    std::uint64_t kept = 0;
+    int next_digit = 0;
+    std::uint64_t scaled_digits = 0;
     int exponent = 0;
-    const int count = display_digits(v, digits, exponent);
-    // Number of digits kept: those before the point plus `decimals` after it.
-    const int keep = exponent + 1 + decimals;
-    if (keep >= count) return v;  // already short enough
-    if (keep < 0) return 0.0;
+    if (digits_by_scaling(std::fabs(v), scaled_digits, exponent)) {
+        const int keep = exponent + 1 + decimals;  // digits before the point and `decimals` after it
+        if (keep >= significant_digits) return v;  // already short enough
+        if (keep < 0) return 0.0;
+        kept = scaled_digits / integer_powers[static_cast<std::size_t>(significant_digits - keep)];
+        next_digit = static_cast<int>(scaled_digits / integer_powers[static_cast<std::size_t>(significant_digits - 1 - keep)] % 10);
+    } else {
+        std::array<char, significant_digits> digits{};
+        const int count = display_digits(v, digits, exponent);
+        const int keep = exponent + 1 + decimals;
+        if (keep >= count) return v;
+        if (keep < 0) return 0.0;
+        for (int i = 0; i < keep; ++i) kept = kept * 10 + static_cast<std::uint64_t>(digits[static_cast<std::size_t>(i)] - '0');
+        next_digit = digits[static_cast<std::size_t>(keep)] - '0';
+    }
 
     // An integer of `keep` (< 15) digits, exact in a double, scaled by 10^-decimals.
-    std::uint64_t kept = 0;
-    for (int i = 0; i < keep; ++i) kept = kept * 10 + static_cast<std::uint64_t>(digits[static_cast<std::size_t>(i)] - '0');
     double mantissa = static_cast<double>(kept);
-    if (mode == Rounding::half_up && digits[static_cast<std::size_t>(keep)] >= '5') mantissa += 1.0;
+    if (mode == Rounding::half_up && next_digit >= 5) mantissa += 1.0;
     // Dividing an exact integer by an exact power of ten gives the double nearest the decimal.
     const double scaled = decimals >= 0 ? mantissa / std::pow(10.0, decimals)
                                         : mantissa * std::pow(10.0, -decimals);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -83,5 +84,39 @@ TEST_CASE("Rounding: the buffered digits round exactly as the string version did
             }
     }
     CHECK(compared == 40000u * 15u * 2u);
+    CHECK(differing == 0);
+}
+
+// round_decimal reads most values' digits by scaling instead of printing (digits_by_scaling);
+// these are the values where scaling cannot be sure and must hand over to printing, or where
+// the first digit moves: just below and above powers of ten, 16-digit ties (a double that is
+// exactly …5 at the 16th digit), products that land near a half, and the ends of its range.
+TEST_CASE("Rounding: scaled digits agree with printed digits where scaling is least sure", "[arithmetic]") {
+    std::vector<double> values;
+    for (int e = -10; e <= 16; ++e) {
+        const double p = std::pow(10.0, e);
+        for (double v : {p, std::nextafter(p, 0.0), std::nextafter(p, 1e300), p * (1 - 1e-15), p * (1 + 1e-15),
+                         p * 0.99999999999999995, p * 9.9999999999999995, p * 9.99999999999999})
+            values.push_back(v);
+    }
+    for (std::uint64_t m = 1; m < 65536; m += 97) values.push_back(static_cast<double>(m) / 65536.0);  // 16-digit ties
+    values.push_back(0.9999847412109375);
+    values.push_back(1e-8);
+    values.push_back(std::nextafter(1e-8, 0.0));
+    values.push_back(std::nextafter(1e15, 0.0));
+    std::size_t differing = 0;
+    for (double v : values)
+        for (double signed_v : {v, -v})
+            for (int decimals = -2; decimals <= 16; ++decimals)
+                for (Rounding mode : {Rounding::half_up, Rounding::truncate}) {
+                    const double got = nntrace::round_decimal(signed_v, decimals, mode);
+                    const double want = reference_round(signed_v, decimals, mode);
+                    if (got != want || std::signbit(got) != std::signbit(want)) {
+                        ++differing;
+                        INFO(signed_v << " at " << decimals);
+                        CHECK(got == want);
+                    }
+                }
+    CHECK(values.size() == 27 * 8 + 676 + 4);
     CHECK(differing == 0);
 }
