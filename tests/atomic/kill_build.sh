@@ -19,22 +19,15 @@ duration_ms=$(( ( $(date +%s%N) - start ) / 1000000 ))
 
 is_temporary() { [[ "$1" =~ (^|/)\.nntrace\.tmp[A-Za-z0-9]{6}/ ]]; }
 
-# The processes working inside the killed build's folder: the tools it started (dot, gnuplot).
-tools_inside() {
-  local cwd target
-  for cwd in /proc/[0-9]*/cwd; do
-    target="$(readlink "$cwd" 2>/dev/null)" || continue
-    [[ "$target" == "$1" || "$target" == "$1"/* ]] && echo "${cwd%/cwd}"
-  done
-  return 0
-}
+# shellcheck source=processes_inside.sh
+. "$(dirname "$0")/processes_inside.sh"
 
 # A tool must die with the build that started it: one left running goes on writing into a
 # staging folder that no one will rename or remove. The kernel's kill takes a moment to land.
 check_no_tool_survives() {
   local left tries
   for ((tries = 0; tries < 40; tries++)); do
-    left="$(tools_inside "$1")"
+    left="$(processes_inside "$1")"
     [ -z "$left" ] && return 0
     sleep 0.05
   done

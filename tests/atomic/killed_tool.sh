@@ -12,15 +12,8 @@ mkdir -p "$fake" "$work/figures"
 printf '#!/bin/sh\nexec sleep 30\n' >"$fake/dot"
 chmod +x "$fake/dot"
 
-# The processes whose working folder is inside $1.
-processes_inside() {
-  local cwd target
-  for cwd in /proc/[0-9]*/cwd; do
-    target="$(readlink "$cwd" 2>/dev/null)" || continue
-    [[ "$target" == "$1" || "$target" == "$1"/* ]] && echo "${cwd%/cwd}"
-  done
-  return 0
-}
+# shellcheck source=processes_inside.sh
+. "$(dirname "$0")/processes_inside.sh"
 cleanup() {
   local p
   for p in $(processes_inside "$work"); do kill -9 "${p#/proc/}" 2>/dev/null || true; done
