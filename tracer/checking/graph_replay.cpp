@@ -6,8 +6,9 @@
 #include <tuple>
 
 #include "core/backward.hpp"
+#include "core/recording.hpp"
 #include "problem/large_graph.hpp"
-#include "problem/replay_graph.hpp"
+#include "core/replay_graph.hpp"
 #include "problem/run_parts.hpp"
 
 namespace nntrace {
@@ -36,16 +37,53 @@ UserFunction remembering(UserFunction f) {
 }  // namespace
 
 GraphReplay::GraphReplay(const Problem& problem, const RunOptions& options)
-    : shape_(arithmetic_for(problem, options), options.slips) {
-    const RunValues v = apply_sets(problem, options.sets);
+    : shape_(arithmetic_for(problem, options), options.slips), sets_(options.sets) {
+    RunValues v = apply_sets(problem, options.sets);
     loss_ = build_problem_graph(problem, shape_, v.values);
+    leaves_ = std::move(v.values);
     for (const UserFunction& f : shape_.functions()) functions_.push_back(remembering(f));
     has_loss_ = problem.loss.has_value();
     trains_ = problem.train.has_value();
 }
 
+// Each key as keys_on_tape finds it (a node's name first, then "d<loss>/d<node>"), on the shape;
+// null when one is not on the graph.
+const std::vector<GraphReplay::KeyAt>* GraphReplay::keys_at(const std::vector<std::string>& keys) const {
+    if (asked_at_ && asked_ == keys) return &*asked_at_;
+    asked_ = keys;
+    asked_at_.reset();
+    std::vector<KeyAt> at;
+    const std::string prefix = "d" + display_name(shape_, loss_) + "/d";
+    for (const auto& k : keys) {
+        if (const auto id = shape_.find(k)) {
+            at.push_back({*id, false});
+        } else if (has_loss_ && k.rfind(prefix, 0) == 0) {
+            const auto node = shape_.find(std::string_view(k).substr(prefix.size()));
+            if (!node) return nullptr;
+            at.push_back({*node, true});
+        } else {
+            return nullptr;
+        }
+    }
+    asked_at_ = std::move(at);
+    return &*asked_at_;
+}
+
 std::optional<AnswerValues> GraphReplay::read(const Tape& tape, bool has_loss, const std::vector<std::string>& keys) const {
-    return keys_on_tape(tape, loss_, has_loss, keys);
+    const std::vector<KeyAt>* at = has_loss == has_loss_ ? keys_at(keys) : nullptr;
+    if (!at) return keys_on_tape(tape, loss_, has_loss, keys);
+    std::optional<Gradients> gradients;
+    if (has_loss) {
+        try {
+            gradients = gradient_values(tape, loss_);
+        } catch (const NumericFault&) {
+            return std::nullopt;
+        }
+    }
+    AnswerValues out;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        out[keys[i]] = (*at)[i].gradient ? gradients->of[(*at)[i].node] : tape[(*at)[i].node].value;
+    return out;
 }
 
 std::optional<AnswerValues> GraphReplay::own_values(const std::vector<std::string>& keys) const {
@@ -53,17 +91,26 @@ std::optional<AnswerValues> GraphReplay::own_values(const std::vector<std::strin
     return read(shape_, has_loss_, keys);
 }
 
-std::optional<AnswerValues> GraphReplay::values(const Problem& p, const RunOptions& o,
-                                                const std::vector<std::string>& keys) const {
-    if (p.train || trains_) return std::nullopt;
-    const RunValues v = apply_sets(p, o.sets);
+std::optional<AnswerValues> GraphReplay::replayed(const Arithmetic& a, const Slips& slips, const std::map<std::string, Num>& leaves,
+                                                  bool has_loss, const std::vector<std::string>& keys) const {
     try {
-        return read(replay_graph(shape_, arithmetic_for(p, o), o.slips, v.values, &functions_), p.loss.has_value(), keys);
+        return read(replay_graph(shape_, a, slips, leaves, &functions_), has_loss, keys);
     } catch (const NumericFault&) {
         return std::nullopt;  // the build reports it at the node's expression
     } catch (const std::out_of_range&) {
-        return std::nullopt;  // a leaf `p` does not have: not the same problem
+        return std::nullopt;  // a leaf the problem does not have: not the same problem
     }
+}
+
+std::optional<AnswerValues> GraphReplay::values(const Problem& p, const RunOptions& o,
+                                                const std::vector<std::string>& keys) const {
+    if (p.train || trains_) return std::nullopt;
+    return replayed(arithmetic_for(p, o), o.slips, apply_sets(p, o.sets).values, p.loss.has_value(), keys);
+}
+
+std::optional<AnswerValues> GraphReplay::own_values_under(const RunOptions& o, const std::vector<std::string>& keys) const {
+    if (trains_ || o.sets != sets_ || !o.arithmetic) return std::nullopt;
+    return replayed(*o.arithmetic, o.slips, leaves_, has_loss_, keys);
 }
 
 }  // namespace nntrace

@@ -4,6 +4,7 @@
 // pre-activation, a forgotten bias (issue 17: grading by variant).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,10 +28,29 @@ public:
     // know them: a [train], a key not on the tape, a value that faults (the run then reports it).
     std::optional<AnswerValues> values(const Problem& p, const RunOptions& o, const std::vector<std::string>& keys) const;
 
+    // The same for the built problem itself, with the values it was built with (`o.sets` equal
+    // to the options' it was built with), under another arithmetic (`o.arithmetic`, which must
+    // be set) and slips: the runs by hand at 0…9 decimals, which need not read the problem's
+    // values again. Nothing when `o` is not such a run.
+    std::optional<AnswerValues> own_values_under(const RunOptions& o, const std::vector<std::string>& keys) const;
+
 private:
+    // Where a key's value is found: a node's value, or the loss's gradient at a node.
+    struct KeyAt {
+        NodeId node = 0;
+        bool gradient = false;
+    };
+    std::optional<AnswerValues> replayed(const Arithmetic& a, const Slips& slips, const std::map<std::string, Num>& leaves,
+                                         bool has_loss, const std::vector<std::string>& keys) const;
     std::optional<AnswerValues> read(const Tape& tape, bool has_loss, const std::vector<std::string>& keys) const;
+    const std::vector<KeyAt>* keys_at(const std::vector<std::string>& keys) const;
 
     Tape shape_;
+    std::map<std::string, Num> leaves_;  // the values it was built with
+    std::vector<std::pair<std::string, std::string>> sets_;
+    // The keys last asked, found on the shape once: a replay has the shape's names and ids.
+    mutable std::vector<std::string> asked_;
+    mutable std::optional<std::vector<KeyAt>> asked_at_;
     std::vector<UserFunction> functions_;  // the shape's, remembering their values (graph_replay.cpp)
     NodeId loss_ = 0;
     bool has_loss_ = false;

@@ -1,5 +1,6 @@
 #include "checking/judge.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -69,16 +70,36 @@ Judge::Judge(Problem problem, const std::vector<std::string>& keys, MistakeConte
     }
 }
 
-// The full run, with every step's text: the finder reads its steps, and a report shows it.
+// The full run, with every step's text: a report shows it.
 const Record& Judge::record() const {
     if (record_) return *record_;
     record_ = run_problem(problem_, options_);
-    for (const auto& k : keys_)
-        if (record_->find(k))
-            if (const Step* st = step_keyed(*record_, k))
-                if (auto f = formula_with_placeholders(*st)) steps_.emplace(k, std::move(*f));
-    quantities_ = run_quantities(*record_);
+    read_steps(*record_);
     return *record_;
+}
+
+// What the finder reads: the full record when it is made, else the run without its drawings and
+// named chains, which no question asks of unless its key is a chain's (RecordFor::finder).
+const Record& Judge::finder_record() const {
+    if (record_) return *record_;
+    if (finder_record_) return *finder_record_;
+    const bool asks_chain = std::any_of(keys_.begin(), keys_.end(),
+                                        [](const std::string& k) { return k.find("/chain") != std::string::npos; });
+    if (asks_chain) return record();
+    finder_record_ = run_problem(problem_, options_, RecordFor::finder);
+    read_steps(*finder_record_);
+    return *finder_record_;
+}
+
+// The answers' own steps and every quantity of the run, which the finder compares with.
+void Judge::read_steps(const Record& run) const {
+    if (steps_read_) return;
+    steps_read_ = true;
+    for (const auto& k : keys_)
+        if (run.find(k))
+            if (const Step* st = step_keyed(run, k))
+                if (auto f = formula_with_placeholders(*st)) steps_.emplace(k, std::move(*f));
+    quantities_ = run_quantities(run);
 }
 
 // Made when the first answer that is not correct is judged: an all-correct row needs none.
@@ -96,8 +117,11 @@ const FollowOn* Judge::follow_on() const {
 
 // A variation's values: replayed on the problem's graph when only numbers change, else run.
 AnswerValues Judge::variation_values(const Problem& p, const RunOptions& o, VariantRunner run, bool same_graph) const {
-    if (same_graph && replay_ && run == run_for_keys)
+    if (same_graph && replay_ && run == run_for_keys) {
+        if (&p == &problem_)  // the problem as it is: its values are the replay's own
+            if (auto values = replay_->own_values_under(o, keys_)) return std::move(*values);
         if (auto values = replay_->values(p, o, keys_)) return std::move(*values);
+    }
     return run(p, o, keys_);
 }
 
@@ -115,7 +139,7 @@ void Judge::run_mistakes() const {
         }
     };
     for (const Mistake& m : mistakes())
-        for (Variation& v : m.vary(problem_, options_, context_)) keep(mistake_explanation(m, v.args), v.problem, v.options, v.run, v.same_graph);
+        for (Variation& v : m.vary(problem_, options_, context_)) keep(mistake_explanation(m, v.args), v.problem(problem_), v.options, v.run, v.same_graph);
     for (Rounding r : {Rounding::half_up, Rounding::truncate})
         for (int k = 0; k <= most_decimals_by_hand; ++k) {
             RunOptions hand = options_;
@@ -135,7 +159,7 @@ double Judge::units(double v, int decimals) const {
 
 // Sets the causes and the reason of an answer that is not correct, from the mistake finder.
 void Judge::explain(Judgement& j, const Printed& written) const {
-    const Record& run = record();
+    const Record& run = finder_record();
     run_mistakes();
     Question q;
     q.key = j.key;

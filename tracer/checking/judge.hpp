@@ -83,6 +83,8 @@ private:
         Explanation explanation;  // value unset: filled per key
         AnswerValues values;
     };
+    const Record& finder_record() const;
+    void read_steps(const Record& run) const;
     void run_mistakes() const;
     AnswerValues variation_values(const Problem& p, const RunOptions& o, VariantRunner run, bool same_graph) const;
     const FollowOn* follow_on() const;
@@ -94,6 +96,7 @@ private:
     Problem problem_;
     RunOptions options_;
     mutable std::optional<Record> record_;
+    mutable std::optional<Record> finder_record_;  // record_ without drawings and named chains
     std::unique_ptr<GraphReplay> replay_;  // the problem's graph, for the runs that change only numbers
     AnswerValues correct_;
     std::vector<std::string> keys_;
@@ -102,7 +105,8 @@ private:
     mutable std::vector<Variant> variants_;
     int problem_decimals_ = 0;
     Rounding final_rounding_ = Rounding::half_up;
-    // Read off the record when it is made.
+    // Read off the first record made.
+    mutable bool steps_read_ = false;
     mutable std::vector<std::pair<std::string, Num>> quantities_;  // every step of the run, for label swaps
     mutable std::map<std::string, StepFormula> steps_;              // the answers' own steps, by key
     mutable bool follow_on_tried_ = false;

@@ -55,7 +55,7 @@ void add_slips(const Problem& problem, const RunOptions& options, const std::vec
         for (const Variation& v : m.vary(problem, options, context)) {
             AnswerValues values;
             try {
-                values = v.run(v.problem, v.options, keys);
+                values = v.run(v.problem(problem), v.options, keys);
             } catch (const InputError&) {
                 continue;
             }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,13 +41,19 @@ AnswerValues run_for_keys(const Problem& problem, const RunOptions& options, con
 
 // The problem as one mistake changes it; `args` fill the mistake's message ("b2", "1/2").
 struct Variation {
-    Problem problem;
+    // The problem as the mistake changes it (a node redefined, a bias updated); unset when the
+    // mistake changes only the options (the arithmetic, a slip, a value set to 0): then the
+    // problem given to `vary` is run as it is, not copied for every variation.
+    std::optional<Problem> changed;
     RunOptions options;
     std::vector<Arg> args;
     VariantRunner run = run_for_keys;
     // Only the arithmetic, the slips or input and param values changed: the nodes are the
     // problem's own, so the Judge replays its graph (graph_replay.hpp) instead of building one.
     bool same_graph = false;
+
+    // The problem to run: `changed`, or `original`, the one the variation was made from.
+    const Problem& problem(const Problem& original) const { return changed ? *changed : original; }
 };
 
 struct Mistake {

@@ -57,6 +57,12 @@ constexpr std::array<std::uint64_t, 16> integer_powers = {
     1000000ULL,     10000000ULL,     100000000ULL,     1000000000ULL,     10000000000ULL,     100000000000ULL,
     1000000000000ULL, 10000000000000ULL, 100000000000000ULL, 1000000000000000ULL};
 
+// 10^n for n ≥ 0: from the table where a double holds it exactly (what std::pow gives there, as
+// glibc's pow is correctly rounded, without its cost on every rounded number), else std::pow.
+double power_of_ten(int n) {
+    return n < static_cast<int>(exact_powers.size()) ? exact_powers[static_cast<std::size_t>(n)] : std::pow(10.0, n);
+}
+
 // The 15 significant digits of |v| as an integer D (10¹⁴ ≤ D < 10¹⁵) and the power of ten of the
 // first, as display_digits gives them, computed with one multiplication instead of printing the
 // double: |v|·10^(14−exponent) is a correctly rounded product, within 0.12 of the exact one, so
@@ -115,8 +121,7 @@ double round_decimal(double v, int decimals, Rounding mode) {
     double mantissa = static_cast<double>(kept);
     if (mode == Rounding::half_up && next_digit >= 5) mantissa += 1.0;
     // Dividing an exact integer by an exact power of ten gives the double nearest the decimal.
-    const double scaled = decimals >= 0 ? mantissa / std::pow(10.0, decimals)
-                                        : mantissa * std::pow(10.0, -decimals);
+    const double scaled = decimals >= 0 ? mantissa / power_of_ten(decimals) : mantissa * power_of_ten(-decimals);
     if (scaled == 0.0) return 0.0;  // never −0, which would print as "-0.000"
     return std::signbit(v) ? -scaled : scaled;
 }

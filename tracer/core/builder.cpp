@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "backward.hpp"
+#include "replay_graph.hpp"
 
 namespace nntrace {
 namespace {
@@ -243,26 +244,43 @@ UserFunction make_user_function(const std::string& name, const std::string& para
         scope.names[parameter] = tape.input(parameter, x);
         return scope;
     };
-    // Check the functions it calls now, not at the first call.
-    {
-        Tape probe;
-        try {
-            build(probe, parsed, body, scope_on(probe, 1.0));
-        } catch (const NumericFault&) {
-            // a value that fails at x = 1 may be fine elsewhere; only names are checked here
-        }
+    // The body's graph, built once at x = 1 (which also checks the functions it calls now, not
+    // at the first call). A call works the graph's numbers out again at its x in its arithmetic
+    // (replay_graph: the numbers a build gives), without building the body's names and formulas
+    // anew. A body without a value at 1 (ln(x − 1)) is built at each call instead.
+    auto shape = std::make_shared<Tape>();
+    NodeId shape_out = 0, shape_arg = 0;
+    bool replayable = true;
+    try {
+        const Scope scope = scope_on(*shape, 1.0);
+        shape_arg = scope.names.at(parameter);
+        shape_out = build(*shape, parsed, body, scope);
+    } catch (const NumericFault&) {
+        replayable = false;
     }
-    auto evaluate = [parsed, parameter, body, scope_on](double x, const Arithmetic& arithmetic) {
-        // s(x) and s′(x) step by step on a scratch tape, in the caller's arithmetic.
-        Tape scratch(arithmetic);
-        const Scope scope = scope_on(scratch, x);
-        const NodeId arg = scope.names.at(parameter);
-        const NodeId out = build(scratch, parsed, body, scope);
-        const Gradients g = backward(scratch, out);
-        const double value = arithmetic.is_hand() ? scratch[out].value.hand : scratch[out].value.exact;
-        const double slope = arithmetic.is_hand() ? g.of[arg].hand : g.of[arg].exact;
-        return std::array<double, 2>{value, slope};
-    };
+    std::function<std::array<double, 2>(double, const Arithmetic&)> evaluate;
+    if (replayable) {
+        evaluate = [shape = std::shared_ptr<const Tape>(shape), shape_out, shape_arg, parameter](
+                       double x, const Arithmetic& arithmetic) {
+            const Tape scratch = replay_graph(*shape, arithmetic, {}, {{parameter, Num::both(x)}});
+            const Gradients g = gradient_values(scratch, shape_out);
+            const bool hand = arithmetic.is_hand();
+            return std::array<double, 2>{hand ? scratch[shape_out].value.hand : scratch[shape_out].value.exact,
+                                         hand ? g.of[shape_arg].hand : g.of[shape_arg].exact};
+        };
+    } else {
+        evaluate = [parsed, parameter, body, scope_on](double x, const Arithmetic& arithmetic) {
+            // s(x) and s′(x) step by step on a scratch tape, in the caller's arithmetic.
+            Tape scratch(arithmetic);
+            const Scope scope = scope_on(scratch, x);
+            const NodeId arg = scope.names.at(parameter);
+            const NodeId out = build(scratch, parsed, body, scope);
+            const Gradients g = backward(scratch, out);
+            const double value = arithmetic.is_hand() ? scratch[out].value.hand : scratch[out].value.exact;
+            const double slope = arithmetic.is_hand() ? g.of[arg].hand : g.of[arg].exact;
+            return std::array<double, 2>{value, slope};
+        };
+    }
     return UserFunction{name, parameter, body, evaluate};
 }
 

@@ -107,15 +107,23 @@ void Tape::set_numbers(NodeId id, const NodeNumbers& numbers) {
 }
 
 NodeId Tape::apply(Op op, std::vector<NodeId> args, double param) {
-    const int n_args = arity(op);
-    if (static_cast<int>(args.size()) != n_args || op == Op::call)
+    if (static_cast<int>(args.size()) != arity(op) || op == Op::call)
         throw std::logic_error("Tape::apply: wrong number of arguments");
     Node n;
     n.op = op;
     n.param = param;
+    for (std::size_t k = 0; k < args.size(); ++k) n.args[k] = args[k];
+    return apply_like(n);
+}
+
+NodeId Tape::apply_like(const Node& shape) {
+    if (shape.op == Op::call) throw std::logic_error("Tape::apply: a call is made by Tape::call");
+    Node n;
+    n.op = shape.op;
+    n.param = shape.param;
     std::array<Num, 2> values{};
-    for (int k = 0; k < n_args; ++k) {
-        const auto a = args[static_cast<std::size_t>(k)];
+    for (int k = 0; k < arity(shape.op); ++k) {
+        const auto a = shape.args[static_cast<std::size_t>(k)];
         if (a >= nodes_.size()) throw std::logic_error("Tape::apply: argument not on the tape");
         n.args[static_cast<std::size_t>(k)] = a;
         values[static_cast<std::size_t>(k)] = nodes_[a].value;

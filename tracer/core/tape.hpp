@@ -94,6 +94,9 @@ public:
     // Appends an operation on existing nodes; computes its value and local derivatives in both
     // arithmetics. Throws NumericFault if the value is not a finite number.
     NodeId apply(Op op, std::vector<NodeId> args, double param = 0);
+    // The same operation as `shape`, a node of a graph this tape rebuilds node for node (its op,
+    // its arguments by id, its param): what a replay appends, without a list of arguments.
+    NodeId apply_like(const Node& shape);
 
     std::uint32_t add_function(UserFunction f);
     NodeId call(std::uint32_t function, NodeId arg);

@@ -144,9 +144,14 @@ Problem parse_problem(std::string_view toml, const std::string& file);
 // InputError naming --rounding when it is given for a problem without decimals.
 Arithmetic arithmetic_for(const Problem& problem, const RunOptions& options);
 
+// Who reads a record. A page shows all of it. The mistake finder reads its steps, updates,
+// tables and elementary chain-rule lines, never its drawings nor its named chains (keys ending
+// in "/chain"), which cost most of a small problem's run: its record leaves them out.
+enum class RecordFor { page, finder };
+
 // Runs it. options.arithmetic overrides decimals/rounding (--exact, --decimals N).
 // options.sets: "--set name=value" for an input, a param, or `rate` / `rounds` (train) —
 // unknown names or non-numeric values throw InputError naming the option ("--set w9=abc: ...").
-Record run_problem(const Problem& problem, const RunOptions& options);
+Record run_problem(const Problem& problem, const RunOptions& options, RecordFor reader = RecordFor::page);
 
 }  // namespace nntrace

@@ -10,7 +10,7 @@
 #include "problem/large_graph.hpp"
 #include "problem/random_values.hpp"
 #include "problem/random_variants.hpp"
-#include "problem/replay_graph.hpp"
+#include "core/replay_graph.hpp"
 #include "problem/run_parts.hpp"
 
 namespace nntrace {

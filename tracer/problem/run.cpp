@@ -59,11 +59,12 @@ Section setup_section(const Problem& p, const RunValues& v) {
 }
 
 // The data as steps too (`x1`, `w7`), so that every answer name is a key of the record.
-Section forward_section(const Problem& p, const Tape& tape) {
+Section forward_section(const Problem& p, const Tape& tape, RecordFor reader) {
     Section s{"forward", words("problem.section.forward"), {}};
     for (const auto& i : p.inputs) s.items.emplace_back(step_of(tape, *tape.find(i.name), ""));
     for (const auto& q : p.params) s.items.emplace_back(step_of(tape, *tape.find(q.name), ""));
     for (auto& step : forward_steps(tape, "")) s.items.push_back(std::move(step));
+    if (reader == RecordFor::finder) return s;
     // After the steps, the network they filled in, drawn neuron by neuron.
     if (auto network = network_diagram(p, tape, nullptr, "forward-network")) {
         network->title = words("problem.diagram.network_forward");
@@ -81,8 +82,16 @@ Note chain_rounding(const Arithmetic& a) {
 // The textbook's chain for every parameter differentiated, from the output layer toward the
 // inputs, then the gradients and the network that carries them; the elementary steps (with
 // the computation graph they walk) follow in a folded subsection.
-std::vector<Section> backward_sections(const Problem& p, const Tape& tape, const Gradients& g) {
+std::vector<Section> backward_sections(const Problem& p, const Tape& tape, const Gradients& g, RecordFor reader) {
     Section s{"backward", words("problem.section.backward"), {}};
+    Section steps{"backward-steps", words("chain.section.elementary"), {}};
+    steps.folded = true;
+    if (reader == RecordFor::finder) {  // the numbers without the chains' text and the drawings
+        for (const auto& w : p.wrt) s.items.emplace_back(gradient_step(tape, g, *tape.find(w.name), ""));
+        for (auto& table : gradient_matrices(p, tape, g)) s.items.push_back(std::move(table));
+        for (auto& line : chain_rule_items(tape, g, "")) steps.items.push_back(std::move(line));
+        return {std::move(s), std::move(steps)};
+    }
     if (tape.arithmetic().is_hand()) s.items.emplace_back(chain_rounding(tape.arithmetic()));
     std::vector<NodeId> wrt;
     for (const auto& w : p.wrt) wrt.push_back(*tape.find(w.name));
@@ -100,8 +109,6 @@ std::vector<Section> backward_sections(const Problem& p, const Tape& tape, const
     Diagram named = named_diagram(tape, g, "backward-graph");
     named.title = words("problem.diagram.backward_named", {text(display_name(tape, g.root))});
     s.items.emplace_back(std::move(named));
-    Section steps{"backward-steps", words("chain.section.elementary"), {}};
-    steps.folded = true;
     Diagram graph = diagram_of(tape, g.root, &g, "backward-graph-elementary");
     graph.title = words("problem.diagram.backward", {text(display_name(tape, g.root))});
     steps.items.emplace_back(std::move(graph));
@@ -193,7 +200,7 @@ Arithmetic arithmetic_for(const Problem& p, const RunOptions& options) {
     return Arithmetic::exact();
 }
 
-Record run_problem(const Problem& problem, const RunOptions& options) {
+Record run_problem(const Problem& problem, const RunOptions& options, RecordFor reader) {
     const RunValues values = apply_sets(problem, options.sets);
     const Arithmetic arithmetic = arithmetic_for(problem, options);
     auto tape = std::make_shared<Tape>(arithmetic, options.slips);
@@ -204,10 +211,10 @@ Record run_problem(const Problem& problem, const RunOptions& options) {
     } else {
         record.sections.push_back(setup_section(problem, values));
         add_network_numbering(problem, values.values, record.sections.back());
-        record.sections.push_back(forward_section(problem, *tape));
+        record.sections.push_back(forward_section(problem, *tape, reader));
         if (problem.loss) {
             auto g = std::make_shared<const Gradients>(differentiate(problem, *tape, loss));
-            for (auto& section : backward_sections(problem, *tape, *g)) record.sections.push_back(std::move(section));
+            for (auto& section : backward_sections(problem, *tape, *g, reader)) record.sections.push_back(std::move(section));
             record.sections.push_back(gradients_section(problem, *tape, *g));
             record.find_elsewhere.push_back(
                 [tape, g, loss](const std::string& key) { return find_on_tape(*tape, loss, g.get(), key); });

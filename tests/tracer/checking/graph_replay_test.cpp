@@ -67,6 +67,39 @@ TEST_CASE("Graph replay: the runs by hand at 0 to 9 decimals equal their own run
             }
 }
 
+TEST_CASE("Graph replay: the runs by hand off the replay's own values equal their own runs", "[check][replay]") {
+    for (const Problem& p : replay_problems()) {
+        const GraphReplay replay(p, {});
+        for (Rounding r : {Rounding::half_up, Rounding::truncate})
+            for (int k = 0; k <= 9; ++k) {
+                RunOptions o;
+                o.arithmetic = Arithmetic::hand(k, r);
+                INFO(p.file << " at " << k);
+                const auto replayed = replay.own_values_under(o, replay_keys);
+                REQUIRE(replayed);
+                const AnswerValues run = run_for_keys(p, o, replay_keys);
+                for (const auto& key : replay_keys) {
+                    INFO(key);
+                    CHECK(same_double(replayed->at(key).hand, run.at(key).hand));
+                    CHECK(same_double(replayed->at(key).exact, run.at(key).exact));
+                }
+            }
+    }
+}
+
+TEST_CASE("Graph replay: its own values serve only a run of the problem as built", "[check][replay]") {
+    const Problem p = replay_exercise("exercise-7.toml");
+    const GraphReplay replay(p, {});
+    RunOptions no_arithmetic;  // the problem's own arithmetic: read through values()
+    CHECK_FALSE(replay.own_values_under(no_arithmetic, replay_keys));
+    RunOptions other_values;
+    other_values.arithmetic = Arithmetic::hand(2);
+    other_values.sets = {{"w7", "0.5"}};
+    CHECK_FALSE(replay.own_values_under(other_values, replay_keys));
+    other_values.sets.clear();
+    CHECK(replay.own_values_under(other_values, replay_keys));
+}
+
 TEST_CASE("Graph replay: every same-graph mistake equals its own run", "[check][replay]") {
     std::size_t replayed = 0;
     for (const Problem& p : replay_problems())
@@ -74,7 +107,7 @@ TEST_CASE("Graph replay: every same-graph mistake equals its own run", "[check][
             for (const Variation& v : m.vary(p, {}, MistakeContext{3}))
                 if (v.same_graph) {
                     INFO(p.file << ": " << m.id);
-                    CHECK(replay_matches(p, v.problem, v.options, replay_keys));
+                    CHECK(replay_matches(p, v.problem(p), v.options, replay_keys));
                     ++replayed;
                 }
     CHECK(replayed > 20);
@@ -85,7 +118,7 @@ TEST_CASE("Graph replay: a sigmoid neuron's slip equals its own run", "[check][r
     std::size_t replayed = 0;
     for (const Mistake& m : mistakes())
         for (const Variation& v : m.vary(p, {}, MistakeContext{4}))
-            if (v.same_graph && replay_matches(p, v.problem, v.options, {"z", "o", "L", "dL/dw", "dL/db"})) ++replayed;
+            if (v.same_graph && replay_matches(p, v.problem(p), v.options, {"z", "o", "L", "dL/dw", "dL/db"})) ++replayed;
     CHECK(replayed >= 3);
 }
 

@@ -48,7 +48,7 @@ TEST_CASE("Lean runs: every mistake's values off the graph equal the recorded ru
     for (const Mistake& m : mistakes())
         for (const Variation& v : m.vary(p, {}, MistakeContext{3})) {
             INFO(m.id);
-            check_same_values(v.problem, v.options);
+            check_same_values(v.problem(p), v.options);
         }
 }
 
@@ -72,7 +72,7 @@ TEST_CASE("Lean runs: a sigmoid neuron's slips off the graph equal the recorded 
         for (const Variation& v : m.vary(p, {}, MistakeContext{4})) {
             INFO(m.id);
             ++variations;
-            check_same_values(v.problem, v.options, {"z", "o", "L", "dL/dw", "dL/db"});
+            check_same_values(v.problem(p), v.options, {"z", "o", "L", "dL/dw", "dL/db"});
         }
     CHECK(variations > 3);
 }

@@ -6,7 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/backward.hpp"
-#include "problem/replay_graph.hpp"
+#include "core/replay_graph.hpp"
 #include "problem/run_parts.hpp"
 #include "random_problem.hpp"
 

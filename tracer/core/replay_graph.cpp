@@ -1,4 +1,4 @@
-#include "problem/replay_graph.hpp"
+#include "core/replay_graph.hpp"
 
 #include <vector>
 
@@ -16,7 +16,7 @@ Tape replay_graph(const Tape& shape, const Arithmetic& arithmetic, const Slips& 
             case Op::input: tape.input(shape.name(id), leaves.at(std::string(shape.name(id)))); break;
             case Op::parameter: tape.parameter(shape.name(id), leaves.at(std::string(shape.name(id)))); break;
             case Op::call: tape.call(n.function, n.args[0]); break;
-            default: tape.apply(n.op, std::vector<NodeId>(n.args.begin(), n.args.begin() + arity(n.op)), n.param);
+            default: tape.apply_like(n);
         }
         // The names find() looks keys up by (a leaf is named as it is made).
         if (shape.is_named(id) && n.op != Op::input && n.op != Op::parameter) tape.name(id, shape.name(id), {});
