@@ -49,6 +49,13 @@ public:
         return *judges_[v];
     }
 
+    // A Judge whose rows are judged, once its key is known: a class of 10⁴ variants would
+    // otherwise keep 10⁴ problems, graphs and records alive until the end.
+    void release(std::size_t v) {
+        key(v);
+        judges_[v].reset();
+    }
+
     // The variant's key for the sheet's answers: its own [answers] (the key nntrace variants
     // writes) when they hold every answer, else its run.
     const Key& key(std::size_t v) {
@@ -172,6 +179,7 @@ VariantGrading grade_by_variant(const std::vector<ClassVariant>& variants, const
             for (std::size_t a = 0; a < sheet.answers.size(); ++a) answers.emplace_back(sheet.answers[a], sheet.students[i].given[a]);
             judged[i] = judge.judge_all(answers);
         }
+        if (k != 0) judges.release(used[k]);  // the first one's record is the report's
     };
     if (for_each) for_each(used.size(), judge_variant);
     else for (std::size_t k = 0; k < used.size(); ++k) judge_variant(k);

@@ -1,6 +1,5 @@
 #include "checking/judge.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -78,14 +77,12 @@ const Record& Judge::record() const {
     return *record_;
 }
 
-// What the finder reads: the full record when it is made, else the run without its drawings and
-// named chains, which no question asks of unless its key is a chain's (RecordFor::finder).
+// What the finder reads: the full record when it is made (always, when some key is not on the
+// graph: the constructor reads it there), else the run without what only a page shows, which
+// holds every key a question about a key on the graph looks up (RecordFor::finder).
 const Record& Judge::finder_record() const {
     if (record_) return *record_;
     if (finder_record_) return *finder_record_;
-    const bool asks_chain = std::any_of(keys_.begin(), keys_.end(),
-                                        [](const std::string& k) { return k.find("/chain") != std::string::npos; });
-    if (asks_chain) return record();
     finder_record_ = run_problem(problem_, options_, RecordFor::finder);
     read_steps(*finder_record_);
     return *finder_record_;

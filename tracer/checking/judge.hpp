@@ -96,7 +96,7 @@ private:
     Problem problem_;
     RunOptions options_;
     mutable std::optional<Record> record_;
-    mutable std::optional<Record> finder_record_;  // record_ without drawings and named chains
+    mutable std::optional<Record> finder_record_;  // record_ without what only a page shows
     std::unique_ptr<GraphReplay> replay_;  // the problem's graph, for the runs that change only numbers
     AnswerValues correct_;
     std::vector<std::string> keys_;

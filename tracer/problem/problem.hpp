@@ -144,9 +144,12 @@ Problem parse_problem(std::string_view toml, const std::string& file);
 // InputError naming --rounding when it is given for a problem without decimals.
 Arithmetic arithmetic_for(const Problem& problem, const RunOptions& options);
 
-// Who reads a record. A page shows all of it. The mistake finder reads its steps, updates,
-// tables and elementary chain-rule lines, never its drawings nor its named chains (keys ending
-// in "/chain"), which cost most of a small problem's run: its record leaves them out.
+// Who reads a record. A page shows all of it. The mistake finder asked about a key on the graph
+// (a named value, or the loss's gradient at one) reads the steps, updates and tables, and finds
+// other values of the graph by key: its record leaves out the drawings, the named chains and
+// the elementary chain-rule lines, which cost most of a small problem's run. Every key but a
+// chain's or a line's ("…/chain", "…/via/…", "…/sum") is found in it, with the same value as in
+// the page's record.
 enum class RecordFor { page, finder };
 
 // Runs it. options.arithmetic overrides decimals/rounding (--exact, --decimals N).

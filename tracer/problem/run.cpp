@@ -86,10 +86,9 @@ std::vector<Section> backward_sections(const Problem& p, const Tape& tape, const
     Section s{"backward", words("problem.section.backward"), {}};
     Section steps{"backward-steps", words("chain.section.elementary"), {}};
     steps.folded = true;
-    if (reader == RecordFor::finder) {  // the numbers without the chains' text and the drawings
+    if (reader == RecordFor::finder) {  // the gradients, without the chains and the drawings
         for (const auto& w : p.wrt) s.items.emplace_back(gradient_step(tape, g, *tape.find(w.name), ""));
         for (auto& table : gradient_matrices(p, tape, g)) s.items.push_back(std::move(table));
-        for (auto& line : chain_rule_items(tape, g, "")) steps.items.push_back(std::move(line));
         return {std::move(s), std::move(steps)};
     }
     if (tape.arithmetic().is_hand()) s.items.emplace_back(chain_rounding(tape.arithmetic()));
