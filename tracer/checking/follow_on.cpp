@@ -23,6 +23,14 @@ FollowOn::FollowOn(const Problem& problem, const std::vector<std::pair<std::stri
     rate_ = v.rate;
 }
 
+FollowOn::FollowOn(const Problem& problem, const std::vector<std::pair<std::string, std::string>>& sets, const Tape& built,
+                   NodeId loss)
+    : tape_(built), loss_(loss) {
+    if (problem.loss) loss_name_ = problem.loss->name;
+    trains_ = problem.train.has_value();
+    rate_ = apply_sets(problem, sets).rate;
+}
+
 bool FollowOn::carries(const std::string& name) const {
     const auto id = tape_.find(name);
     return id && !is_leaf(tape_[*id].op);

@@ -4,12 +4,15 @@
 // pre-activation, a forgotten bias (issue 17: grading by variant).
 #pragma once
 
+#include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "checking/mistakes.hpp"
+#include "core/backward.hpp"
 #include "core/tape.hpp"
 
 namespace nntrace {
@@ -34,6 +37,10 @@ public:
     // values again. Nothing when `o` is not such a run.
     std::optional<AnswerValues> own_values_under(const RunOptions& o, const std::vector<std::string>& keys) const;
 
+    // The graph as built, and the node it differentiates.
+    const Tape& shape() const { return shape_; }
+    NodeId loss() const { return loss_; }
+
 private:
     // Where a key's value is found: a node's value, or the loss's gradient at a node.
     struct KeyAt {
@@ -44,6 +51,13 @@ private:
                                          bool has_loss, const std::vector<std::string>& keys) const;
     std::optional<AnswerValues> read(const Tape& tape, bool has_loss, const std::vector<std::string>& keys) const;
     const std::vector<KeyAt>* keys_at(const std::vector<std::string>& keys) const;
+    // A run's numbers in arrays kept from run to run, without a tape or names: each node's by
+    // Tape::numbers_of under the run's arithmetic and slips, then the loss's gradients along the
+    // shape's backward plan, as backward() works them out. Nothing for a fault or a missing leaf.
+    std::optional<AnswerValues> worked_out(const Arithmetic& a, const Slips& slips, const std::map<std::string, Num>& leaves,
+                                           const std::vector<KeyAt>& at, const std::vector<std::string>& keys) const;
+    // An empty tape of that arithmetic and slips with the functions: what numbers_of runs on.
+    const Tape& calculator(const Arithmetic& a, const Slips& slips) const;
 
     Tape shape_;
     std::map<std::string, Num> leaves_;  // the values it was built with
@@ -52,6 +66,16 @@ private:
     mutable std::vector<std::string> asked_;
     mutable std::optional<std::vector<KeyAt>> asked_at_;
     std::vector<UserFunction> functions_;  // the shape's, remembering their values (graph_replay.cpp)
+    BackwardPlan plan_;                     // the loss's, when there is one
+    std::vector<std::string> leaf_names_;   // the inputs' and params', in tape order
+    struct Calculator {
+        Arithmetic arithmetic;
+        bool slipped = false;
+        std::unique_ptr<Tape> tape;
+    };
+    mutable std::vector<Calculator> calculators_;
+    mutable std::vector<Num> value_, gradient_, contribution_;
+    mutable std::vector<std::array<Num, 2>> local_;
     NodeId loss_ = 0;
     bool has_loss_ = false;
     bool trains_ = false;

@@ -103,8 +103,12 @@ void Judge::read_steps(const Record& run) const {
 const FollowOn* Judge::follow_on() const {
     if (!follow_on_tried_) {
         follow_on_tried_ = true;
+        // The replay's graph is the one follow-on marking needs when the run uses the problem's
+        // own arithmetic and no slip.
+        const bool own_arithmetic = !options_.arithmetic && !options_.rounding && !options_.slips.sigmoid_slope_at_preactivation;
         try {
-            follow_on_ = std::make_unique<FollowOn>(problem_, options_.sets);
+            if (replay_ && own_arithmetic) follow_on_ = std::make_unique<FollowOn>(problem_, options_.sets, replay_->shape(), replay_->loss());
+            else follow_on_ = std::make_unique<FollowOn>(problem_, options_.sets);
         } catch (const std::exception&) {
             // No graph to replay: no follow-on marking.
         }

@@ -1,9 +1,13 @@
 // Follow-on marking: a later answer worked on correctly from the student's own wrong earlier
 // value is a carried error, named after that value. Exercise 7 is worked at 3 decimals.
 #include <cmath>
+#include <map>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
+#include "checking/follow_on.hpp"
+#include "checking/graph_replay.hpp"
 #include "checking/judge.hpp"
 #include "core/compare.hpp"
 
@@ -71,4 +75,24 @@ TEST_CASE("Follow-on: cutting off instead of rounding is found for a student too
     CHECK(j.verdict == Verdict::last_digit);
     REQUIRE_FALSE(j.causes.empty());
     CHECK(j.causes.front().id == "cut_off 3");
+}
+
+TEST_CASE("Follow-on: from the graph already built it gives what its own build gives", "[check][follow-on]") {
+    const Problem p = read_problem(std::string(NNTRACE_SOURCE_HOME) + "/examples/exercise-7.toml");
+    const FollowOn own(p, {});
+    const GraphReplay replay(p, {});
+    const FollowOn shared(p, {}, replay.shape(), replay.loss());
+    std::size_t compared = 0;
+    for (const std::map<std::string, double>& given : std::vector<std::map<std::string, double>>{
+             {{"yhat", 0.385}}, {{"h1", 0.5}}, {{"z4", -0.25}, {"h2", 0.04}}, {{"yhat", 2.0}, {"h4", 0.3}}})
+        for (const char* key : {"yhat", "L", "dL/dw7", "dL/dw8", "dL/dh1", "dyhat/dw9"}) {
+            INFO(key);
+            const auto a = own.value(key, given), b = shared.value(key, given);
+            REQUIRE(a.has_value() == b.has_value());
+            if (a) CHECK(*a == *b);
+            compared += a.has_value();
+        }
+    CHECK(compared > 15);
+    CHECK(shared.carries("yhat") == own.carries("yhat"));
+    CHECK(shared.carries("w7") == own.carries("w7"));
 }

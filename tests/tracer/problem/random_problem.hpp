@@ -21,7 +21,7 @@ struct Gen {
     std::function<double(const Env&)> f;
 };
 
-inline double sigmoid(double x) { return 1 / (1 + std::exp(-x)); }
+inline double logistic(double x) { return 1 / (1 + std::exp(-x)); }
 
 // A random problem: params p1..p4, one input c1, nodes n1..n6, each reading earlier names,
 // and L = n6 + 0.5*n5. Every argument of ln, sqrt, a division and a real power is kept
@@ -127,7 +127,7 @@ private:
             case 3: return {"sin(" + t + ")", [f](const Env& e) { return std::sin(f(e)); }};
             case 4: return {"cos(" + t + ")", [f](const Env& e) { return std::cos(f(e)); }};
             case 5: return {"tanh(" + t + ")", [f](const Env& e) { return std::tanh(f(e)); }};
-            case 6: return {"sigmoid(" + t + ")", [f](const Env& e) { return sigmoid(f(e)); }};
+            case 6: return {"sigmoid(" + t + ")", [f](const Env& e) { return logistic(f(e)); }};
             case 7: return {"relu(" + t + ")", [f](const Env& e) { return f(e) > 0 ? f(e) : 0.0; }};
             case 8: return {t + "^3", [f](const Env& e) { return std::pow(f(e), 3); }};
             case 9: return {"(-" + t + "^2)", [f](const Env& e) { return -std::pow(f(e), 2); }};
