@@ -63,45 +63,19 @@ const Tape& GraphReplay::calculator(const Arithmetic& a, const Slips& slips) con
 std::optional<AnswerValues> GraphReplay::worked_out(const Arithmetic& a, const Slips& slips,
                                                     const std::map<std::string, Num>& leaves,
                                                     const std::vector<KeyAt>& at, const std::vector<std::string>& keys) const {
-    const Tape& calc = calculator(a, slips);
-    const std::size_t n = shape_.size();
-    value_.assign(n, Num{});
-    local_.assign(n, {});
-    std::size_t leaf = 0;
+    std::size_t next_leaf = 0;
+    const auto leaf = [&](NodeId) -> const Num* {
+        const auto given = leaves.find(leaf_names_[next_leaf++]);
+        return given == leaves.end() ? nullptr : &given->second;  // missing: not the same problem
+    };
     try {
-        for (NodeId id = 0; id < n; ++id) {
-            const Node& node = shape_[id];
-            if (node.op == Op::constant) {
-                value_[id] = Num::both(node.param);  // as Tape::constant writes it
-            } else if (node.op == Op::input || node.op == Op::parameter) {
-                const auto given = leaves.find(leaf_names_[leaf++]);
-                if (given == leaves.end()) return std::nullopt;  // not the same problem
-                value_[id] = given->second;
-            } else {
-                std::array<Num, 2> args{};
-                for (int k = 0; k < arity(node.op); ++k)
-                    args[static_cast<std::size_t>(k)] = value_[node.args[static_cast<std::size_t>(k)]];
-                const NodeNumbers numbers = calc.numbers_of(id, node, args);
-                value_[id] = numbers.value;
-                local_[id] = numbers.local;
-            }
-        }
-        if (has_loss_) {
-            gradient_.assign(n, Num{});
-            contribution_.assign(plan_.terms.size(), Num{});
-            run_backward<Num>(
-                plan_, a,
-                [&](std::size_t, const BackwardPlan::Term& t) { return local_[t.through][static_cast<std::size_t>(t.arg)]; },
-                [&](NodeId node, const Num& g) { gradient_[node] = g; },
-                [&](std::size_t t) { return contribution_[t]; },
-                [&](std::size_t t, const Num& c) { contribution_[t] = c; },
-                [&](const BackwardPlan::Visit& v) { throw NumericFault{v.node, shape_[v.node].op, {0, 0}, true}; });
-        }
+        if (!work_out(shape_, calculator(a, slips), leaf, has_loss_ ? &plan_ : nullptr, pass_)) return std::nullopt;
     } catch (const NumericFault&) {
         return std::nullopt;  // the build reports it at the node's expression
     }
     AnswerValues out;
-    for (std::size_t i = 0; i < keys.size(); ++i) out[keys[i]] = at[i].gradient ? gradient_[at[i].node] : value_[at[i].node];
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        out[keys[i]] = at[i].gradient ? pass_.gradient[at[i].node] : pass_.value[at[i].node];
     return out;
 }
 

@@ -13,6 +13,7 @@
 
 #include "checking/mistakes.hpp"
 #include "core/backward.hpp"
+#include "core/replay_graph.hpp"
 #include "core/tape.hpp"
 
 namespace nntrace {
@@ -74,8 +75,7 @@ private:
         std::unique_ptr<Tape> tape;
     };
     mutable std::vector<Calculator> calculators_;
-    mutable std::vector<Num> value_, gradient_, contribution_;
-    mutable std::vector<std::array<Num, 2>> local_;
+    mutable ReplayNumbers pass_;  // the last run's numbers
     NodeId loss_ = 0;
     bool has_loss_ = false;
     bool trains_ = false;

@@ -246,8 +246,8 @@ UserFunction make_user_function(const std::string& name, const std::string& para
     };
     // The body's graph, built once at x = 1 (which also checks the functions it calls now, not
     // at the first call). A call works the graph's numbers out again at its x in its arithmetic
-    // (replay_graph: the numbers a build gives), without building the body's names and formulas
-    // anew. A body without a value at 1 (ln(x − 1)) is built at each call instead.
+    // (work_out: the numbers a build and backward give), without building the body's names and
+    // formulas anew. A body without a value at 1 (ln(x − 1)) is built at each call instead.
     auto shape = std::make_shared<Tape>();
     NodeId shape_out = 0, shape_arg = 0;
     bool replayable = true;
@@ -260,13 +260,17 @@ UserFunction make_user_function(const std::string& name, const std::string& para
     }
     std::function<std::array<double, 2>(double, const Arithmetic&)> evaluate;
     if (replayable) {
-        evaluate = [shape = std::shared_ptr<const Tape>(shape), shape_out, shape_arg, parameter](
+        const auto plan = std::make_shared<const BackwardPlan>(plan_backward(*shape, shape_out));
+        evaluate = [shape = std::shared_ptr<const Tape>(shape), plan, shape_out, shape_arg, called](
                        double x, const Arithmetic& arithmetic) {
-            const Tape scratch = replay_graph(*shape, arithmetic, {}, {{parameter, Num::both(x)}});
-            const Gradients g = gradient_values(scratch, shape_out);
+            Tape calculator(arithmetic);
+            for (const UserFunction& f : *called) calculator.add_function(f);
+            const Num at = Num::both(x);
+            ReplayNumbers numbers;
+            work_out(*shape, calculator, [&](NodeId) { return &at; }, plan.get(), numbers);
             const bool hand = arithmetic.is_hand();
-            return std::array<double, 2>{hand ? scratch[shape_out].value.hand : scratch[shape_out].value.exact,
-                                         hand ? g.of[shape_arg].hand : g.of[shape_arg].exact};
+            return std::array<double, 2>{hand ? numbers.value[shape_out].hand : numbers.value[shape_out].exact,
+                                         hand ? numbers.gradient[shape_arg].hand : numbers.gradient[shape_arg].exact};
         };
     } else {
         evaluate = [parsed, parameter, body, scope_on](double x, const Arithmetic& arithmetic) {

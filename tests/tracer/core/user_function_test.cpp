@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "core/backward.hpp"
@@ -58,4 +59,28 @@ TEST_CASE("User function: a call where the body has no value reports the fault",
     CHECK_THROWS_AS(f.evaluate(-2, Arithmetic::hand(3)), NumericFault);
     const UserFunction g = make_user_function("g", "x", "ln(x - 1)", {});
     CHECK_THROWS_AS(g.evaluate(0.5, Arithmetic::exact()), NumericFault);
+}
+
+TEST_CASE("User function: a fault in the slope is reported as building the body reports it", "[builder][functions]") {
+    const std::string body = "sqrt(x) + 1";  // s(0) = 1, but s′(0) = 1/(2·0) is not a number
+    const UserFunction f = make_user_function("f", "x", body, {});
+    for (const Arithmetic& a : {Arithmetic::exact(), Arithmetic::hand(3)}) {
+        std::optional<NumericFault> want, got;
+        try {
+            built_afresh(body, 0, a);
+        } catch (const NumericFault& e) {
+            want = e;
+        }
+        try {
+            f.evaluate(0, a);
+        } catch (const NumericFault& e) {
+            got = e;
+        }
+        REQUIRE(want);
+        REQUIRE(got);
+        CHECK(got->node == want->node);
+        CHECK(got->op == want->op);
+        CHECK(got->args == want->args);
+        CHECK(got->in_derivative == want->in_derivative);
+    }
 }
