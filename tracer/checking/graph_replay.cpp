@@ -39,6 +39,7 @@ UserFunction remembering(UserFunction f) {
 GraphReplay::GraphReplay(const Problem& problem, const RunOptions& options)
     : shape_(arithmetic_for(problem, options), options.slips), sets_(options.sets) {
     RunValues v = apply_sets(problem, options.sets);
+    shape_.keep_text(false);  // numbers and names only: replays and follow-on marking show no step
     loss_ = build_problem_graph(problem, shape_, v.values);
     leaves_ = std::move(v.values);
     for (const UserFunction& f : shape_.functions()) functions_.push_back(remembering(f));

@@ -145,6 +145,7 @@ std::optional<AnswerValues> values_on_tape(const Problem& problem, const RunOpti
     if (problem.train) return std::nullopt;
     const RunValues v = apply_sets(problem, options.sets);
     Tape tape(arithmetic_for(problem, options), options.slips);
+    tape.keep_text(false);  // numbers and names only: no step is shown
     const NodeId loss = build_problem_graph(problem, tape, v.values);
     return keys_on_tape(tape, loss, problem.loss.has_value(), keys);
 }

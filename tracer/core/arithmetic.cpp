@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cmath>
+#include <optional>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -89,11 +90,38 @@ bool digits_by_scaling(double magnitude, std::uint64_t& digits, int& exponent) {
     return true;
 }
 
+// The value rounded from t = |v|·10^decimals alone, when that is certain: v's 15 significant
+// digits (what the digits below round) differ from v by less than 5·10⁻¹⁵ of it, so below
+// t = 10⁸ they put t·10^-decimals off by less than 5·10⁻⁷ units of the last decimal, and t itself
+// is within 10⁻⁸ of the exact product. Unless t's fraction lies within 10⁻⁵ of where the
+// rounding changes (a half, or for truncation a whole number), both round alike. Most numbers
+// of a hand calculation are rounded here; the others go through the digits.
+std::optional<double> rounded_by_scaling(double v, int decimals, Rounding mode) {
+    constexpr double margin = 1e-5;
+    if (decimals < 0 || decimals > 15) return std::nullopt;
+    const double t = std::fabs(v) * exact_powers[static_cast<std::size_t>(decimals)];
+    if (!(t < 1e8)) return std::nullopt;
+    const double whole = std::floor(t);
+    const double fraction = t - whole;  // exact: t and whole are within a factor of two, or whole is 0
+    double kept = whole;
+    if (mode == Rounding::half_up) {
+        if (std::fabs(fraction - 0.5) < margin) return std::nullopt;
+        if (fraction > 0.5) kept += 1.0;
+    } else if (fraction < margin || fraction > 1.0 - margin) {
+        return std::nullopt;
+    }
+    // The same division by the same power of ten as below, so the same double.
+    const double scaled = kept / power_of_ten(decimals);
+    if (scaled == 0.0) return 0.0;  // never −0
+    return std::signbit(v) ? -scaled : scaled;
+}
+
 }  // namespace
 
 double round_decimal(double v, int decimals, Rounding mode) {
     if (mode == Rounding::exact || !std::isfinite(v)) return v;
     if (v == 0.0) return 0.0;  // a hand calculation never writes −0 (e.g. −0.57 · 0)
+    if (const auto rounded = rounded_by_scaling(v, decimals, mode)) return *rounded;
     // The kept digits as an integer and the first digit dropped, from the scaled digits when
     // they are certain (almost always: grading a class rounds millions of numbers), else from
     // the printed ones.

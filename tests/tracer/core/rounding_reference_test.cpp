@@ -120,3 +120,28 @@ TEST_CASE("Rounding: scaled digits agree with printed digits where scaling is le
     CHECK(values.size() == 27 * 8 + 676 + 4);
     CHECK(differing == 0);
 }
+
+// Most values are rounded from |v|·10^decimals alone (rounded_by_scaling), unless that product's
+// fraction lies within 10⁻⁵ of a half (or, truncating, of a whole number), or the product
+// reaches 10⁸: these values sit on both sides of each of those edges.
+TEST_CASE("Rounding: the product alone rounds as the digits do on both sides of its margins", "[arithmetic]") {
+    std::vector<double> values;
+    for (double whole : {0.0, 1.0, 7.0, 722.0, 99999.0, 12345678.0, 99999998.0})
+        for (double edge : {0.0, 0.5, 1.0})
+            for (int k = -40; k <= 40; ++k) values.push_back(whole + edge + k * 5e-7);
+    std::size_t compared = 0, differing = 0;
+    for (double t : values)
+        for (int decimals = 0; decimals <= 9; ++decimals)
+            for (double v : {t / std::pow(10.0, decimals), -t / std::pow(10.0, decimals)})
+                for (Rounding mode : {Rounding::half_up, Rounding::truncate}) {
+                    const double got = nntrace::round_decimal(v, decimals, mode), want = reference_round(v, decimals, mode);
+                    ++compared;
+                    if (got != want || std::signbit(got) != std::signbit(want)) {
+                        ++differing;
+                        INFO(v << " at " << decimals);
+                        CHECK(got == want);
+                    }
+                }
+    CHECK(compared == values.size() * 10 * 2 * 2);
+    CHECK(differing == 0);
+}
