@@ -48,6 +48,7 @@ GraphReplay::GraphReplay(const Problem& problem, const RunOptions& options)
     if (has_loss_) plan_ = plan_backward(shape_, loss_);
     for (NodeId id = 0; id < shape_.size(); ++id)
         if (shape_[id].op == Op::input || shape_[id].op == Op::parameter) leaf_names_.emplace_back(shape_.name(id));
+    own_leaves_ = *in_tape_order(leaves_);  // the values the shape was built from: none is missing
 }
 
 const Tape& GraphReplay::calculator(const Arithmetic& a, const Slips& slips) const {
@@ -61,22 +62,30 @@ const Tape& GraphReplay::calculator(const Arithmetic& a, const Slips& slips) con
     return *calculators_.back().tape;
 }
 
-std::optional<AnswerValues> GraphReplay::worked_out(const Arithmetic& a, const Slips& slips,
-                                                    const std::map<std::string, Num>& leaves,
+std::optional<AnswerValues> GraphReplay::worked_out(const Arithmetic& a, const Slips& slips, const std::vector<Num>& leaves,
                                                     const std::vector<KeyAt>& at, const std::vector<std::string>& keys) const {
     std::size_t next_leaf = 0;
-    const auto leaf = [&](NodeId) -> const Num* {
-        const auto given = leaves.find(leaf_names_[next_leaf++]);
-        return given == leaves.end() ? nullptr : &given->second;  // missing: not the same problem
-    };
+    const auto leaf = [&](NodeId) { return &leaves[next_leaf++]; };
     try {
-        if (!work_out(shape_, calculator(a, slips), leaf, has_loss_ ? &plan_ : nullptr, pass_)) return std::nullopt;
+        work_out(shape_, calculator(a, slips), leaf, has_loss_ ? &plan_ : nullptr, pass_);
     } catch (const NumericFault&) {
         return std::nullopt;  // the build reports it at the node's expression
     }
     AnswerValues out;
     for (std::size_t i = 0; i < keys.size(); ++i)
         out[keys[i]] = at[i].gradient ? pass_.gradient[at[i].node] : pass_.value[at[i].node];
+    return out;
+}
+
+// The leaves' values in tape order; nothing when `values` lacks one (not the same problem).
+std::optional<std::vector<Num>> GraphReplay::in_tape_order(const std::map<std::string, Num>& values) const {
+    std::vector<Num> out;
+    out.reserve(leaf_names_.size());
+    for (const auto& name : leaf_names_) {
+        const auto given = values.find(name);
+        if (given == values.end()) return std::nullopt;
+        out.push_back(given->second);
+    }
     return out;
 }
 
@@ -128,7 +137,10 @@ std::optional<AnswerValues> GraphReplay::own_values(const std::vector<std::strin
 std::optional<AnswerValues> GraphReplay::replayed(const Arithmetic& a, const Slips& slips, const std::map<std::string, Num>& leaves,
                                                   bool has_loss, const std::vector<std::string>& keys) const {
     if (has_loss == has_loss_)
-        if (const std::vector<KeyAt>* at = keys_at(keys)) return worked_out(a, slips, leaves, *at, keys);
+        if (const std::vector<KeyAt>* at = keys_at(keys)) {
+            const auto in_order = in_tape_order(leaves);
+            return in_order ? worked_out(a, slips, *in_order, *at, keys) : std::nullopt;
+        }
     try {
         return read(replay_graph(shape_, a, slips, leaves, &functions_), has_loss, keys);
     } catch (const NumericFault&) {
@@ -146,6 +158,7 @@ std::optional<AnswerValues> GraphReplay::values(const Problem& p, const RunOptio
 
 std::optional<AnswerValues> GraphReplay::own_values_under(const RunOptions& o, const std::vector<std::string>& keys) const {
     if (trains_ || o.sets != sets_ || !o.arithmetic) return std::nullopt;
+    if (const std::vector<KeyAt>* at = keys_at(keys)) return worked_out(*o.arithmetic, o.slips, own_leaves_, *at, keys);
     return replayed(*o.arithmetic, o.slips, leaves_, has_loss_, keys);
 }
 

@@ -52,11 +52,11 @@ private:
                                          bool has_loss, const std::vector<std::string>& keys) const;
     std::optional<AnswerValues> read(const Tape& tape, bool has_loss, const std::vector<std::string>& keys) const;
     const std::vector<KeyAt>* keys_at(const std::vector<std::string>& keys) const;
-    // A run's numbers in arrays kept from run to run, without a tape or names: each node's by
-    // Tape::numbers_of under the run's arithmetic and slips, then the loss's gradients along the
-    // shape's backward plan, as backward() works them out. Nothing for a fault or a missing leaf.
-    std::optional<AnswerValues> worked_out(const Arithmetic& a, const Slips& slips, const std::map<std::string, Num>& leaves,
+    // A run's numbers in arrays kept from run to run, without a tape or names (work_out), the
+    // leaves' values given in tape order. Nothing for a fault.
+    std::optional<AnswerValues> worked_out(const Arithmetic& a, const Slips& slips, const std::vector<Num>& leaves,
                                            const std::vector<KeyAt>& at, const std::vector<std::string>& keys) const;
+    std::optional<std::vector<Num>> in_tape_order(const std::map<std::string, Num>& values) const;
     // An empty tape of that arithmetic and slips with the functions: what numbers_of runs on.
     const Tape& calculator(const Arithmetic& a, const Slips& slips) const;
 
@@ -69,6 +69,7 @@ private:
     std::vector<UserFunction> functions_;  // the shape's, remembering their values (graph_replay.cpp)
     BackwardPlan plan_;                     // the loss's, when there is one
     std::vector<std::string> leaf_names_;   // the inputs' and params', in tape order
+    std::vector<Num> own_leaves_;           // leaves_ in that order
     struct Calculator {
         Arithmetic arithmetic;
         bool slipped = false;
