@@ -5,10 +5,7 @@
 #include <memory>
 #include <tuple>
 
-#include "core/backward.hpp"
 #include "core/recording.hpp"
-#include "problem/large_graph.hpp"
-#include "core/replay_graph.hpp"
 #include "problem/run_parts.hpp"
 
 namespace nntrace {
@@ -38,17 +35,16 @@ UserFunction remembering(UserFunction f) {
 
 GraphReplay::GraphReplay(const Problem& problem, const RunOptions& options)
     : shape_(arithmetic_for(problem, options), options.slips), sets_(options.sets) {
-    RunValues v = apply_sets(problem, options.sets);
+    const RunValues v = apply_sets(problem, options.sets);
     shape_.keep_text(false);  // numbers and names only: replays and follow-on marking show no step
     loss_ = build_problem_graph(problem, shape_, v.values);
-    leaves_ = std::move(v.values);
     for (const UserFunction& f : shape_.functions()) functions_.push_back(remembering(f));
     has_loss_ = problem.loss.has_value();
     trains_ = problem.train.has_value();
     if (has_loss_) plan_ = plan_backward(shape_, loss_);
     for (NodeId id = 0; id < shape_.size(); ++id)
         if (shape_[id].op == Op::input || shape_[id].op == Op::parameter) leaf_names_.emplace_back(shape_.name(id));
-    own_leaves_ = *in_tape_order(leaves_);  // the values the shape was built from: none is missing
+    own_leaves_ = *in_tape_order(v.values);  // the values the shape was built from: none is missing
 }
 
 const Tape& GraphReplay::calculator(const Arithmetic& a, const Slips& slips) const {
@@ -60,21 +56,6 @@ const Tape& GraphReplay::calculator(const Arithmetic& a, const Slips& slips) con
     for (const UserFunction& f : functions_) tape->add_function(f);
     calculators_.push_back({a, slips.sigmoid_slope_at_preactivation, std::move(tape)});
     return *calculators_.back().tape;
-}
-
-std::optional<AnswerValues> GraphReplay::worked_out(const Arithmetic& a, const Slips& slips, const std::vector<Num>& leaves,
-                                                    const std::vector<KeyAt>& at, const std::vector<std::string>& keys) const {
-    std::size_t next_leaf = 0;
-    const auto leaf = [&](NodeId) { return &leaves[next_leaf++]; };
-    try {
-        work_out(shape_, calculator(a, slips), leaf, has_loss_ ? &plan_ : nullptr, pass_);
-    } catch (const NumericFault&) {
-        return std::nullopt;  // the build reports it at the node's expression
-    }
-    AnswerValues out;
-    for (std::size_t i = 0; i < keys.size(); ++i)
-        out[keys[i]] = at[i].gradient ? pass_.gradient[at[i].node] : pass_.value[at[i].node];
-    return out;
 }
 
 // The leaves' values in tape order; nothing when `values` lacks one (not the same problem).
@@ -112,54 +93,40 @@ const std::vector<GraphReplay::KeyAt>* GraphReplay::keys_at(const std::vector<st
     return &*asked_at_;
 }
 
-std::optional<AnswerValues> GraphReplay::read(const Tape& tape, bool has_loss, const std::vector<std::string>& keys) const {
-    const std::vector<KeyAt>* at = has_loss == has_loss_ ? keys_at(keys) : nullptr;
-    if (!at) return keys_on_tape(tape, loss_, has_loss, keys);
-    std::optional<Gradients> gradients;
-    if (has_loss) {
-        try {
-            gradients = gradient_values(tape, loss_);
-        } catch (const NumericFault&) {
-            return std::nullopt;
-        }
+std::optional<AnswerValues> GraphReplay::worked_out(const Arithmetic& a, const Slips& slips, const std::vector<Num>& leaves,
+                                                    const std::vector<std::string>& keys) const {
+    const std::vector<KeyAt>* at = keys_at(keys);
+    if (!at) return std::nullopt;  // a key not on the graph: a run says what it is
+    std::size_t next_leaf = 0;
+    const auto leaf = [&](NodeId) { return &leaves[next_leaf++]; };
+    try {
+        work_out(shape_, calculator(a, slips), leaf, has_loss_ ? &plan_ : nullptr, pass_);
+    } catch (const NumericFault&) {
+        return std::nullopt;  // the build reports it at the node's expression
     }
     AnswerValues out;
     for (std::size_t i = 0; i < keys.size(); ++i)
-        out[keys[i]] = (*at)[i].gradient ? gradients->of[(*at)[i].node] : tape[(*at)[i].node].value;
+        out[keys[i]] = (*at)[i].gradient ? pass_.gradient[(*at)[i].node] : pass_.value[(*at)[i].node];
     return out;
 }
 
 std::optional<AnswerValues> GraphReplay::own_values(const std::vector<std::string>& keys) const {
     if (trains_) return std::nullopt;
-    return read(shape_, has_loss_, keys);
-}
-
-std::optional<AnswerValues> GraphReplay::replayed(const Arithmetic& a, const Slips& slips, const std::map<std::string, Num>& leaves,
-                                                  bool has_loss, const std::vector<std::string>& keys) const {
-    if (has_loss == has_loss_)
-        if (const std::vector<KeyAt>* at = keys_at(keys)) {
-            const auto in_order = in_tape_order(leaves);
-            return in_order ? worked_out(a, slips, *in_order, *at, keys) : std::nullopt;
-        }
-    try {
-        return read(replay_graph(shape_, a, slips, leaves, &functions_), has_loss, keys);
-    } catch (const NumericFault&) {
-        return std::nullopt;  // the build reports it at the node's expression
-    } catch (const std::out_of_range&) {
-        return std::nullopt;  // a leaf the problem does not have: not the same problem
-    }
+    return worked_out(shape_.arithmetic(), shape_.slips(), own_leaves_, keys);
 }
 
 std::optional<AnswerValues> GraphReplay::values(const Problem& p, const RunOptions& o,
                                                 const std::vector<std::string>& keys) const {
-    if (p.train || trains_) return std::nullopt;
-    return replayed(arithmetic_for(p, o), o.slips, apply_sets(p, o.sets).values, p.loss.has_value(), keys);
+    // Another loss, or none, is another graph.
+    if (p.train || trains_ || p.loss.has_value() != has_loss_) return std::nullopt;
+    const auto leaves = in_tape_order(apply_sets(p, o.sets).values);
+    if (!leaves) return std::nullopt;
+    return worked_out(arithmetic_for(p, o), o.slips, *leaves, keys);
 }
 
 std::optional<AnswerValues> GraphReplay::own_values_under(const RunOptions& o, const std::vector<std::string>& keys) const {
     if (trains_ || o.sets != sets_ || !o.arithmetic) return std::nullopt;
-    if (const std::vector<KeyAt>* at = keys_at(keys)) return worked_out(*o.arithmetic, o.slips, own_leaves_, *at, keys);
-    return replayed(*o.arithmetic, o.slips, leaves_, has_loss_, keys);
+    return worked_out(*o.arithmetic, o.slips, own_leaves_, keys);
 }
 
 }  // namespace nntrace

@@ -1,10 +1,9 @@
-// A Judge's problem graph built once, its numbers worked out again (problem/replay_graph.hpp) for
+// A Judge's problem graph built once, its numbers worked out again (core/replay_graph.hpp: work_out) for
 // each run that only changes the arithmetic, the slips or the values of inputs and params: the
 // twenty runs by hand at 0…9 decimals, rounding at the end, truncating, σ′ at the
 // pre-activation, a forgotten bias (issue 17: grading by variant).
 #pragma once
 
-#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -48,20 +47,17 @@ private:
         NodeId node = 0;
         bool gradient = false;
     };
-    std::optional<AnswerValues> replayed(const Arithmetic& a, const Slips& slips, const std::map<std::string, Num>& leaves,
-                                         bool has_loss, const std::vector<std::string>& keys) const;
-    std::optional<AnswerValues> read(const Tape& tape, bool has_loss, const std::vector<std::string>& keys) const;
     const std::vector<KeyAt>* keys_at(const std::vector<std::string>& keys) const;
-    // A run's numbers in arrays kept from run to run, without a tape or names (work_out), the
-    // leaves' values given in tape order. Nothing for a fault.
+    // The values of `keys` from the shape's numbers worked out again under `a` and `slips`, the
+    // leaves' values given in tape order, in arrays kept from run to run (work_out): no tape, no
+    // names. Nothing for a key not on the graph or a value that faults.
     std::optional<AnswerValues> worked_out(const Arithmetic& a, const Slips& slips, const std::vector<Num>& leaves,
-                                           const std::vector<KeyAt>& at, const std::vector<std::string>& keys) const;
+                                           const std::vector<std::string>& keys) const;
     std::optional<std::vector<Num>> in_tape_order(const std::map<std::string, Num>& values) const;
     // An empty tape of that arithmetic and slips with the functions: what numbers_of runs on.
     const Tape& calculator(const Arithmetic& a, const Slips& slips) const;
 
     Tape shape_;
-    std::map<std::string, Num> leaves_;  // the values it was built with
     std::vector<std::pair<std::string, std::string>> sets_;
     // The keys last asked, found on the shape once: a replay has the shape's names and ids.
     mutable std::vector<std::string> asked_;
@@ -69,7 +65,7 @@ private:
     std::vector<UserFunction> functions_;  // the shape's, remembering their values (graph_replay.cpp)
     BackwardPlan plan_;                     // the loss's, when there is one
     std::vector<std::string> leaf_names_;   // the inputs' and params', in tape order
-    std::vector<Num> own_leaves_;           // leaves_ in that order
+    std::vector<Num> own_leaves_;           // the values it was built with, in that order
     struct Calculator {
         Arithmetic arithmetic;
         bool slipped = false;

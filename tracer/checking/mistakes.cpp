@@ -17,13 +17,13 @@ using Variations = std::vector<Variation>;
 Arg word(const std::string& s) { return Arg{s, std::nullopt}; }
 
 // A variation of the options alone: the problem runs as it is.
-Variations options_only(const RunOptions& o, std::vector<Arg> args = {}) {
-    return {Variation{std::nullopt, o, std::move(args), run_for_keys, true}};
+Variation options_only(const RunOptions& o, std::vector<Arg> args = {}) {
+    return Variation{std::nullopt, o, std::move(args), run_for_keys, true};
 }
 
 // A variation of the problem itself.
-Variations changed(Problem q, const RunOptions& o, std::vector<Arg> args = {}) {
-    return {Variation{std::move(q), o, std::move(args), run_for_keys, false}};
+Variation changed(Problem q, const RunOptions& o, std::vector<Arg> args = {}) {
+    return Variation{std::move(q), o, std::move(args), run_for_keys, false};
 }
 
 // The loss node redefined as `before + its expression + after`: a scale the student got wrong.
@@ -35,7 +35,7 @@ Variations scaled_loss(const Problem& p, const RunOptions& o, const std::string&
     const std::string text = before + "(" + loss.source.text + ")" + after;
     loss.expr = parse_expression(text);
     loss.source = SourceText{text, {}};  // no file positions: the correct run has checked the file
-    return changed(std::move(q), o, std::move(args));
+    return {changed(std::move(q), o, std::move(args))};
 }
 
 // Rounding only at the end: the exact run, rounded when the answer is written down.
@@ -43,7 +43,7 @@ Variations round_at_end(const Problem& p, const RunOptions& o, const MistakeCont
     if (!arithmetic_for(p, o).is_hand()) return {};
     RunOptions exact = o;
     exact.arithmetic = Arithmetic::exact();
-    return options_only(exact);
+    return {options_only(exact)};
 }
 
 // The reverse: an exact problem worked by hand, at the answers' own decimals.
@@ -51,7 +51,7 @@ Variations round_each_step(const Problem& p, const RunOptions& o, const MistakeC
     if (arithmetic_for(p, o).is_hand() || c.answer_decimals <= 0) return {};
     RunOptions hand = o;
     hand.arithmetic = Arithmetic::hand(c.answer_decimals);
-    return options_only(hand, {word(std::to_string(c.answer_decimals))});
+    return {options_only(hand, {word(std::to_string(c.answer_decimals))})};
 }
 
 Variations truncated(const Problem& p, const RunOptions& o, const MistakeContext&) {
@@ -59,7 +59,7 @@ Variations truncated(const Problem& p, const RunOptions& o, const MistakeContext
     if (a.rounding != Rounding::half_up) return {};
     RunOptions cut = o;
     cut.arithmetic = Arithmetic::hand(a.decimals, Rounding::truncate);
-    return options_only(cut, {word(std::to_string(a.decimals))});
+    return {options_only(cut, {word(std::to_string(a.decimals))})};
 }
 
 Variations updated_weights(const Problem& p, const RunOptions& o, const MistakeContext&) {
@@ -78,7 +78,7 @@ Variations sigmoid_slope(const Problem& p, const RunOptions& o, const MistakeCon
     if (!p.loss || !uses_sigmoid) return {};
     RunOptions slipped = o;
     slipped.slips.sigmoid_slope_at_preactivation = true;
-    return options_only(slipped);  // run_problem honours RunOptions::slips
+    return {options_only(slipped)};  // run_problem honours RunOptions::slips
 }
 
 Variations loss_without_half(const Problem& p, const RunOptions& o, const MistakeContext&) {
@@ -106,7 +106,7 @@ Variations bias_forgotten(const Problem& p, const RunOptions& o, const MistakeCo
         if (!is_bias(p.params[i].name) || !depth.count(p.params[i].name) || p.params[i].value == 0) continue;
         RunOptions forgotten = o;  // the bias set to 0 as --set would: after any set of the run's own
         forgotten.sets.emplace_back(p.params[i].name, "0");
-        out.push_back(options_only(forgotten, {word(p.params[i].name)}).front());
+        out.push_back(options_only(forgotten, {word(p.params[i].name)}));
     }
     return out;
 }
@@ -120,7 +120,7 @@ Variations bias_updated(const Problem& p, const RunOptions& o, const MistakeCont
         if (std::any_of(up.begin(), up.end(), [&](const NameReference& u) { return u.name == b; })) continue;
         Problem q = p;
         q.train->update.push_back(NameReference{b, {}});
-        out.push_back(changed(std::move(q), o, {word(b)}).front());
+        out.push_back(changed(std::move(q), o, {word(b)}));
     }
     return out;
 }
@@ -129,7 +129,7 @@ Variations rate_left_out(const Problem& p, const RunOptions& o, const MistakeCon
     if (!p.train || p.train->rate == 1) return {};
     Problem q = p;
     q.train->rate = 1;
-    return changed(std::move(q), o);
+    return {changed(std::move(q), o)};
 }
 
 }  // namespace
