@@ -8,8 +8,9 @@
 //                              variants are read (every_core: the variants judged on as many
 //                              threads as cores, as nntrace grade does; wall time). The variants
 //                              are drawn before timing. Goal: 10⁴ rows under 1 s.
-//   VariantParts/...           what one variant costs: a run, a Judge with its mistakes, a Judge
-//                              of right answers only, a draw.
+//   VariantParts/...           what one variant costs: a run, a Judge with its mistakes (alone,
+//                              and as one of a class's, its graphs shared), a Judge of right
+//                              answers only, a draw.
 #include <algorithm>
 #include <atomic>
 #include <functional>
@@ -107,6 +108,20 @@ void VariantPartsJudge(benchmark::State& state) {
     }
 }
 BENCHMARK(VariantPartsJudge)->Name("VariantParts/judge_with_mistakes")->Unit(benchmark::kMicrosecond);
+
+// One variant of a class with a wrong answer, its graphs shared with the variants judged before
+// it (ShapePool, as grade_by_variant does): what each wrong row of GradeVariants costs.
+void VariantPartsJudgeInClass(benchmark::State& state) {
+    const VariantClass c = variant_class(50);
+    ShapePool shapes;
+    std::size_t next = 0;
+    for (auto _ : state) {
+        const Problem& p = c.variants[next++ % c.variants.size()].problem;
+        const Judge j(p, variant_answers, MistakeContext{3}, {}, true, &shapes);
+        benchmark::DoNotOptimize(j.judge("yhat", "9.999").verdict);  // not correct: the mistakes run
+    }
+}
+BENCHMARK(VariantPartsJudgeInClass)->Name("VariantParts/judge_in_class")->Unit(benchmark::kMicrosecond);
 
 // A variant whose rows are all right: its values come off the graph, with no record and no
 // mistakes run (judge.hpp).

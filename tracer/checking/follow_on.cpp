@@ -24,11 +24,14 @@ FollowOn::FollowOn(const Problem& problem, const std::vector<std::pair<std::stri
 }
 
 FollowOn::FollowOn(const Problem& problem, const std::vector<std::pair<std::string, std::string>>& sets, const Tape& built,
-                   NodeId loss)
+                   NodeId loss, const std::vector<Num>& leaves)
     : tape_(built), loss_(loss) {
+    std::size_t next = 0;
+    for (NodeId id = 0; id < tape_.size(); ++id)
+        if (tape_[id].op == Op::input || tape_[id].op == Op::parameter) tape_.set_numbers(id, NodeNumbers{leaves.at(next++), tape_[id].local});
     if (problem.loss) loss_name_ = problem.loss->name;
     trains_ = problem.train.has_value();
-    rate_ = apply_sets(problem, sets).rate;
+    if (trains_) rate_ = apply_sets(problem, sets).rate;  // only an update reads it
 }
 
 bool FollowOn::carries(const std::string& name) const {

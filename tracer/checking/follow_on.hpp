@@ -16,10 +16,12 @@ class FollowOn {
 public:
     // Throws as run_problem does for a problem that cannot be run.
     FollowOn(const Problem& problem, const std::vector<std::pair<std::string, std::string>>& sets);
-    // The same from the problem's graph already built (`built`, differentiated at `loss`) with
-    // those sets, in the problem's own arithmetic and without slips: a copy, not a second build.
+    // The same from the problem's graph already built (`built`, differentiated at `loss`), in the
+    // problem's own arithmetic and without slips: a copy, not a second build. `leaves` are the
+    // inputs' and params' values under those sets, in tape order: `built` may have been built
+    // with another variant's numbers (graph_replay.hpp: rebase).
     FollowOn(const Problem& problem, const std::vector<std::pair<std::string, std::string>>& sets, const Tape& built,
-             NodeId loss);
+             NodeId loss, const std::vector<Num>& leaves);
 
     // Whether `name` is a node whose value a student can carry into later answers.
     bool carries(const std::string& name) const;

@@ -41,7 +41,7 @@ public:
     const Judge& judge(std::size_t v) {
         if (!judges_[v]) {
             const Problem& p = variants_[v].problem;
-            judges_[v] = std::make_unique<Judge>(with_answers(p, asked_), sheet_.answers, context_);
+            judges_[v] = std::make_unique<Judge>(with_answers(p, asked_), sheet_.answers, context_, RunOptions{}, true, &shapes_);
             for (const auto& a : sheet_.answers)
                 if (!judges_[v]->knows(a))
                     throw InputError(p.file + ": the variant of " + variants_[v].id + " computes no '" + a + "' (an answer of the sheet)");
@@ -81,6 +81,7 @@ private:
     MistakeContext context_;
     std::vector<GivenAnswer> asked_;
     std::unordered_map<std::string, std::size_t> index_;
+    ShapePool shapes_;  // the variants' graphs, one of each shape per thread; before the Judges that lease them
     std::vector<std::unique_ptr<Judge>> judges_;
     std::vector<std::optional<Key>> keys_;
 };

@@ -1,31 +1,78 @@
 #include "checking/graph_replay.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <memory>
-#include <tuple>
+#include <vector>
 
+#include "core/number_text.hpp"
 #include "core/recording.hpp"
 #include "problem/run_parts.hpp"
 
 namespace nntrace {
 namespace {
 
+// What one [functions] entry has worked out: s(x) and s′(x) by the argument's bits (−0 is not
+// 0) and the arithmetic, in a table of fixed size (open addressing): a tree of them, a node
+// allocated per entry, cost more than most calls it saved. When the table is three-quarters
+// full, later values are worked out without being kept.
+class Remembered {
+public:
+    Remembered() : slots_(size) {}
+
+    const std::array<double, 2>* find(std::uint64_t bits, const Arithmetic& a) const {
+        for (std::size_t i = start(bits, a);; i = (i + 1) % size) {
+            const Slot& s = slots_[i];
+            if (!s.used) return nullptr;
+            if (s.bits == bits && s.rounding == a.rounding && s.decimals == a.decimals) return &s.value;
+        }
+    }
+    void keep(std::uint64_t bits, const Arithmetic& a, const std::array<double, 2>& value) {
+        if (kept_ >= size / 4 * 3) return;
+        std::size_t i = start(bits, a);
+        while (slots_[i].used) i = (i + 1) % size;
+        slots_[i] = Slot{bits, a.rounding, a.decimals, true, value};
+        ++kept_;
+    }
+    void clear() {
+        if (kept_ == 0) return;
+        std::fill(slots_.begin(), slots_.end(), Slot{});
+        kept_ = 0;
+    }
+
+private:
+    static constexpr std::size_t size = 512;
+    struct Slot {
+        std::uint64_t bits = 0;
+        Rounding rounding = Rounding::exact;
+        int decimals = 0;
+        bool used = false;
+        std::array<double, 2> value{};
+    };
+    static std::size_t start(std::uint64_t bits, const Arithmetic& a) {
+        std::uint64_t h = bits ^ (static_cast<std::uint64_t>(a.decimals) << 56) ^ (static_cast<std::uint64_t>(a.rounding) << 60);
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdULL;
+        h ^= h >> 33;
+        return static_cast<std::size_t>(h % size);
+    }
+    std::vector<Slot> slots_;
+    std::size_t kept_ = 0;
+};
+
 // A [functions] entry that works out s(x) and s′(x) once per argument and arithmetic: the runs by
 // hand at 0…9 decimals all work their exact track on the same numbers, and a call runs the
-// function's body on a tape of its own. Keyed by the argument's bits (−0 is not 0). Not under a
-// RoundingWatch, which must see every value rounded.
-UserFunction remembering(UserFunction f) {
-    using Key = std::tuple<std::uint64_t, int, int>;
-    auto memo = std::make_shared<std::map<Key, std::array<double, 2>>>();
+// function's body on a tape of its own. Not under a RoundingWatch, which must see every value
+// rounded.
+UserFunction remembering(UserFunction f, const std::shared_ptr<Remembered>& memo) {
     f.evaluate = [inner = f.evaluate, memo](double x, const Arithmetic& a) {
         if (RoundingWatch::active()) return inner(x, a);
         std::uint64_t bits = 0;
         std::memcpy(&bits, &x, sizeof bits);
-        const Key key{bits, static_cast<int>(a.rounding), a.decimals};
-        if (const auto hit = memo->find(key); hit != memo->end()) return hit->second;
+        if (const auto* hit = memo->find(bits, a)) return *hit;
         const auto value = inner(x, a);
-        memo->emplace(key, value);
+        memo->keep(bits, a, value);
         return value;
     };
     return f;
@@ -33,18 +80,33 @@ UserFunction remembering(UserFunction f) {
 
 }  // namespace
 
+struct GraphReplay::Memo : Remembered {};
+
 GraphReplay::GraphReplay(const Problem& problem, const RunOptions& options)
     : shape_(arithmetic_for(problem, options), options.slips), sets_(options.sets) {
     const RunValues v = apply_sets(problem, options.sets);
     shape_.keep_text(false);  // numbers and names only: replays and follow-on marking show no step
     loss_ = build_problem_graph(problem, shape_, v.values);
-    for (const UserFunction& f : shape_.functions()) functions_.push_back(remembering(f));
+    for (const UserFunction& f : shape_.functions()) {
+        auto memo = std::make_shared<Memo>();
+        functions_.push_back(remembering(f, memo));
+        memories_.push_back(memo);
+    }
     has_loss_ = problem.loss.has_value();
     trains_ = problem.train.has_value();
     if (has_loss_) plan_ = plan_backward(shape_, loss_);
     for (NodeId id = 0; id < shape_.size(); ++id)
         if (shape_[id].op == Op::input || shape_[id].op == Op::parameter) leaf_names_.emplace_back(shape_.name(id));
     own_leaves_ = *in_tape_order(v.values);  // the values the shape was built from: none is missing
+}
+
+void GraphReplay::rebase(const Problem& problem, const RunOptions& options) {
+    auto leaves = leaves_of(problem, options.sets);
+    if (!leaves) throw std::logic_error("GraphReplay::rebase: not the problem it was built for");
+    own_leaves_ = std::move(*leaves);
+    sets_ = options.sets;
+    // The values remembered are another problem's: a class of 10⁴ variants would pile them up.
+    for (const auto& m : memories_) m->clear();
 }
 
 const Tape& GraphReplay::calculator(const Arithmetic& a, const Slips& slips) const {
@@ -68,6 +130,32 @@ std::optional<std::vector<Num>> GraphReplay::in_tape_order(const std::map<std::s
         out.push_back(given->second);
     }
     return out;
+}
+
+std::optional<std::vector<Num>> GraphReplay::leaves_of(const Problem& problem,
+                                                       const std::vector<std::pair<std::string, std::string>>& sets) const {
+    // The graph has the inputs, then the params, in file order (build_problem_graph). A map of
+    // every value by name, as apply_sets makes, cost a replay's worth of time for each of the
+    // many variations a class's every variant runs.
+    const auto direct = [&]() -> std::optional<std::vector<Num>> {
+        if (problem.inputs.size() + problem.params.size() != leaf_names_.size()) return std::nullopt;
+        std::vector<Num> out;
+        out.reserve(leaf_names_.size());
+        for (const auto* group : {&problem.inputs, &problem.params})
+            for (const NamedNumber& leaf : *group) {
+                if (leaf.name != leaf_names_[out.size()]) return std::nullopt;
+                out.push_back(Num::both(leaf.value));
+            }
+        for (const auto& [name, text] : sets) {
+            const auto at = std::find(leaf_names_.begin(), leaf_names_.end(), name);
+            const auto value = number_from_text(text);
+            if (at == leaf_names_.end() || !value) return std::nullopt;  // apply_sets says what it is
+            out[static_cast<std::size_t>(at - leaf_names_.begin())] = Num::both(*value);
+        }
+        return out;
+    };
+    if (auto leaves = direct()) return leaves;
+    return in_tape_order(apply_sets(problem, sets).values);
 }
 
 // Each key as keys_on_tape finds it (a node's name first, then "d<loss>/d<node>"), on the shape;
@@ -119,7 +207,7 @@ std::optional<AnswerValues> GraphReplay::values(const Problem& p, const RunOptio
                                                 const std::vector<std::string>& keys) const {
     // Another loss, or none, is another graph.
     if (p.train || trains_ || p.loss.has_value() != has_loss_) return std::nullopt;
-    const auto leaves = in_tape_order(apply_sets(p, o.sets).values);
+    const auto leaves = leaves_of(p, o.sets);
     if (!leaves) return std::nullopt;
     return worked_out(arithmetic_for(p, o), o.slips, *leaves, keys);
 }

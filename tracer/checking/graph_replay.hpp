@@ -37,9 +37,17 @@ public:
     // values again. Nothing when `o` is not such a run.
     std::optional<AnswerValues> own_values_under(const RunOptions& o, const std::vector<std::string>& keys) const;
 
-    // The graph as built, and the node it differentiates.
+    // The same graph, its own values now those of `problem` under `options`: a problem with the
+    // built one's nodes, loss, functions and arithmetic (shape_pool.hpp checks), whose inputs and
+    // params may hold other numbers (another student's variant). Throws InputError as apply_sets
+    // does for a bad set.
+    void rebase(const Problem& problem, const RunOptions& options);
+
+    // The graph as built (its leaves hold the values it was built with, not the rebased ones),
+    // the node it differentiates, and the inputs' and params' own values in tape order.
     const Tape& shape() const { return shape_; }
     NodeId loss() const { return loss_; }
+    const std::vector<Num>& own_leaves() const { return own_leaves_; }
 
 private:
     // Where a key's value is found: a node's value, or the loss's gradient at a node.
@@ -54,6 +62,10 @@ private:
     std::optional<AnswerValues> worked_out(const Arithmetic& a, const Slips& slips, const std::vector<Num>& leaves,
                                            const std::vector<std::string>& keys) const;
     std::optional<std::vector<Num>> in_tape_order(const std::map<std::string, Num>& values) const;
+    // `problem`'s inputs and params in tape order, `sets` applied: read straight off the problem
+    // when its leaves are the shape's and each set gives a leaf a number, else through apply_sets.
+    std::optional<std::vector<Num>> leaves_of(const Problem& problem,
+                                              const std::vector<std::pair<std::string, std::string>>& sets) const;
     // An empty tape of that arithmetic and slips with the functions: what numbers_of runs on.
     const Tape& calculator(const Arithmetic& a, const Slips& slips) const;
 
@@ -63,6 +75,8 @@ private:
     mutable std::vector<std::string> asked_;
     mutable std::optional<std::vector<KeyAt>> asked_at_;
     std::vector<UserFunction> functions_;  // the shape's, remembering their values (graph_replay.cpp)
+    struct Memo;                                  // what one of them remembers (graph_replay.cpp)
+    std::vector<std::shared_ptr<Memo>> memories_;  // forgotten at a rebase
     BackwardPlan plan_;                     // the loss's, when there is one
     std::vector<std::string> leaf_names_;   // the inputs' and params', in tape order
     std::vector<Num> own_leaves_;           // the values it was built with, in that order

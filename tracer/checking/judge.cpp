@@ -46,10 +46,11 @@ std::string map_key(const std::map<std::string, double>& given) {
 }  // namespace
 
 Judge::Judge(Problem problem, const std::vector<std::string>& keys, MistakeContext context, RunOptions options,
-             bool replay)
+             bool replay, ShapePool* shapes)
     : problem_(std::move(problem)), options_(std::move(options)), keys_(keys), context_(context) {
+    if (shapes && replay) shapes_ = shapes->lease();
     try {
-        if (replay) replay_ = std::make_unique<GraphReplay>(problem_, options_);
+        if (replay) replay_ = shapes_ ? shapes_->rebased_to(problem_, options_) : std::make_shared<GraphReplay>(problem_, options_);
         if (replay_)
             if (auto values = replay_->own_values(keys)) correct_ = std::move(*values);
     } catch (const InputError&) {
@@ -107,7 +108,8 @@ const FollowOn* Judge::follow_on() const {
         // own arithmetic and no slip.
         const bool own_arithmetic = !options_.arithmetic && !options_.rounding && !options_.slips.sigmoid_slope_at_preactivation;
         try {
-            if (replay_ && own_arithmetic) follow_on_ = std::make_unique<FollowOn>(problem_, options_.sets, replay_->shape(), replay_->loss());
+            if (replay_ && own_arithmetic)
+                follow_on_ = std::make_unique<FollowOn>(problem_, options_.sets, replay_->shape(), replay_->loss(), replay_->own_leaves());
             else follow_on_ = std::make_unique<FollowOn>(problem_, options_.sets);
         } catch (const std::exception&) {
             // No graph to replay: no follow-on marking.
@@ -116,12 +118,22 @@ const FollowOn* Judge::follow_on() const {
     return follow_on_.get();
 }
 
-// A variation's values: replayed on the problem's graph when only numbers change, else run.
+// A variation's values: replayed on the problem's graph when only numbers change, on a graph
+// shared with the class's other variants when the nodes change (the loss scaled), else run.
 AnswerValues Judge::variation_values(const Problem& p, const RunOptions& o, VariantRunner run, bool same_graph) const {
     if (same_graph && replay_ && run == run_for_keys) {
         if (&p == &problem_)  // the problem as it is: its values are the replay's own
             if (auto values = replay_->own_values_under(o, keys_)) return std::move(*values);
         if (auto values = replay_->values(p, o, keys_)) return std::move(*values);
+    } else if (shapes_ && replay_ && run == run_for_keys) {
+        std::shared_ptr<GraphReplay> shared;
+        try {
+            shared = shapes_->shaped_like(p, o);
+        } catch (const InputError&) {
+            // Not buildable: the run below says so, as it would without the cache.
+        }
+        if (shared)
+            if (auto values = shared->values(p, o, keys_)) return std::move(*values);
     }
     return run(p, o, keys_);
 }

@@ -17,6 +17,7 @@
 #include "checking/follow_on.hpp"
 #include "checking/graph_replay.hpp"
 #include "checking/mistakes.hpp"
+#include "checking/shape_pool.hpp"
 #include "core/compare.hpp"
 #include "core/finder.hpp"
 
@@ -63,8 +64,10 @@ public:
     // that cannot be run (a forgotten bias leading to ln 0) is left out. Not thread-safe:
     // judging fills caches. `replay` false: every value from a run of its own, never off the
     // problem's graph replayed, and the record made at once: the reference the tests compare with.
+    // `shapes`: graphs shared with the Judges of other variants of the same problem (a class's),
+    // leased for this Judge's lifetime; none: graphs of its own.
     Judge(Problem problem, const std::vector<std::string>& keys, MistakeContext context,
-          RunOptions options = {}, bool replay = true);
+          RunOptions options = {}, bool replay = true, ShapePool* shapes = nullptr);
 
     const Problem& problem() const { return problem_; }
     const Record& record() const;
@@ -97,7 +100,8 @@ private:
     RunOptions options_;
     mutable std::optional<Record> record_;
     mutable std::optional<Record> finder_record_;  // record_ without what only a page shows
-    std::unique_ptr<GraphReplay> replay_;  // the problem's graph, for the runs that change only numbers
+    ShapePool::Lease shapes_;
+    std::shared_ptr<GraphReplay> replay_;  // the problem's graph, for the runs that change only numbers
     AnswerValues correct_;
     std::vector<std::string> keys_;
     MistakeContext context_;

@@ -16,6 +16,13 @@ using Variations = std::vector<Variation>;
 
 Arg word(const std::string& s) { return Arg{s, std::nullopt}; }
 
+// A list of one, moved in: a braced list `{v}` would copy the variation, and its problem with it.
+Variations one(Variation v) {
+    Variations out;
+    out.push_back(std::move(v));
+    return out;
+}
+
 // A variation of the options alone: the problem runs as it is.
 Variation options_only(const RunOptions& o, std::vector<Arg> args = {}) {
     return Variation{std::nullopt, o, std::move(args), run_for_keys, true};
@@ -35,7 +42,7 @@ Variations scaled_loss(const Problem& p, const RunOptions& o, const std::string&
     const std::string text = before + "(" + loss.source.text + ")" + after;
     loss.expr = parse_expression(text);
     loss.source = SourceText{text, {}};  // no file positions: the correct run has checked the file
-    return {changed(std::move(q), o, std::move(args))};
+    return one(changed(std::move(q), o, std::move(args)));
 }
 
 // Rounding only at the end: the exact run, rounded when the answer is written down.
@@ -43,7 +50,7 @@ Variations round_at_end(const Problem& p, const RunOptions& o, const MistakeCont
     if (!arithmetic_for(p, o).is_hand()) return {};
     RunOptions exact = o;
     exact.arithmetic = Arithmetic::exact();
-    return {options_only(exact)};
+    return one(options_only(exact));
 }
 
 // The reverse: an exact problem worked by hand, at the answers' own decimals.
@@ -51,7 +58,7 @@ Variations round_each_step(const Problem& p, const RunOptions& o, const MistakeC
     if (arithmetic_for(p, o).is_hand() || c.answer_decimals <= 0) return {};
     RunOptions hand = o;
     hand.arithmetic = Arithmetic::hand(c.answer_decimals);
-    return {options_only(hand, {word(std::to_string(c.answer_decimals))})};
+    return one(options_only(hand, {word(std::to_string(c.answer_decimals))}));
 }
 
 Variations truncated(const Problem& p, const RunOptions& o, const MistakeContext&) {
@@ -59,12 +66,12 @@ Variations truncated(const Problem& p, const RunOptions& o, const MistakeContext
     if (a.rounding != Rounding::half_up) return {};
     RunOptions cut = o;
     cut.arithmetic = Arithmetic::hand(a.decimals, Rounding::truncate);
-    return {options_only(cut, {word(std::to_string(a.decimals))})};
+    return one(options_only(cut, {word(std::to_string(a.decimals))}));
 }
 
 Variations updated_weights(const Problem& p, const RunOptions& o, const MistakeContext&) {
     if (!p.loss || !p.train) return {};
-    return {Variation{std::nullopt, o, {}, run_with_updated_weights}};
+    return one(Variation{std::nullopt, o, {}, run_with_updated_weights});
 }
 
 Variations sign_flipped(const Problem& p, const RunOptions& o, const MistakeContext&) {
@@ -78,7 +85,7 @@ Variations sigmoid_slope(const Problem& p, const RunOptions& o, const MistakeCon
     if (!p.loss || !uses_sigmoid) return {};
     RunOptions slipped = o;
     slipped.slips.sigmoid_slope_at_preactivation = true;
-    return {options_only(slipped)};  // run_problem honours RunOptions::slips
+    return one(options_only(slipped));  // run_problem honours RunOptions::slips
 }
 
 Variations loss_without_half(const Problem& p, const RunOptions& o, const MistakeContext&) {
@@ -129,7 +136,7 @@ Variations rate_left_out(const Problem& p, const RunOptions& o, const MistakeCon
     if (!p.train || p.train->rate == 1) return {};
     Problem q = p;
     q.train->rate = 1;
-    return {changed(std::move(q), o)};
+    return one(changed(std::move(q), o));
 }
 
 }  // namespace

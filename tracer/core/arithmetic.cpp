@@ -96,8 +96,16 @@ bool digits_by_scaling(double magnitude, std::uint64_t& digits, int& exponent) {
 // is within 10⁻⁸ of the exact product. Unless t's fraction lies within 10⁻⁵ of where the
 // rounding changes (a half, or for truncation a whole number), both round alike. Most numbers
 // of a hand calculation are rounded here; the others go through the digits.
+//
+// On the edge itself, which a hand calculation meets all the time (0.85 · 0.85 = 0.7225 at 3
+// decimals; a sum of numbers already at `decimals`, truncated), it is certain too: when t lies
+// within 2·10⁻¹⁶·t of the edge point P (a half, or a whole number ≥ 1), v·10^decimals lies within
+// 3.2·10⁻¹⁶ of it relatively (t's own rounding adds at most 2⁻⁵³), closer than half a unit of v's
+// 15th significant digit (at least 5·10⁻¹⁶ of v), and P·10^-decimals has at most ten digits: so
+// it is v's 15-digit reading, which the digits below would round from exactly.
 std::optional<double> rounded_by_scaling(double v, int decimals, Rounding mode) {
     constexpr double margin = 1e-5;
+    constexpr double on_the_edge = 2e-16;
     if (decimals < 0 || decimals > 15) return std::nullopt;
     const double t = std::fabs(v) * exact_powers[static_cast<std::size_t>(decimals)];
     if (!(t < 1e8)) return std::nullopt;
@@ -105,10 +113,17 @@ std::optional<double> rounded_by_scaling(double v, int decimals, Rounding mode) 
     const double fraction = t - whole;  // exact: t and whole are within a factor of two, or whole is 0
     double kept = whole;
     if (mode == Rounding::half_up) {
-        if (std::fabs(fraction - 0.5) < margin) return std::nullopt;
-        if (fraction > 0.5) kept += 1.0;
+        if (std::fabs(fraction - 0.5) < margin) {
+            if (!(std::fabs(t - (whole + 0.5)) <= on_the_edge * t)) return std::nullopt;
+            kept += 1.0;  // a half itself: away from zero
+        } else if (fraction > 0.5) {
+            kept += 1.0;
+        }
     } else if (fraction < margin || fraction > 1.0 - margin) {
-        return std::nullopt;
+        if (t < margin) return 0.0;  // below a hundred-thousandth of a unit: nothing is kept
+        const double edge = fraction < 0.5 ? whole : whole + 1.0;
+        if (!(std::fabs(t - edge) <= on_the_edge * t)) return std::nullopt;
+        kept = edge;  // a whole number of units, up to t's own rounding
     }
     // The same division by the same power of ten as below, so the same double.
     const double scaled = kept / power_of_ten(decimals);
@@ -121,6 +136,9 @@ std::optional<double> rounded_by_scaling(double v, int decimals, Rounding mode) 
 double round_decimal(double v, int decimals, Rounding mode) {
     if (mode == Rounding::exact || !std::isfinite(v)) return v;
     if (v == 0.0) return 0.0;  // a hand calculation never writes −0 (e.g. −0.57 · 0)
+    // A whole number of fewer than 15 digits has no digit to drop: the local derivatives of sums
+    // and differences (±1) are rounded in every run.
+    if (decimals >= 0 && std::fabs(v) < 1e15 && v == std::floor(v)) return v;
     if (const auto rounded = rounded_by_scaling(v, decimals, mode)) return *rounded;
     // The kept digits as an integer and the first digit dropped, from the scaled digits when
     // they are certain (almost always: grading a class rounds millions of numbers), else from

@@ -1,6 +1,7 @@
 #include "builder.hpp"
 
 #include <cmath>
+#include <deque>
 #include <memory>
 
 #include "backward.hpp"
@@ -228,6 +229,37 @@ std::vector<FormulaRef> formula_of(const Expr& e, const Scope& scope) {
     return out;
 }
 
+namespace {
+
+// The arrays a call works its body out in, kept by the thread from call to call: allocating
+// them anew was most of a call's cost, and the runs by hand call the functions of a class's
+// every variant some hundred times. One level per call in progress, as a function's body may
+// call another function.
+class ScratchNumbers {
+public:
+    ScratchNumbers() {
+        if (levels().size() == depth()) levels().emplace_back();
+        ++depth();
+    }
+    ~ScratchNumbers() { --depth(); }
+    ScratchNumbers(const ScratchNumbers&) = delete;
+    ScratchNumbers& operator=(const ScratchNumbers&) = delete;
+
+    ReplayNumbers& numbers() { return levels()[depth() - 1]; }
+
+private:
+    static std::deque<ReplayNumbers>& levels() {
+        thread_local std::deque<ReplayNumbers> kept;  // a deque: a new level moves no other
+        return kept;
+    }
+    static std::size_t& depth() {
+        thread_local std::size_t in_progress = 0;
+        return in_progress;
+    }
+};
+
+}  // namespace
+
 UserFunction make_user_function(const std::string& name, const std::string& parameter,
                                 const std::string& body, std::vector<UserFunction> callees) {
     Expr parsed = parse_expression(body);
@@ -266,7 +298,8 @@ UserFunction make_user_function(const std::string& name, const std::string& para
             Tape calculator(arithmetic);
             for (const UserFunction& f : *called) calculator.add_function(f);
             const Num at = Num::both(x);
-            ReplayNumbers numbers;
+            ScratchNumbers scratch;
+            ReplayNumbers& numbers = scratch.numbers();
             work_out(*shape, calculator, [&](NodeId) { return &at; }, plan.get(), numbers);
             const bool hand = arithmetic.is_hand();
             return std::array<double, 2>{hand ? numbers.value[shape_out].hand : numbers.value[shape_out].exact,

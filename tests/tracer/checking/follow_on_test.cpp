@@ -81,7 +81,7 @@ TEST_CASE("Follow-on: from the graph already built it gives what its own build g
     const Problem p = read_problem(std::string(NNTRACE_SOURCE_HOME) + "/examples/exercise-7.toml");
     const FollowOn own(p, {});
     const GraphReplay replay(p, {});
-    const FollowOn shared(p, {}, replay.shape(), replay.loss());
+    const FollowOn shared(p, {}, replay.shape(), replay.loss(), replay.own_leaves());
     std::size_t compared = 0;
     for (const std::map<std::string, double>& given : std::vector<std::map<std::string, double>>{
              {{"yhat", 0.385}}, {{"h1", 0.5}}, {{"z4", -0.25}, {"h2", 0.04}}, {{"yhat", 2.0}, {"h4", 0.3}}})

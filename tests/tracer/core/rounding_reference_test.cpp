@@ -138,3 +138,42 @@ TEST_CASE("Rounding: the product alone rounds as the digits do on both sides of 
     CHECK(compared == values.size() * 10 * 2 * 2);
     CHECK(differing == 0);
 }
+
+// On the edge itself (a half exactly, or truncating a whole number of units) the product alone
+// is certain within 2·10⁻¹⁶ of it (rounded_by_scaling): values at the edge, a few units in the
+// last place off it, and relatively 10⁻¹⁶…10⁻¹⁵ off it, where v's 15-digit reading moves from the
+// edge to either side; and products and sums of decimals that land on the edge, as a hand
+// calculation makes them (0.85 · 0.85 = 0.7225 at 3 decimals).
+TEST_CASE("Rounding: the product alone rounds as the digits do on the edge itself", "[arithmetic]") {
+    std::vector<double> values;
+    for (double whole : {0.0, 1.0, 3.0, 7.0, 722.0, 4096.0, 99999.0, 12345678.0, 99999998.0})
+        for (double edge : {0.5, 1.0}) {
+            const double at = whole + edge;
+            values.push_back(at);
+            double below = at, above = at;
+            for (int ulps = 1; ulps <= 8; ++ulps) {
+                values.push_back(below = std::nextafter(below, 0.0));
+                values.push_back(above = std::nextafter(above, 1e300));
+            }
+            for (double relative : {1e-16, 1.5e-16, 2e-16, 2.5e-16, 3e-16, 4e-16, 5e-16, 6e-16, 8e-16, 1e-15, 3e-15})
+                for (double sign : {-1.0, 1.0}) values.push_back(at * (1 + sign * relative));
+        }
+    ValueStream stream;
+    for (int i = 0; i < 20000; ++i) {  // decimals multiplied and added: exact halves and wholes
+        const double a = static_cast<double>(stream.next() % 2001) / std::pow(10.0, static_cast<double>(stream.next() % 4));
+        const double b = static_cast<double>(stream.next() % 2001) / std::pow(10.0, static_cast<double>(stream.next() % 4));
+        values.push_back(a * b);
+        values.push_back(a + b);
+        values.push_back(a - b);
+    }
+    std::size_t compared = 0, differing = 0;
+    for (double t : values)
+        for (int decimals = 0; decimals <= 9; ++decimals)
+            for (double v : {t / std::pow(10.0, decimals), -t / std::pow(10.0, decimals), t, -t})
+                for (Rounding mode : {Rounding::half_up, Rounding::truncate}) {
+                    rounds_as_reference(v, decimals, mode, differing);
+                    ++compared;
+                }
+    CHECK(compared == values.size() * 10 * 4 * 2);
+    CHECK(differing == 0);
+}
