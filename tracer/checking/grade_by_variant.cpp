@@ -1,5 +1,6 @@
 #include "checking/grade_by_variant.hpp"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
@@ -41,12 +42,22 @@ public:
     const Judge& judge(std::size_t v) {
         if (!judges_[v]) {
             const Problem& p = variants_[v].problem;
-            judges_[v] = std::make_unique<Judge>(with_answers(p, asked_), sheet_.answers, context_, RunOptions{}, true, &shapes_);
+            judges_[v] = std::make_unique<Judge>(asking_the_sheet(p), sheet_.answers, context_, RunOptions{}, true, &shapes_);
             for (const auto& a : sheet_.answers)
                 if (!judges_[v]->knows(a))
                     throw InputError(p.file + ": the variant of " + variants_[v].id + " computes no '" + a + "' (an answer of the sheet)");
         }
         return *judges_[v];
+    }
+
+    // The variant as its Judge needs it: asking the sheet's answers. A run reads only their names
+    // (an answer dA/dB asks for that derivative), so a variant whose [answers] name the sheet's,
+    // in its order (the files nntrace variants writes), is lent as it is instead of copied.
+    std::shared_ptr<const Problem> asking_the_sheet(const Problem& p) const {
+        const bool same = std::equal(p.answers.begin(), p.answers.end(), sheet_.answers.begin(), sheet_.answers.end(),
+                                     [](const Answer& a, const std::string& name) { return a.name == name; });
+        if (same) return std::shared_ptr<const Problem>(std::shared_ptr<const Problem>(), &p);  // not owned: variants_ outlives it
+        return std::make_shared<const Problem>(with_answers(p, asked_));
     }
 
     // A Judge whose rows are judged, once its key is known: a class of 10⁴ variants would

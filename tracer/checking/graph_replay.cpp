@@ -105,6 +105,7 @@ void GraphReplay::rebase(const Problem& problem, const RunOptions& options) {
     if (!leaves) throw std::logic_error("GraphReplay::rebase: not the problem it was built for");
     own_leaves_ = std::move(*leaves);
     sets_ = options.sets;
+    own_runs_.clear();
     // The values remembered are another problem's: a class of 10⁴ variants would pile them up.
     for (const auto& m : memories_) m->clear();
 }
@@ -198,9 +199,21 @@ std::optional<AnswerValues> GraphReplay::worked_out(const Arithmetic& a, const S
     return out;
 }
 
+std::optional<AnswerValues> GraphReplay::own_worked_out(const Arithmetic& a, const Slips& slips,
+                                                        const std::vector<std::string>& keys) const {
+    const int decimals = a.is_hand() ? a.decimals : 0;
+    for (const OwnRun& run : own_runs_)
+        if (run.rounding == a.rounding && run.decimals == decimals && run.slipped == slips.sigmoid_slope_at_preactivation &&
+            run.keys == keys)
+            return run.values;
+    auto values = worked_out(a, slips, own_leaves_, keys);
+    own_runs_.push_back({a.rounding, decimals, slips.sigmoid_slope_at_preactivation, keys, values});
+    return values;
+}
+
 std::optional<AnswerValues> GraphReplay::own_values(const std::vector<std::string>& keys) const {
     if (trains_) return std::nullopt;
-    return worked_out(shape_.arithmetic(), shape_.slips(), own_leaves_, keys);
+    return own_worked_out(shape_.arithmetic(), shape_.slips(), keys);
 }
 
 std::optional<AnswerValues> GraphReplay::values(const Problem& p, const RunOptions& o,
@@ -214,7 +227,7 @@ std::optional<AnswerValues> GraphReplay::values(const Problem& p, const RunOptio
 
 std::optional<AnswerValues> GraphReplay::own_values_under(const RunOptions& o, const std::vector<std::string>& keys) const {
     if (trains_ || o.sets != sets_ || !o.arithmetic) return std::nullopt;
-    return worked_out(*o.arithmetic, o.slips, own_leaves_, keys);
+    return own_worked_out(*o.arithmetic, o.slips, keys);
 }
 
 }  // namespace nntrace

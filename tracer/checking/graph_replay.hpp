@@ -61,6 +61,11 @@ private:
     // names. Nothing for a key not on the graph or a value that faults.
     std::optional<AnswerValues> worked_out(const Arithmetic& a, const Slips& slips, const std::vector<Num>& leaves,
                                            const std::vector<std::string>& keys) const;
+    // worked_out with the own leaves, remembered until the next rebase: the run by hand at the
+    // problem's own decimals is the problem's own run, and truncating at them is one of the runs
+    // by hand too.
+    std::optional<AnswerValues> own_worked_out(const Arithmetic& a, const Slips& slips,
+                                               const std::vector<std::string>& keys) const;
     std::optional<std::vector<Num>> in_tape_order(const std::map<std::string, Num>& values) const;
     // `problem`'s inputs and params in tape order, `sets` applied: read straight off the problem
     // when its leaves are the shape's and each set gives a leaf a number, else through apply_sets.
@@ -87,6 +92,14 @@ private:
     };
     mutable std::vector<Calculator> calculators_;
     mutable ReplayNumbers pass_;  // the last run's numbers
+    struct OwnRun {
+        Rounding rounding;
+        int decimals;
+        bool slipped;
+        std::vector<std::string> keys;
+        std::optional<AnswerValues> values;
+    };
+    mutable std::vector<OwnRun> own_runs_;  // own_worked_out's, since the last rebase
     NodeId loss_ = 0;
     bool has_loss_ = false;
     bool trains_ = false;

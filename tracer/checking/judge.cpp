@@ -47,7 +47,11 @@ std::string map_key(const std::map<std::string, double>& given) {
 
 Judge::Judge(Problem problem, const std::vector<std::string>& keys, MistakeContext context, RunOptions options,
              bool replay, ShapePool* shapes)
-    : problem_(std::move(problem)), options_(std::move(options)), keys_(keys), context_(context) {
+    : Judge(std::make_shared<const Problem>(std::move(problem)), keys, context, std::move(options), replay, shapes) {}
+
+Judge::Judge(std::shared_ptr<const Problem> problem, const std::vector<std::string>& keys, MistakeContext context,
+             RunOptions options, bool replay, ShapePool* shapes)
+    : held_(std::move(problem)), problem_(*held_), options_(std::move(options)), keys_(keys), context_(context) {
     if (shapes && replay) shapes_ = shapes->lease();
     try {
         if (replay) replay_ = shapes_ ? shapes_->rebased_to(problem_, options_) : std::make_shared<GraphReplay>(problem_, options_);

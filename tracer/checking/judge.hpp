@@ -68,6 +68,10 @@ public:
     // leased for this Judge's lifetime; none: graphs of its own.
     Judge(Problem problem, const std::vector<std::string>& keys, MistakeContext context,
           RunOptions options = {}, bool replay = true, ShapePool* shapes = nullptr);
+    // The same for a problem held elsewhere (a class's variant, not copied for its Judge), which
+    // `problem` keeps alive or its holder does for the Judge's lifetime.
+    Judge(std::shared_ptr<const Problem> problem, const std::vector<std::string>& keys, MistakeContext context,
+          RunOptions options = {}, bool replay = true, ShapePool* shapes = nullptr);
 
     const Problem& problem() const { return problem_; }
     const Record& record() const;
@@ -96,7 +100,8 @@ private:
     std::optional<Judgement> carried(const Judgement& j, const Printed& written,
                                      const std::map<std::string, double>& earlier) const;
 
-    Problem problem_;
+    std::shared_ptr<const Problem> held_;
+    const Problem& problem_;  // *held_
     RunOptions options_;
     mutable std::optional<Record> record_;
     mutable std::optional<Record> finder_record_;  // record_ without what only a page shows

@@ -9,9 +9,12 @@ namespace {
 // than this is not a class of variants, and each would keep a graph alive.
 constexpr std::size_t most_shapes = 16;
 
-// Compared with a stack of its own: a chain `a + b + …` is as deep as it is long.
-bool same_expression(const Expr& a, const Expr& b) {
-    std::vector<std::pair<const Expr*, const Expr*>> pending{{&a, &b}};
+using Pending = std::vector<std::pair<const Expr*, const Expr*>>;
+
+// Compared with a stack of its own (`pending`, the caller's, so that a problem's nodes share
+// one): a chain `a + b + …` is as deep as it is long.
+bool same_expression(const Expr& a, const Expr& b, Pending& pending) {
+    pending.assign(1, {&a, &b});
     while (!pending.empty()) {
         const auto [x, y] = pending.back();
         pending.pop_back();
@@ -47,8 +50,10 @@ bool same_shape(const Problem& a, const RunOptions& a_options, const Problem& b,
     };
     if (!std::equal(a.derivatives.begin(), a.derivatives.end(), b.derivatives.begin(), b.derivatives.end(), same_derivative))
         return false;
-    const auto same_node = [](const NodeDefinition& n, const NodeDefinition& m) {
-        return n.name == m.name && same_expression(n.expr, m.expr);
+    Pending pending;
+    pending.reserve(64);
+    const auto same_node = [&pending](const NodeDefinition& n, const NodeDefinition& m) {
+        return n.name == m.name && same_expression(n.expr, m.expr, pending);
     };
     return std::equal(a.nodes.begin(), a.nodes.end(), b.nodes.begin(), b.nodes.end(), same_node);
 }

@@ -109,7 +109,7 @@ std::optional<double> rounded_by_scaling(double v, int decimals, Rounding mode) 
     if (decimals < 0 || decimals > 15) return std::nullopt;
     const double t = std::fabs(v) * exact_powers[static_cast<std::size_t>(decimals)];
     if (!(t < 1e8)) return std::nullopt;
-    const double whole = std::floor(t);
+    const double whole = static_cast<double>(static_cast<std::int64_t>(t));  // floor, as 0 ≤ t < 10⁸, without a call
     const double fraction = t - whole;  // exact: t and whole are within a factor of two, or whole is 0
     double kept = whole;
     if (mode == Rounding::half_up) {
@@ -138,7 +138,7 @@ double round_decimal(double v, int decimals, Rounding mode) {
     if (v == 0.0) return 0.0;  // a hand calculation never writes −0 (e.g. −0.57 · 0)
     // A whole number of fewer than 15 digits has no digit to drop: the local derivatives of sums
     // and differences (±1) are rounded in every run.
-    if (decimals >= 0 && std::fabs(v) < 1e15 && v == std::floor(v)) return v;
+    if (decimals >= 0 && std::fabs(v) < 1e15 && static_cast<double>(static_cast<std::int64_t>(v)) == v) return v;
     if (const auto rounded = rounded_by_scaling(v, decimals, mode)) return *rounded;
     // The kept digits as an integer and the first digit dropped, from the scaled digits when
     // they are certain (almost always: grading a class rounds millions of numbers), else from
