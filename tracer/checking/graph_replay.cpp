@@ -211,6 +211,27 @@ std::optional<AnswerValues> GraphReplay::own_worked_out(const Arithmetic& a, con
     return values;
 }
 
+std::optional<BuiltTape> GraphReplay::own_graph_with_text(const Problem& problem) const {
+    if (trains_) return std::nullopt;
+    if (!with_text_) {
+        auto built = std::make_shared<BuiltTape>(BuiltTape{Tape(shape_.arithmetic(), shape_.slips()), 0});
+        built->loss = build_problem_graph(problem, built->tape, apply_sets(problem, sets_).values);
+        with_text_ = std::move(built);
+    }
+    BuiltTape out = *with_text_;
+    ReplayNumbers numbers;
+    std::size_t next_leaf = 0;
+    const auto leaf = [&](NodeId) { return next_leaf < own_leaves_.size() ? &own_leaves_[next_leaf++] : nullptr; };
+    try {
+        // Built as the shape was, its leaves in the same order: the own leaves fill them.
+        if (!work_out(out.tape, calculator(shape_.arithmetic(), shape_.slips()), leaf, nullptr, numbers)) return std::nullopt;
+    } catch (const NumericFault&) {
+        return std::nullopt;  // the run reports it
+    }
+    for (NodeId id = 0; id < out.tape.size(); ++id) out.tape.set_numbers(id, NodeNumbers{numbers.value[id], numbers.local[id]});
+    return out;
+}
+
 std::optional<AnswerValues> GraphReplay::own_values(const std::vector<std::string>& keys) const {
     if (trains_) return std::nullopt;
     return own_worked_out(shape_.arithmetic(), shape_.slips(), keys);

@@ -17,6 +17,12 @@
 
 namespace nntrace {
 
+// A graph and the node it differentiates (the last node without a loss).
+struct BuiltTape {
+    Tape tape;
+    NodeId loss = 0;
+};
+
 class GraphReplay {
 public:
     // Builds the graph of `problem` under `options`. Throws InputError as run_problem does for a
@@ -42,6 +48,12 @@ public:
     // params may hold other numbers (another student's variant). Throws InputError as apply_sets
     // does for a bad set.
     void rebase(const Problem& problem, const RunOptions& options);
+
+    // The problem's graph with every step's text (what a record shows), worked out with the own
+    // numbers: what a record of the problem as rebased runs from (run_problem's GraphAlreadyBuilt)
+    // instead of building it. The text graph is built at the first call, from `problem`, which
+    // must have this shape. Nothing for a [train] or when the own numbers fault.
+    std::optional<BuiltTape> own_graph_with_text(const Problem& problem) const;
 
     // The graph as built (its leaves hold the values it was built with, not the rebased ones),
     // the node it differentiates, and the inputs' and params' own values in tape order.
@@ -92,6 +104,7 @@ private:
     };
     mutable std::vector<Calculator> calculators_;
     mutable ReplayNumbers pass_;  // the last run's numbers
+    mutable std::shared_ptr<const BuiltTape> with_text_;  // own_graph_with_text's graph, as built
     struct OwnRun {
         Rounding rounding;
         int decimals;

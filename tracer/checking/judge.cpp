@@ -88,7 +88,17 @@ const Record& Judge::record() const {
 const Record& Judge::finder_record() const {
     if (record_) return *record_;
     if (finder_record_) return *finder_record_;
-    finder_record_ = run_problem(problem_, options_, RecordFor::finder);
+    // A class's variant: from the text graph its class shares, worked out with its numbers.
+    std::optional<BuiltTape> built;
+    if (shapes_ && replay_) {
+        try {
+            built = replay_->own_graph_with_text(problem_);
+        } catch (const InputError&) {
+            // Not buildable: the run below says why.
+        }
+    }
+    if (built) finder_record_ = run_problem(problem_, options_, RecordFor::finder, GraphAlreadyBuilt{built->tape, built->loss});
+    else finder_record_ = run_problem(problem_, options_, RecordFor::finder);
     read_steps(*finder_record_);
     return *finder_record_;
 }

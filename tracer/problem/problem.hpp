@@ -12,6 +12,7 @@
 #include "core/expression.hpp"
 #include "core/record.hpp"
 #include "core/run_options.hpp"
+#include "core/tape.hpp"
 #include "problem/grading.hpp"
 #include "problem/random_table.hpp"
 #include "problem/source_text.hpp"
@@ -156,5 +157,15 @@ enum class RecordFor { page, finder };
 // options.sets: "--set name=value" for an input, a param, or `rate` / `rounds` (train) —
 // unknown names or non-numeric values throw InputError naming the option ("--set w9=abc: ...").
 Record run_problem(const Problem& problem, const RunOptions& options, RecordFor reader = RecordFor::page);
+
+// A problem's graph already built under the run's options, with the run's numbers (a graph of
+// the same shape worked out again: grading by variant), and the node it differentiates.
+struct GraphAlreadyBuilt {
+    const Tape& tape;
+    NodeId loss = 0;
+};
+
+// The same run from that graph, copied instead of built again.
+Record run_problem(const Problem& problem, const RunOptions& options, RecordFor reader, const GraphAlreadyBuilt& built);
 
 }  // namespace nntrace

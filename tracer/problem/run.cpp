@@ -199,11 +199,30 @@ Arithmetic arithmetic_for(const Problem& p, const RunOptions& options) {
     return Arithmetic::exact();
 }
 
+namespace {
+
+Record run_on(const Problem& problem, const RunValues& values, const Arithmetic& arithmetic, const std::shared_ptr<Tape>& tape,
+              NodeId loss, RecordFor reader);
+
+}  // namespace
+
 Record run_problem(const Problem& problem, const RunOptions& options, RecordFor reader) {
     const RunValues values = apply_sets(problem, options.sets);
     const Arithmetic arithmetic = arithmetic_for(problem, options);
     auto tape = std::make_shared<Tape>(arithmetic, options.slips);
     const NodeId loss = build_problem_graph(problem, *tape, values.values);
+    return run_on(problem, values, arithmetic, tape, loss, reader);
+}
+
+Record run_problem(const Problem& problem, const RunOptions& options, RecordFor reader, const GraphAlreadyBuilt& built) {
+    return run_on(problem, apply_sets(problem, options.sets), arithmetic_for(problem, options),
+                  std::make_shared<Tape>(built.tape), built.loss, reader);
+}
+
+namespace {
+
+Record run_on(const Problem& problem, const RunValues& values, const Arithmetic& arithmetic, const std::shared_ptr<Tape>& tape,
+              NodeId loss, RecordFor reader) {
     Record record = header(problem, values, arithmetic, is_large(*tape));
     if (is_large(*tape)) {
         summarise(problem, tape, loss, record);
@@ -225,5 +244,7 @@ Record run_problem(const Problem& problem, const RunOptions& options, RecordFor 
         for (auto& s : training(problem, values, arithmetic, *tape, record)) record.sections.push_back(std::move(s));
     return record;
 }
+
+}  // namespace
 
 }  // namespace nntrace

@@ -7,6 +7,7 @@
 #include "checking/follow_on.hpp"
 #include "checking/shape_pool.hpp"
 #include "problem/random_variants.hpp"
+#include "render/formats.hpp"
 #include "support.hpp"
 
 using namespace nntrace;
@@ -52,6 +53,25 @@ TEST_CASE("Shape pool: a graph rebased to another variant gives what that varian
             INFO(k);
             CHECK(same_double(rebased->at(k).hand, own->at(k).hand));
             CHECK(same_double(rebased->at(k).exact, own->at(k).exact));
+        }
+    }
+}
+
+TEST_CASE("Shape pool: a record run from the shared text graph is the record of a run of its own", "[check][replay]") {
+    const std::vector<Problem> variants = class_variants(5);
+    RenderOptions json;
+    json.messages_dir = std::string(NNTRACE_SOURCE_HOME) + "/templates/messages";
+    GraphReplay shared(variants.front(), {});
+    for (const Problem& p : variants) {
+        INFO(p.id);
+        shared.rebase(p, {});
+        const auto built = shared.own_graph_with_text(p);
+        REQUIRE(built);
+        for (RecordFor reader : {RecordFor::finder, RecordFor::page}) {
+            const Record from_shared = run_problem(p, {}, reader, GraphAlreadyBuilt{built->tape, built->loss});
+            const Record own = run_problem(p, {}, reader);
+            CHECK(render_json(from_shared, json) == render_json(own, json));
+            CHECK(from_shared.find("dL/dw8")->hand == own.find("dL/dw8")->hand);
         }
     }
 }
