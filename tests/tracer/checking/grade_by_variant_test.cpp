@@ -151,3 +151,32 @@ TEST_CASE("Grading by variant: variants judged in another order or on threads gi
             }
     }
 }
+
+// A variant whose [answers] are the sheet's, in its order, is lent to its Judge as it is; any
+// other is copied to ask the sheet's answers. Both judge alike.
+TEST_CASE("Grading by variant: a variant without the sheet's answers is judged as one that asks them", "[grade][variants]") {
+    const auto asking = drawn_class();
+    auto silent = asking;
+    for (auto& v : silent) v.problem.answers.clear();
+    auto reordered = asking;
+    for (auto& v : reordered) std::reverse(v.problem.answers.begin(), v.problem.answers.end());
+    REQUIRE(asking.front().problem.answers.size() == 3);
+    std::vector<std::string> flipped = own_answers(asking, "s2"), other = own_answers(asking, "s1");
+    flipped[1] = flipped[1][0] == '-' ? flipped[1].substr(1) : "-" + flipped[1];
+    other[0] = "9.999";
+    const GradeSheet sheet = variant_sheet({{"s1", other}, {"s2", flipped}, {"s3", own_answers(asking, "s3")}});
+    const VariantGrading lent = grade_by_variant(asking, sheet, MistakeContext{3});
+    for (const auto* copied : {&silent, &reordered}) {
+        const VariantGrading g = grade_by_variant(*copied, sheet, MistakeContext{3});
+        REQUIRE(g.results.size() == lent.results.size());
+        for (std::size_t r = 0; r < g.results.size(); ++r)
+            for (std::size_t a = 0; a < sheet.answers.size(); ++a) {
+                const Judgement &x = g.results[r].judgements[a], &y = lent.results[r].judgements[a];
+                CHECK(x.verdict == y.verdict);
+                REQUIRE(x.causes.size() == y.causes.size());
+                for (std::size_t k = 0; k < x.causes.size(); ++k) CHECK(x.causes[k].id == y.causes[k].id);
+            }
+    }
+    CHECK(lent.results[1].judgements[1].verdict == Verdict::wrong);
+    CHECK(has_cause(lent.results[1].judgements[1], "sign_flipped"));
+}

@@ -19,7 +19,7 @@ using nntrace::test::same_judgements;
 
 namespace {
 
-const std::vector<std::string> replay_keys = {"yhat", "h1", "z4", "L", "dL/dw7", "dL/dw8", "w7", "x1"};
+const std::vector<std::string>& replay_keys = test::exercise7_graph_keys;
 
 
 // Replayed on `p`'s graph, the values of (q, o) are those run_for_keys computes; returns

@@ -11,13 +11,11 @@
 #include "support.hpp"
 
 using namespace nntrace;
-using nntrace::test::replay_rows;
-using nntrace::test::same_double;
-using nntrace::test::same_judgements;
+using namespace nntrace::test;  // the checking tests' shared rows and comparisons
 
 namespace {
 
-const std::vector<std::string> pool_keys = {"yhat", "h1", "z4", "L", "dL/dw7", "dL/dw8", "w7", "x1"};
+const std::vector<std::string>& pool_keys = exercise7_graph_keys;
 const std::vector<std::string> pool_answers = {"yhat", "dL/dw7", "dL/dw8"};
 
 // Students' variants of exercise 7: the same nodes, other numbers.

@@ -32,6 +32,10 @@ inline std::string written(double v, int decimals) {
     return buf;
 }
 
+// Keys of exercise 7's graph of every kind: an output, a hidden value, a pre-activation, the
+// loss, two gradients, a param and an input.
+inline const std::vector<std::string> exercise7_graph_keys = {"yhat", "h1", "z4", "L", "dL/dw7", "dL/dw8", "w7", "x1"};
+
 // Equal, or both not a number.
 inline bool same_double(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
 
