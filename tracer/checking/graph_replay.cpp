@@ -232,6 +232,14 @@ std::optional<BuiltTape> GraphReplay::own_graph_with_text(const Problem& problem
     return out;
 }
 
+std::shared_ptr<const GraphReplay> GraphReplay::variation_graph(const std::string& key, const std::function<Problem()>& make,
+                                                                const RunOptions& options) const {
+    if (const auto kept = variations_.find(key); kept != variations_.end()) return kept->second;
+    auto built = std::make_shared<const GraphReplay>(make(), options);  // throws before anything is kept
+    variations_.emplace(key, built);
+    return built;
+}
+
 std::optional<AnswerValues> GraphReplay::own_values(const std::vector<std::string>& keys) const {
     if (trains_) return std::nullopt;
     return own_worked_out(shape_.arithmetic(), shape_.slips(), keys);

@@ -4,6 +4,7 @@
 // pre-activation, a forgotten bias (issue 17: grading by variant).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -55,6 +56,14 @@ public:
     // must have this shape. Nothing for a [train] or when the own numbers fault.
     std::optional<BuiltTape> own_graph_with_text(const Problem& problem) const;
 
+    // The graph of a variation that redefines nodes the same way for every problem of this shape
+    // (a rescaled loss, named by `key`: its new text), built from `make()` at the first call for
+    // `key` under `options` and kept with this graph: a class's variants share it. Its inputs and
+    // params are this graph's, so values(problem, ...) gives the variation's numbers for any
+    // problem of this shape. Throws InputError as the constructor does.
+    std::shared_ptr<const GraphReplay> variation_graph(const std::string& key, const std::function<Problem()>& make,
+                                                       const RunOptions& options) const;
+
     // The graph as built (its leaves hold the values it was built with, not the rebased ones),
     // the node it differentiates, and the inputs' and params' own values in tape order.
     const Tape& shape() const { return shape_; }
@@ -105,6 +114,7 @@ private:
     mutable std::vector<Calculator> calculators_;
     mutable ReplayNumbers pass_;  // the last run's numbers
     mutable std::shared_ptr<const BuiltTape> with_text_;  // own_graph_with_text's graph, as built
+    mutable std::map<std::string, std::shared_ptr<const GraphReplay>> variations_;  // variation_graph's, by key
     struct OwnRun {
         Rounding rounding;
         int decimals;

@@ -133,23 +133,31 @@ const FollowOn* Judge::follow_on() const {
 }
 
 // A variation's values: replayed on the problem's graph when only numbers change, on a graph
-// shared with the class's other variants when the nodes change (the loss scaled), else run.
-AnswerValues Judge::variation_values(const Problem& p, const RunOptions& o, VariantRunner run, bool same_graph) const {
-    if (same_graph && replay_ && run == run_for_keys) {
-        if (&p == &problem_)  // the problem as it is: its values are the replay's own
-            if (auto values = replay_->own_values_under(o, keys_)) return std::move(*values);
-        if (auto values = replay_->values(p, o, keys_)) return std::move(*values);
-    } else if (shapes_ && replay_ && run == run_for_keys) {
-        std::shared_ptr<GraphReplay> shared;
-        try {
-            shared = shapes_->shaped_like(p, o);
-        } catch (const InputError&) {
-            // Not buildable: the run below says so, as it would without the cache.
+// shared with the class's other variants when the nodes change (the loss rescaled), else run.
+AnswerValues Judge::variation_values(const Variation& v) const {
+    const RunOptions& o = v.options;
+    if (replay_ && v.run == run_for_keys) {
+        if (v.same_graph) {
+            if (&v.problem(problem_) == &problem_)  // the problem as it is: its values are the replay's own
+                if (auto values = replay_->own_values_under(o, keys_)) return std::move(*values);
+            if (auto values = replay_->values(v.problem(problem_), o, keys_)) return std::move(*values);
+        } else if (shapes_) {
+            std::shared_ptr<const GraphReplay> shared;
+            try {
+                // A rescaled loss: one graph for the class, the leaves the problem's own.
+                if (v.loss_redefined)
+                    shared = replay_->variation_graph("loss " + *v.loss_redefined, [&] { return v.problem(problem_); }, o);
+                else
+                    shared = shapes_->shaped_like(v.problem(problem_), o);
+            } catch (const InputError&) {
+                // Not buildable: the run below says so, as it would without the class's graphs.
+            }
+            if (shared)
+                if (auto values = shared->values(v.loss_redefined ? problem_ : v.problem(problem_), o, keys_))
+                    return std::move(*values);
         }
-        if (shared)
-            if (auto values = shared->values(p, o, keys_)) return std::move(*values);
     }
-    return run(p, o, keys_);
+    return v.run(v.problem(problem_), o, keys_);
 }
 
 // Every variation of every mistake, and the problem by hand at 0…9 decimals: run when the first
@@ -158,20 +166,20 @@ AnswerValues Judge::variation_values(const Problem& p, const RunOptions& o, Vari
 void Judge::run_mistakes() const {
     if (mistakes_run_) return;
     mistakes_run_ = true;
-    auto keep = [&](Explanation e, const Problem& p, const RunOptions& o, VariantRunner run, bool same_graph) {
+    auto keep = [&](Explanation e, const Variation& v) {
         try {
-            variants_.push_back({std::move(e), variation_values(p, o, run, same_graph)});
+            variants_.push_back({std::move(e), variation_values(v)});
         } catch (const InputError&) {
             // The mistake makes this problem incomputable, so no student's answer comes from it.
         }
     };
     for (const Mistake& m : mistakes())
-        for (Variation& v : m.vary(problem_, options_, context_)) keep(mistake_explanation(m, v.args), v.problem(problem_), v.options, v.run, v.same_graph);
+        for (const Variation& v : m.vary(problem_, options_, context_)) keep(mistake_explanation(m, v.args), v);
     for (Rounding r : {Rounding::half_up, Rounding::truncate})
         for (int k = 0; k <= most_decimals_by_hand; ++k) {
             RunOptions hand = options_;
             hand.arithmetic = Arithmetic::hand(k, r);
-            keep(by_hand(k, r), problem_, hand, run_for_keys, true);
+            keep(by_hand(k, r), Variation{std::nullopt, hand, {}, run_for_keys, true});
         }
 }
 

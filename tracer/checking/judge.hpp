@@ -93,7 +93,7 @@ private:
     const Record& finder_record() const;
     void read_steps(const Record& run) const;
     void run_mistakes() const;
-    AnswerValues variation_values(const Problem& p, const RunOptions& o, VariantRunner run, bool same_graph) const;
+    AnswerValues variation_values(const Variation& v) const;
     const FollowOn* follow_on() const;
     double units(double v, int decimals) const;
     void explain(Judgement& j, const Printed& written) const;

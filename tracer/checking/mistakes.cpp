@@ -34,15 +34,13 @@ Variation changed(Problem q, const RunOptions& o, std::vector<Arg> args = {}) {
 }
 
 // The loss node redefined as `before + its expression + after`: a scale the student got wrong.
+// The problem is copied only when a run needs it (Variation::loss_redefined).
 Variations scaled_loss(const Problem& p, const RunOptions& o, const std::string& before,
                        const std::string& after, std::vector<Arg> args) {
     if (!p.loss) return {};
-    Problem q = p;
-    NodeDefinition& loss = loss_node(q);
-    const std::string text = before + "(" + loss.source.text + ")" + after;
-    loss.expr = parse_expression(text);
-    loss.source = SourceText{text, {}};  // no file positions: the correct run has checked the file
-    return one(changed(std::move(q), o, std::move(args)));
+    Variation v{std::nullopt, o, std::move(args), run_for_keys, false};
+    v.loss_redefined = before + "(" + loss_node(p).source.text + ")" + after;
+    return one(std::move(v));
 }
 
 // Rounding only at the end: the exact run, rounded when the answer is written down.
@@ -184,6 +182,19 @@ AnswerValues run_for_keys(const Problem& problem, const RunOptions& options, con
     for (const auto& k : keys)
         if (auto v = record.find(k)) out[k] = *v;
     return out;
+}
+
+const Problem& Variation::problem(const Problem& original) const {
+    if (changed) return *changed;
+    if (!loss_redefined) return original;
+    if (!made_) {
+        Problem q = original;
+        NodeDefinition& loss = loss_node(q);
+        loss.expr = parse_expression(*loss_redefined);
+        loss.source = SourceText{*loss_redefined, {}};  // no file positions: the correct run has checked the file
+        made_ = std::move(q);
+    }
+    return *made_;
 }
 
 const std::vector<Mistake>& mistakes() {

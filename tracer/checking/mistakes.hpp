@@ -41,6 +41,10 @@ AnswerValues run_for_keys(const Problem& problem, const RunOptions& options, con
 
 // The problem as one mistake changes it; `args` fill the mistake's message ("b2", "1/2").
 struct Variation {
+    Variation(std::optional<Problem> changed, RunOptions options, std::vector<Arg> args,
+              VariantRunner run = run_for_keys, bool same_graph = false)
+        : changed(std::move(changed)), options(std::move(options)), args(std::move(args)), run(run), same_graph(same_graph) {}
+
     // The problem as the mistake changes it (a node redefined, a bias updated); unset when the
     // mistake changes only the options (the arithmetic, a slip, a value set to 0): then the
     // problem given to `vary` is run as it is, not copied for every variation.
@@ -52,8 +56,18 @@ struct Variation {
     // problem's own, so the Judge replays its graph (graph_replay.hpp) instead of building one.
     bool same_graph = false;
 
-    // The problem to run: `changed`, or `original`, the one the variation was made from.
-    const Problem& problem(const Problem& original) const { return changed ? *changed : original; }
+    // A rescaled loss: the loss node redefined as this text, the rest of the problem its own.
+    // `changed` is then made only when a run needs it (problem()): the change reads nothing but
+    // the loss's text, so a class's variants share one graph of it (GraphReplay::variation_graph)
+    // without a copy of their problem each.
+    std::optional<std::string> loss_redefined;
+
+    // The problem to run: `changed` (for a rescaled loss, made from `original` at the first call:
+    // always pass the problem the variation was made from), or `original` itself.
+    const Problem& problem(const Problem& original) const;
+
+private:
+    mutable std::optional<Problem> made_;  // `original` with the loss redefined
 };
 
 struct Mistake {

@@ -103,6 +103,27 @@ TEST_CASE("Shape pool: a cache gives each shape its own graph and one graph to a
     CHECK(same_double(values->at("dL/dw7").hand, run.at("dL/dw7").hand));
 }
 
+TEST_CASE("Shape pool: a rescaled loss's graph, shared by the class, gives each variant's numbers", "[check][replay]") {
+    const std::vector<Problem> variants = class_variants(5);
+    GraphReplay shared(variants.front(), {});
+    const std::vector<std::string> keys = {"L", "dL/dw7", "dL/dw8", "yhat"};
+    std::size_t built = 0;
+    for (const Problem& p : variants) {
+        INFO(p.id);
+        shared.rebase(p, {});
+        const auto doubled = shared.variation_graph("loss 2*(…)", [&] { ++built; return loss_doubled(p); }, {});
+        const auto values = doubled->values(p, {}, keys);
+        REQUIRE(values);
+        const AnswerValues run = run_for_keys(loss_doubled(p), {}, keys);
+        for (const auto& k : keys) {
+            INFO(k);
+            CHECK(same_double(values->at(k).hand, run.at(k).hand));
+            CHECK(same_double(values->at(k).exact, run.at(k).exact));
+        }
+    }
+    CHECK(built == 1);
+}
+
 TEST_CASE("Shape pool: a Judge with the class's graphs judges as one with graphs of its own", "[check][replay]") {
     ShapePool pool;
     std::size_t explained = 0;
