@@ -211,14 +211,14 @@ std::optional<AnswerValues> GraphReplay::own_worked_out(const Arithmetic& a, con
     return values;
 }
 
-std::optional<BuiltTape> GraphReplay::own_graph_with_text(const Problem& problem) const {
+std::optional<GraphAlreadyBuilt> GraphReplay::own_graph_with_text(const Problem& problem) const {
     if (trains_) return std::nullopt;
     if (!with_text_) {
-        auto built = std::make_shared<BuiltTape>(BuiltTape{Tape(shape_.arithmetic(), shape_.slips()), 0});
-        built->loss = build_problem_graph(problem, built->tape, apply_sets(problem, sets_).values);
+        GraphAlreadyBuilt built{Tape(shape_.arithmetic(), shape_.slips())};
+        built.loss = build_problem_graph(problem, built.tape, apply_sets(problem, sets_).values);
         with_text_ = std::move(built);
     }
-    BuiltTape out = *with_text_;
+    GraphAlreadyBuilt out = *with_text_;
     ReplayNumbers numbers;
     std::size_t next_leaf = 0;
     const auto leaf = [&](NodeId) { return next_leaf < own_leaves_.size() ? &own_leaves_[next_leaf++] : nullptr; };

@@ -18,12 +18,6 @@
 
 namespace nntrace {
 
-// A graph and the node it differentiates (the last node without a loss).
-struct BuiltTape {
-    Tape tape;
-    NodeId loss = 0;
-};
-
 class GraphReplay {
 public:
     // Builds the graph of `problem` under `options`. Throws InputError as run_problem does for a
@@ -51,10 +45,10 @@ public:
     void rebase(const Problem& problem, const RunOptions& options);
 
     // The problem's graph with every step's text (what a record shows), worked out with the own
-    // numbers: what a record of the problem as rebased runs from (run_problem's GraphAlreadyBuilt)
+    // numbers: what a record of the problem as rebased runs from (run_problem)
     // instead of building it. The text graph is built at the first call, from `problem`, which
     // must have this shape. Nothing for a [train] or when the own numbers fault.
-    std::optional<BuiltTape> own_graph_with_text(const Problem& problem) const;
+    std::optional<GraphAlreadyBuilt> own_graph_with_text(const Problem& problem) const;
 
     // The graph of a variation that redefines nodes the same way for every problem of this shape
     // (a rescaled loss, named by `key`: its new text), built from `make()` at the first call for
@@ -113,7 +107,7 @@ private:
     };
     mutable std::vector<Calculator> calculators_;
     mutable ReplayNumbers pass_;  // the last run's numbers
-    mutable std::shared_ptr<const BuiltTape> with_text_;  // own_graph_with_text's graph, as built
+    mutable std::optional<GraphAlreadyBuilt> with_text_;  // own_graph_with_text's graph, as built
     mutable std::map<std::string, std::shared_ptr<const GraphReplay>> variations_;  // variation_graph's, by key
     struct OwnRun {
         Rounding rounding;

@@ -89,7 +89,7 @@ const Record& Judge::finder_record() const {
     if (record_) return *record_;
     if (finder_record_) return *finder_record_;
     // A class's variant: from the text graph its class shares, worked out with its numbers.
-    std::optional<BuiltTape> built;
+    std::optional<GraphAlreadyBuilt> built;
     if (shapes_ && replay_) {
         try {
             built = replay_->own_graph_with_text(problem_);
@@ -97,7 +97,7 @@ const Record& Judge::finder_record() const {
             // Not buildable: the run below says why.
         }
     }
-    if (built) finder_record_ = run_problem(problem_, options_, RecordFor::finder, GraphAlreadyBuilt{built->tape, built->loss});
+    if (built) finder_record_ = run_problem(problem_, options_, RecordFor::finder, std::move(*built));
     else finder_record_ = run_problem(problem_, options_, RecordFor::finder);
     read_steps(*finder_record_);
     return *finder_record_;
@@ -133,7 +133,8 @@ const FollowOn* Judge::follow_on() const {
 }
 
 // A variation's values: replayed on the problem's graph when only numbers change, on a graph
-// shared with the class's other variants when the nodes change (the loss rescaled), else run.
+// shared with the class's other variants when the loss is rescaled, else run (a [train]'s
+// changes, which no replay works out).
 AnswerValues Judge::variation_values(const Variation& v) const {
     const RunOptions& o = v.options;
     if (replay_ && v.run == run_for_keys) {
@@ -141,20 +142,16 @@ AnswerValues Judge::variation_values(const Variation& v) const {
             if (&v.problem(problem_) == &problem_)  // the problem as it is: its values are the replay's own
                 if (auto values = replay_->own_values_under(o, keys_)) return std::move(*values);
             if (auto values = replay_->values(v.problem(problem_), o, keys_)) return std::move(*values);
-        } else if (shapes_) {
-            std::shared_ptr<const GraphReplay> shared;
+        } else if (shapes_ && v.loss_redefined) {
+            // A rescaled loss: one graph for the class, worked out with the problem's own leaves.
+            std::shared_ptr<const GraphReplay> rescaled;
             try {
-                // A rescaled loss: one graph for the class, the leaves the problem's own.
-                if (v.loss_redefined)
-                    shared = replay_->variation_graph("loss " + *v.loss_redefined, [&] { return v.problem(problem_); }, o);
-                else
-                    shared = shapes_->shaped_like(v.problem(problem_), o);
+                rescaled = replay_->variation_graph("loss " + *v.loss_redefined, [&] { return v.problem(problem_); }, o);
             } catch (const InputError&) {
                 // Not buildable: the run below says so, as it would without the class's graphs.
             }
-            if (shared)
-                if (auto values = shared->values(v.loss_redefined ? problem_ : v.problem(problem_), o, keys_))
-                    return std::move(*values);
+            if (rescaled)
+                if (auto values = rescaled->values(problem_, o, keys_)) return std::move(*values);
         }
     }
     return v.run(v.problem(problem_), o, keys_);

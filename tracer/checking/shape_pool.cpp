@@ -5,7 +5,7 @@
 namespace nntrace {
 namespace {
 
-// A cache meets the problem's own shape and a few its mistakes make (the loss scaled); more
+// A cache meets the problem's own shape (one per arithmetic a Judge runs it in); more
 // than this is not a class of variants, and each would keep a graph alive.
 constexpr std::size_t most_shapes = 16;
 

@@ -1,8 +1,8 @@
 // The graphs a class's variants share. Every variant of a randomised problem has the same
-// functions, nodes and loss, only other numbers, and so has each variation a mistake makes of
-// them (the loss scaled the same way for every student): one graph of each shape, built at the
-// first problem of that shape and worked out again with the next one's numbers, instead of a
-// graph per variant and per mistake (issue 17: grading by variant).
+// functions, nodes and loss, only other numbers: one graph of each shape, built at the first
+// problem of that shape and worked out again with the next one's numbers, instead of a graph per
+// variant; the graph keeps those of the mistakes that rescale its loss the same way for every
+// student (GraphReplay::variation_graph) (issue 17: grading by variant).
 #pragma once
 
 #include <memory>

@@ -159,13 +159,14 @@ enum class RecordFor { page, finder };
 Record run_problem(const Problem& problem, const RunOptions& options, RecordFor reader = RecordFor::page);
 
 // A problem's graph already built under the run's options, with the run's numbers (a graph of
-// the same shape worked out again: grading by variant), and the node it differentiates.
+// the same shape worked out again: grading by variant), and the node it differentiates (the
+// last node without a loss).
 struct GraphAlreadyBuilt {
-    const Tape& tape;
+    Tape tape;
     NodeId loss = 0;
 };
 
-// The same run from that graph, copied instead of built again.
-Record run_problem(const Problem& problem, const RunOptions& options, RecordFor reader, const GraphAlreadyBuilt& built);
+// The same run from that graph, taken over instead of built again.
+Record run_problem(const Problem& problem, const RunOptions& options, RecordFor reader, GraphAlreadyBuilt built);
 
 }  // namespace nntrace

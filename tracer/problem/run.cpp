@@ -188,39 +188,8 @@ void summarise(const Problem& p, std::shared_ptr<const Tape> tape, NodeId loss, 
     record.find_elsewhere.push_back([tape, g, loss](const std::string& key) { return find_on_tape(*tape, loss, g.get(), key); });
 }
 
-}  // namespace
-
-Arithmetic arithmetic_for(const Problem& p, const RunOptions& options) {
-    if (options.arithmetic) return *options.arithmetic;
-    if (options.rounding && !p.decimals)
-        throw InputError(std::string("--rounding ") + (*options.rounding == Rounding::truncate ? "truncate" : "half-up") +
-                         ": the problem computes exactly (it sets no decimals); give --decimals N as well");
-    if (p.decimals) return Arithmetic::hand(*p.decimals, options.rounding.value_or(p.rounding));
-    return Arithmetic::exact();
-}
-
-namespace {
-
-Record run_on(const Problem& problem, const RunValues& values, const Arithmetic& arithmetic, const std::shared_ptr<Tape>& tape,
-              NodeId loss, RecordFor reader);
-
-}  // namespace
-
-Record run_problem(const Problem& problem, const RunOptions& options, RecordFor reader) {
-    const RunValues values = apply_sets(problem, options.sets);
-    const Arithmetic arithmetic = arithmetic_for(problem, options);
-    auto tape = std::make_shared<Tape>(arithmetic, options.slips);
-    const NodeId loss = build_problem_graph(problem, *tape, values.values);
-    return run_on(problem, values, arithmetic, tape, loss, reader);
-}
-
-Record run_problem(const Problem& problem, const RunOptions& options, RecordFor reader, const GraphAlreadyBuilt& built) {
-    return run_on(problem, apply_sets(problem, options.sets), arithmetic_for(problem, options),
-                  std::make_shared<Tape>(built.tape), built.loss, reader);
-}
-
-namespace {
-
+// The record of the problem's graph on `tape` (built by run_problem, or taken over from a caller
+// that worked it out already), differentiated at `loss`.
 Record run_on(const Problem& problem, const RunValues& values, const Arithmetic& arithmetic, const std::shared_ptr<Tape>& tape,
               NodeId loss, RecordFor reader) {
     Record record = header(problem, values, arithmetic, is_large(*tape));
@@ -246,5 +215,27 @@ Record run_on(const Problem& problem, const RunValues& values, const Arithmetic&
 }
 
 }  // namespace
+
+Arithmetic arithmetic_for(const Problem& p, const RunOptions& options) {
+    if (options.arithmetic) return *options.arithmetic;
+    if (options.rounding && !p.decimals)
+        throw InputError(std::string("--rounding ") + (*options.rounding == Rounding::truncate ? "truncate" : "half-up") +
+                         ": the problem computes exactly (it sets no decimals); give --decimals N as well");
+    if (p.decimals) return Arithmetic::hand(*p.decimals, options.rounding.value_or(p.rounding));
+    return Arithmetic::exact();
+}
+
+Record run_problem(const Problem& problem, const RunOptions& options, RecordFor reader) {
+    const RunValues values = apply_sets(problem, options.sets);
+    const Arithmetic arithmetic = arithmetic_for(problem, options);
+    auto tape = std::make_shared<Tape>(arithmetic, options.slips);
+    const NodeId loss = build_problem_graph(problem, *tape, values.values);
+    return run_on(problem, values, arithmetic, tape, loss, reader);
+}
+
+Record run_problem(const Problem& problem, const RunOptions& options, RecordFor reader, GraphAlreadyBuilt built) {
+    return run_on(problem, apply_sets(problem, options.sets), arithmetic_for(problem, options),
+                  std::make_shared<Tape>(std::move(built.tape)), built.loss, reader);
+}
 
 }  // namespace nntrace

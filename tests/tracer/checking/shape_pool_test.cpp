@@ -66,7 +66,7 @@ TEST_CASE("Shape pool: a record run from the shared text graph is the record of 
         const auto built = shared.own_graph_with_text(p);
         REQUIRE(built);
         for (RecordFor reader : {RecordFor::finder, RecordFor::page}) {
-            const Record from_shared = run_problem(p, {}, reader, GraphAlreadyBuilt{built->tape, built->loss});
+            const Record from_shared = run_problem(p, {}, reader, *built);
             const Record own = run_problem(p, {}, reader);
             CHECK(render_json(from_shared, json) == render_json(own, json));
             CHECK(from_shared.find("dL/dw8")->hand == own.find("dL/dw8")->hand);
